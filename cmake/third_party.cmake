@@ -1,0 +1,40 @@
+# Targets for the libraries compiled from the Debian source packages in third_party/.
+# The native and the wasm build compile the very same files, so both sign and compress alike.
+set(_tp "${TIMPUSH_THIRD_PARTY}")
+foreach(_dir zlib mbedtls imgui include)
+  if(NOT EXISTS "${_tp}/${_dir}")
+    message(FATAL_ERROR "third_party/${_dir} is missing: run scripts/setup.sh first")
+  endif()
+endforeach()
+
+# nlohmann/json (and doctest's header) from a folder of their own: a wasm build must never see
+# /usr/include, whose glibc headers would shadow emscripten's libc.
+add_library(tp_json INTERFACE)
+target_include_directories(tp_json SYSTEM INTERFACE "${_tp}/include")
+target_compile_definitions(tp_json INTERFACE JSON_USE_IMPLICIT_CONVERSIONS=0)
+
+# zlib 1.2.13: only what compress/uncompress need, no gz* file functions.
+add_library(tp_zlib STATIC
+  ${_tp}/zlib/adler32.c ${_tp}/zlib/compress.c ${_tp}/zlib/crc32.c ${_tp}/zlib/deflate.c
+  ${_tp}/zlib/inffast.c ${_tp}/zlib/inflate.c ${_tp}/zlib/inftrees.c ${_tp}/zlib/trees.c
+  ${_tp}/zlib/uncompr.c ${_tp}/zlib/zutil.c)
+target_include_directories(tp_zlib SYSTEM PUBLIC "${_tp}/zlib")
+target_compile_definitions(tp_zlib PRIVATE HAVE_UNISTD_H=1)
+set_target_properties(tp_zlib PROPERTIES POSITION_INDEPENDENT_CODE ON)
+
+# mbedtls 2.28: the message-digest layer with SHA-256 only (for HMAC-SHA256), configured by
+# cmake/mbedtls_config.h.
+add_library(tp_mbedcrypto STATIC
+  ${_tp}/mbedtls/library/md.c ${_tp}/mbedtls/library/sha256.c
+  ${_tp}/mbedtls/library/platform_util.c)
+target_include_directories(tp_mbedcrypto SYSTEM PUBLIC "${_tp}/mbedtls/include" "${CMAKE_SOURCE_DIR}/cmake")
+target_compile_definitions(tp_mbedcrypto PUBLIC MBEDTLS_CONFIG_FILE="mbedtls_config.h")
+set_target_properties(tp_mbedcrypto PROPERTIES POSITION_INDEPENDENT_CODE ON)
+
+# Dear ImGui 1.92: the library and std::string helpers. Backends are added by the web platform.
+add_library(tp_imgui STATIC
+  ${_tp}/imgui/imgui.cpp ${_tp}/imgui/imgui_draw.cpp ${_tp}/imgui/imgui_tables.cpp
+  ${_tp}/imgui/imgui_widgets.cpp ${_tp}/imgui/misc/cpp/imgui_stdlib.cpp)
+target_include_directories(tp_imgui SYSTEM PUBLIC "${_tp}/imgui" "${_tp}/imgui/misc/cpp")
+target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+set(TIMPUSH_IMGUI_DIR "${_tp}/imgui")

@@ -1,0 +1,42 @@
+// Where requests go: the region hosts of reference.md section 1 and the full request URL.
+// The caller supplies the random value; nothing here reads a clock or a random source.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace timpush::core {
+
+struct Region {
+  std::string_view id;       // "china", "singapore", ...
+  std::string_view name_en;
+  std::string_view name_zh;
+  std::string_view host;     // main host
+  std::string_view backup_host;
+};
+
+const std::vector<Region>& regions();
+const Region* find_region(std::string_view id);
+// True for any main or backup host of the table: the relay forwards to these and nothing else.
+bool is_known_host(std::string_view host);
+
+struct UrlParams {
+  std::string usersig;
+  std::string identifier;
+  uint32_t sdkappid = 0;
+  uint32_t random = 0;
+};
+
+// base: "https://console.tim.qq.com", or a custom base such as "http://127.0.0.1:8080/sandbox".
+// api: "v4/timpush/push". Query values are percent-encoded where needed.
+std::string request_url(std::string_view base, std::string_view api, const UrlParams& params);
+std::string push_url(std::string_view base, const UrlParams& params);  // api = v4/timpush/push
+
+// Checks a custom base URL: "http(s)://host[:port][/path]" without query or fragment.
+// Returns an error message, or nothing when it is usable.
+std::optional<std::string> check_base_url(std::string_view base);
+
+}  // namespace timpush::core

@@ -1,0 +1,51 @@
+// Checks a push body against every rule the server enforces that can be checked before sending
+// (reference.md sections 2-4). Each issue carries the server's own error code. Works on the exact
+// body text that would be sent, so size and type rules see what the server sees.
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace timpush::core {
+
+enum class Severity { error, warning };
+
+// Codes for issues the server has no number for (it would still refuse or mishandle them).
+// They are outside the server's ranges so they can never be mistaken for a server answer.
+namespace local_code {
+constexpr int data_id_too_long = 1;          // DataId over 64 bytes
+constexpr int attr_value_too_long = 2;       // attribute value over 50 bytes
+constexpr int ext_not_json = 3;              // warning: Ext is not JSON text
+constexpr int payload_too_big_for_apns = 4;  // warning: Desc + Ext over 3 KB
+constexpr int desc_missing = 5;              // warning: offline push without Desc
+constexpr int all_users = 6;                 // warning: no Condition, reaches every user
+constexpr int wrong_type = 7;                // a documented field has the wrong JSON type
+}  // namespace local_code
+
+struct Issue {
+  int code = 0;          // server error code (90xxx) or a local_code
+  Severity severity = Severity::error;
+  std::string pointer;   // RFC 6901 JSON pointer to the field, "" for the whole body
+  std::string message_en;
+  std::string message_zh;
+  int line = 0;          // for 90001: 1-based position of the parse error, else 0
+  int column = 0;
+};
+
+struct ValidationReport {
+  std::vector<Issue> issues;
+  bool ok() const;  // true when no issue is an error
+};
+
+constexpr size_t max_body_bytes = 10240;
+constexpr size_t max_tag_bytes = 50;
+constexpr size_t max_tags_per_condition = 10;
+constexpr size_t max_attr_value_bytes = 50;
+constexpr size_t max_data_id_bytes = 64;
+constexpr size_t apns_payload_warn_bytes = 3072;
+
+// Validates the body text exactly as it would be sent.
+ValidationReport validate_body(std::string_view body);
+
+}  // namespace timpush::core
