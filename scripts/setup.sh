@@ -58,20 +58,29 @@ if [ $need_src = 1 ]; then
     as_root apt-get update -q >/dev/null || fail "apt-get update after adding deb-src failed"
   fi
   mkdir -p "$tp"
+  fetch_source() {  # $1 package/suite, $2 target folder
+    local work found
+    work=$(mktemp -d)
+    # Pristine upstream sources: Debian's patches concern its own packaging of the library.
+    if ! (cd "$work" && apt-get source -q --download-only "$1" >/dev/null 2>&1 \
+          && dpkg-source -x --skip-patches ./*.dsc src >/dev/null 2>&1); then
+      rm -rf "$work"; return 1
+    fi
+    found="$work/src"
+    rm -rf "${tp:?}/$2"
+    mv "$found" "$tp/$2"
+    rm -rf "$work"
+    touch "$tp/$2/.fetched"
+  }
   for s in "${sources[@]}"; do
     pkg=${s%%:*}; dir=${s#*:}
     [ -f "$tp/$dir/.fetched" ] && continue
     say "fetching source $pkg"
-    work=$(mktemp -d)
-    (cd "$work" && apt-get source -q --download-only "$pkg" >/dev/null 2>&1 && dpkg-source -x --skip-patches ./*.dsc src >/dev/null 2>&1) \
-      || (cd "$work" && rm -rf ./* && apt-get source -q "$pkg" >/dev/null 2>&1) \
-      || fail "apt-get source $pkg failed (is the deb-src entry reachable?)"
-    found=$(find "$work" -mindepth 1 -maxdepth 1 -type d | head -1)
-    [ -n "$found" ] || fail "apt-get source $pkg produced no folder"
-    rm -rf "${tp:?}/$dir"
-    mv "$found" "$tp/$dir"
-    rm -rf "$work"
-    touch "$tp/$dir/.fetched"
+    if ! fetch_source "$pkg" "$dir"; then
+      # The package lists may be stale or missing the deb-src entry's suite: refresh once, retry.
+      as_root apt-get update -q >/dev/null 2>&1 || true
+      fetch_source "$pkg" "$dir" || fail "apt-get source $pkg failed (is the deb-src entry in $srclist reachable?)"
+    fi
   done
 fi
 
