@@ -1,9 +1,46 @@
 // The JSON type of the core: nlohmann's ordered_json, so documents keep the order they were
 // written in (the docs' order when we emit, the user's order when we round-trip a paste).
+// Also the one guarded way the core reads untrusted JSON text (no exceptions, bounded cost).
 #pragma once
+
+#include <cstddef>
+#include <string_view>
 
 #include <nlohmann/json.hpp>
 
 namespace timpush {
 using Json = nlohmann::ordered_json;
 }
+
+namespace timpush::core {
+
+// Limits that keep reading a hostile paste cheap: ordered_json looks keys up linearly, so an
+// object with a huge number of members costs quadratic time, and copying or printing a document
+// recurses once per nesting level.
+struct JsonLimits {
+  size_t max_depth = 0;           // 0: no limit
+  size_t max_object_members = 0;  // 0: no limit
+};
+
+struct JsonReadResult {
+  enum class Failure { none, syntax, too_deep, too_many_members };
+  Json value;                     // discarded unless failure == none
+  Failure failure = Failure::none;
+  size_t error_offset = 0;        // syntax: byte offset of the offending byte (may equal size)
+  size_t depth = 0;               // deepest nesting seen (1 for a scalar or an empty object)
+  size_t max_members = 0;         // largest member count of one object
+  bool ok() const { return failure == Failure::none; }
+};
+
+// Parses strictly (no comments, nothing after the value) and never throws.
+JsonReadResult read_json(std::string_view text, const JsonLimits& limits = {});
+
+// 1-based line and column of a byte offset. Columns count characters (UTF-8 code points), as
+// editors do, not bytes.
+struct TextPosition {
+  int line = 1;
+  int column = 1;
+};
+TextPosition text_position(std::string_view text, size_t offset);
+
+}  // namespace timpush::core

@@ -21,6 +21,8 @@ constexpr int payload_too_big_for_apns = 4;  // warning: Desc + Ext over 3 KB
 constexpr int desc_missing = 5;              // warning: offline push without Desc
 constexpr int all_users = 6;                 // warning: no Condition, reaches every user
 constexpr int wrong_type = 7;                // a documented field has the wrong JSON type
+constexpr int bad_value = 8;                 // a documented field holds a value outside its set
+                                             // (PushFlag 2, HuaWeiImportance "HIGH", ...)
 }  // namespace local_code
 
 struct Issue {
@@ -46,6 +48,13 @@ constexpr size_t max_data_id_bytes = 64;
 constexpr size_t apns_payload_warn_bytes = 3072;
 
 // Validates the body text exactly as it would be sent.
+// Order of issues: 90056 (size) first; then, walking the document in its own order, the issues
+// of each field as it comes; then those about absent fields (MsgRandom missing, no Desc, no
+// Condition). A 90001 stops the walk. MsgRandom written as a float (1.0, 1e3) is refused like
+// 1.5: the server asks for an Integer. Byte limits count the decoded UTF-8 of a string.
 ValidationReport validate_body(std::string_view body);
+
+// One RFC 6901 reference token: "~" becomes "~0" and "/" becomes "~1".
+std::string json_pointer_token(std::string_view name);
 
 }  // namespace timpush::core

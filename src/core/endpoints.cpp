@@ -1,0 +1,178 @@
+#include "core/endpoints.h"
+
+#include <cctype>
+
+namespace timpush::core {
+
+namespace {
+
+char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool equal_folded(std::string_view a, std::string_view b) {
+  if (a.size() != b.size()) return false;
+  for (size_t i = 0; i < a.size(); ++i) {
+    if (lower(a[i]) != lower(b[i])) return false;
+  }
+  return true;
+}
+
+bool starts_with_folded(std::string_view text, std::string_view prefix) {
+  return text.size() >= prefix.size() && equal_folded(text.substr(0, prefix.size()), prefix);
+}
+
+// RFC 3986 unreserved characters, plus `*`: UserSigs use `*`, `-` and `_` in place of base64's
+// `+`, `/` and `=`, and the server reads them as they are.
+bool keep_verbatim(unsigned char c) {
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '.' || c == '_' || c == '~' || c == '*';
+}
+
+std::string percent_encode(std::string_view value) {
+  static const char hex[] = "0123456789ABCDEF";
+  std::string out;
+  for (char ch : value) {
+    auto c = static_cast<unsigned char>(ch);
+    if (keep_verbatim(c)) {
+      out += ch;
+    } else {
+      out += '%';
+      out += hex[c >> 4];
+      out += hex[c & 0x0F];
+    }
+  }
+  return out;
+}
+
+bool is_host_char(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.';
+}
+
+}  // namespace
+
+const std::vector<Region>& regions() {
+  static const std::vector<Region> table = {
+      {"china", "China", "中国", "console.tim.qq.com", "adminapi.my-imcloud.com"},
+      {"singapore", "Singapore", "新加坡", "adminapisgp.im.qcloud.com", "adminapisgp.my-imcloud.com"},
+      {"seoul", "Seoul", "首尔", "adminapikr.im.qcloud.com", "adminapikr.my-imcloud.com"},
+      {"tokyo", "Tokyo", "东京", "adminapijpn.im.qcloud.com", "adminapijpn.my-imcloud.com"},
+      {"frankfurt", "Frankfurt", "法兰克福", "adminapiger.im.qcloud.com", "adminapiger.my-imcloud.com"},
+      {"silicon-valley", "Silicon Valley", "硅谷", "adminapiusa.im.qcloud.com", "adminapiusa.my-imcloud.com"},
+      {"jakarta", "Jakarta", "雅加达", "adminapiidn.im.qcloud.com", "adminapiidn.my-imcloud.com"},
+      {"mumbai", "Mumbai", "孟买", "adminapiind.im.qcloud.com", "adminapiind.my-imcloud.com"},
+  };
+  return table;
+}
+
+const Region* find_region(std::string_view id) {
+  for (const auto& region : regions()) {
+    if (region.id == id) return &region;
+  }
+  return nullptr;
+}
+
+bool is_known_host(std::string_view host) {
+  // DNS names are case-insensitive; anything else (a port, a trailing dot, a path) is not a host
+  // of the table and is refused.
+  for (const auto& region : regions()) {
+    if (equal_folded(host, region.host) || equal_folded(host, region.backup_host)) return true;
+  }
+  return false;
+}
+
+std::string request_url(std::string_view base, std::string_view api, const UrlParams& params) {
+  while (!base.empty() && base.back() == '/') base.remove_suffix(1);
+  while (!api.empty() && api.front() == '/') api.remove_prefix(1);
+  std::string url(base);
+  url += '/';
+  url += api;
+  url += "?usersig=" + percent_encode(params.usersig);
+  url += "&identifier=" + percent_encode(params.identifier);
+  url += "&sdkappid=" + std::to_string(params.sdkappid);
+  url += "&random=" + std::to_string(params.random);
+  url += "&contenttype=json";
+  return url;
+}
+
+std::string push_url(std::string_view base, const UrlParams& params) {
+  return request_url(base, "v4/timpush/push", params);
+}
+
+std::optional<std::string> check_base_url(std::string_view base) {
+  if (base.empty()) return std::string("the base URL is empty");
+  std::string_view rest;
+  bool https = false;
+  if (starts_with_folded(base, "https://")) {
+    https = true;
+    rest = base.substr(8);
+  } else if (starts_with_folded(base, "http://")) {
+    rest = base.substr(7);
+  } else {
+    return std::string("the base URL must start with https:// or http://");
+  }
+  for (char c : base) {
+    auto u = static_cast<unsigned char>(c);
+    if (u <= 0x20 || u == 0x7F) return std::string("the base URL contains a space or control character");
+  }
+  if (base.find('?') != std::string_view::npos) {
+    return std::string("the base URL must not have a query (?...): the query parameters are added for you");
+  }
+  if (base.find('#') != std::string_view::npos) {
+    return std::string("the base URL must not have a fragment (#...)");
+  }
+  size_t slash = rest.find('/');
+  std::string_view authority = rest.substr(0, slash);
+  if (authority.find('@') != std::string_view::npos) {
+    return std::string("the base URL must not contain a user name or password (@)");
+  }
+  std::string_view host = authority;
+  std::string_view port;
+  if (!authority.empty() && authority.front() == '[') {
+    size_t close = authority.find(']');
+    if (close == std::string_view::npos) return std::string("the IPv6 address lacks its closing ]");
+    host = authority.substr(0, close + 1);
+    std::string_view after = authority.substr(close + 1);
+    if (!after.empty()) {
+      if (after.front() != ':') return std::string("unexpected text after the IPv6 address");
+      port = after.substr(1);
+      if (port.empty()) return std::string("the port after ':' is empty");
+    }
+    std::string_view inside = host.substr(1, host.size() - 2);
+    if (inside.empty()) return std::string("the IPv6 address is empty");
+    for (char c : inside) {
+      if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') {
+        return std::string("the IPv6 address holds a character it cannot have");
+      }
+    }
+  } else {
+    size_t colon = authority.find(':');
+    if (colon != std::string_view::npos) {
+      host = authority.substr(0, colon);
+      port = authority.substr(colon + 1);
+      if (port.empty()) return std::string("the port after ':' is empty");
+    }
+    if (host.empty()) return std::string("the base URL has no host");
+    for (char c : host) {
+      if (!is_host_char(c)) {
+        return std::string("the host holds '") + c + "', which a host name cannot have";
+      }
+    }
+  }
+  if (!port.empty()) {
+    if (port.size() > 5) return std::string("the port must be a number from 1 to 65535");
+    unsigned long value = 0;
+    for (char c : port) {
+      if (!std::isdigit(static_cast<unsigned char>(c))) {
+        return std::string("the port must be a number from 1 to 65535");
+      }
+      value = value * 10 + static_cast<unsigned long>(c - '0');
+    }
+    if (value < 1 || value > 65535) return std::string("the port must be a number from 1 to 65535");
+  }
+  if (!https && is_known_host(host)) {
+    // Plain HTTP would carry the UserSig in clear text to the real service.
+    return std::string("Tencent's hosts must be reached with https://");
+  }
+  return std::nullopt;
+}
+
+}  // namespace timpush::core
