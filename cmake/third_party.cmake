@@ -36,5 +36,14 @@ add_library(tp_imgui STATIC
   ${_tp}/imgui/imgui.cpp ${_tp}/imgui/imgui_draw.cpp ${_tp}/imgui/imgui_tables.cpp
   ${_tp}/imgui/imgui_widgets.cpp ${_tp}/imgui/misc/cpp/imgui_stdlib.cpp)
 target_include_directories(tp_imgui SYSTEM PUBLIC "${_tp}/imgui" "${_tp}/imgui/misc/cpp")
-target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS)
+target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
+  # Items report their ID, label and rectangle to hooks defined in src/ui/item_registry.cpp, which
+  # the page's automation hook (window.timpush) and the browser tests read.
+  IMGUI_ENABLE_TEST_ENGINE)
+# imgui.cpp calls those hooks, so a native program linking tp_imgui needs timpush_ui after it: a
+# static-library cycle, which CMake resolves by repeating the pair (GNU ld reads archives once).
+# wasm-ld, like all of LLD, resolves archives in any order; the web build links what it chooses.
+if(NOT EMSCRIPTEN)
+  target_link_libraries(tp_imgui INTERFACE $<TARGET_NAME_IF_EXISTS:timpush_ui>)
+endif()
 set(TIMPUSH_IMGUI_DIR "${_tp}/imgui")

@@ -1,0 +1,73 @@
+#include "platform/web/browser.h"
+
+#include <cstdlib>
+
+#include <emscripten.h>
+#include <emscripten/html5.h>
+
+// The JavaScript halves live in web/bridge.js as `TimpushBridge`; these bodies only forward, so
+// the page's logic stays in one readable script file.
+EM_JS(double, tpjs_date_now, (), { return Date.now(); });
+EM_JS(uint32_t, tpjs_random_u32, (), {
+  var a = new Uint32Array(1);
+  crypto.getRandomValues(a);
+  return a[0];
+});
+EM_JS(char*, tpjs_origin, (), {
+  var o = (location.origin && location.origin !== "null") ? location.origin : "";
+  var n = lengthBytesUTF8(o) + 1, p = _malloc(n);
+  stringToUTF8(o, p, n);
+  return p;
+});
+EM_JS(char*, tpjs_language, (), {
+  var o = navigator.language || "";
+  var n = lengthBytesUTF8(o) + 1, p = _malloc(n);
+  stringToUTF8(o, p, n);
+  return p;
+});
+EM_JS(void, tpjs_copy_text, (const char* text), { TimpushBridge.copyText(UTF8ToString(text)); });
+EM_JS(void, tpjs_set_text_input, (int active), { TimpushBridge.setTextInput(!!active); });
+EM_JS(void, tpjs_place_text_input, (float x, float y, float h), { TimpushBridge.placeTextInput(x, y, h); });
+EM_JS(void, tpjs_fetch_cjk_font, (), { TimpushBridge.fetchCjkFont(); });
+EM_JS(uint8_t*, tpjs_take_latin_font, (int* size_out), {
+  var bytes = TimpushBridge.takeLatinFont();
+  if (!bytes || !bytes.length) { HEAP32[size_out >> 2] = 0; return 0; }
+  var p = _malloc(bytes.length);
+  HEAPU8.set(bytes, p);
+  HEAP32[size_out >> 2] = bytes.length;
+  return p;
+});
+EM_JS(void, tpjs_frame_drawn, (int frame), { TimpushBridge.frameDrawn(frame); });
+
+namespace timpush::web {
+
+namespace {
+std::string take_string(char* p) {
+  std::string s = p ? p : "";
+  std::free(p);
+  return s;
+}
+}  // namespace
+
+int64_t now_unix() { return static_cast<int64_t>(tpjs_date_now() / 1000.0); }
+double now_seconds() { return emscripten_get_now() / 1000.0; }
+uint32_t random_u32() { return tpjs_random_u32(); }
+std::string page_origin() { return take_string(tpjs_origin()); }
+std::string browser_language() { return take_string(tpjs_language()); }
+void copy_to_clipboard(const std::string& text) { tpjs_copy_text(text.c_str()); }
+void set_text_input(bool active) { tpjs_set_text_input(active ? 1 : 0); }
+void place_text_input(float x, float y, float line_height) { tpjs_place_text_input(x, y, line_height); }
+
+void canvas_css_size(double* width, double* height) {
+  emscripten_get_element_css_size("#canvas", width, height);
+}
+double device_pixel_ratio() { return emscripten_get_device_pixel_ratio(); }
+void set_canvas_pixel_size(int width, int height) {
+  emscripten_set_canvas_element_size("#canvas", width, height);
+}
+
+void fetch_cjk_font() { tpjs_fetch_cjk_font(); }
+uint8_t* take_latin_font(int* size) { return tpjs_take_latin_font(size); }
+void notify_frame_drawn(int frame) { tpjs_frame_drawn(frame); }
+
+}  // namespace timpush::web

@@ -1,0 +1,39 @@
+// The page's browser services behind neutral names: clock, random, origin, clipboard, the hidden
+// text-input bridge, wake-ups. Only this file and its .cpp talk to JavaScript (web/bridge.js).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace timpush::web {
+
+int64_t now_unix();          // Date.now() in whole seconds
+double now_seconds();        // monotonic (performance.now) in seconds
+uint32_t random_u32();       // crypto.getRandomValues
+std::string page_origin();   // location.origin, or "" when the page has none (file://)
+std::string browser_language();
+
+// Clipboard: writes go to navigator.clipboard; the last text pasted into the page is cached
+// because the browser lets a page read the clipboard only inside a paste event.
+void copy_to_clipboard(const std::string& text);
+
+// The hidden <textarea> that receives typed text and IME compositions while a field is active;
+// x, y, line_height place it (and so the IME candidate window) at the caret, in CSS pixels.
+void set_text_input(bool active);
+void place_text_input(float x, float y, float line_height);
+
+// The CSS size of the canvas and the device pixel ratio.
+void canvas_css_size(double* width, double* height);
+double device_pixel_ratio();
+void set_canvas_pixel_size(int width, int height);
+
+// Starts fetching the CJK fallback font; it arrives through timpush_web_font_arrived().
+void fetch_cjk_font();
+// The Latin UI font fetched before start-up, copied into memory the caller frees with free();
+// size 0 when it could not be fetched.
+uint8_t* take_latin_font(int* size);
+
+// Tells the page's script that a frame was drawn (resolves timpush.nextFrame() promises).
+void notify_frame_drawn(int frame);
+
+}  // namespace timpush::web

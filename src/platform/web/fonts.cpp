@@ -1,0 +1,48 @@
+#include "platform/web/fonts.h"
+
+#include <cstdlib>
+
+#include "imgui.h"
+#include "platform/web/theme.h"
+
+namespace timpush::web {
+
+namespace {
+ImFont* g_ui_font = nullptr;
+}
+
+void add_ui_font(uint8_t* data, int size) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (data && size > 0) {
+    ImFontConfig cfg;
+    cfg.FontDataOwnedByAtlas = true;
+    // stb_truetype does no hinting; a little oversampling keeps small Latin text even.
+    cfg.OversampleH = 2;
+    cfg.OversampleV = 1;
+    g_ui_font = io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize, &cfg);
+  }
+  if (!g_ui_font) {
+    ImFontConfig cfg;
+    cfg.SizePixels = kUiFontSize;
+    g_ui_font = io.Fonts->AddFontDefault(&cfg);
+  }
+  io.FontDefault = g_ui_font;
+}
+
+bool merge_fallback_font(uint8_t* data, int size) {
+  ImGuiIO& io = ImGui::GetIO();
+  if (!data || size <= 0 || !g_ui_font || io.Fonts->Fonts.empty() ||
+      io.Fonts->Fonts.back() != g_ui_font) {
+    std::free(data);
+    return false;
+  }
+  ImFontConfig cfg;
+  cfg.MergeMode = true;
+  cfg.FontDataOwnedByAtlas = true;
+  if (!io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize, &cfg)) return false;
+  // Glyphs asked for before the merge were cached as missing; bake them again from all sources.
+  g_ui_font->ClearOutputData();
+  return true;
+}
+
+}  // namespace timpush::web

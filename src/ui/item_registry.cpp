@@ -1,0 +1,173 @@
+#include "ui/item_registry.h"
+
+#include <cstdarg>
+#include <cstring>
+
+#include <nlohmann/json.hpp>
+
+#include "imgui.h"
+#include "imgui_internal.h"
+
+#ifndef IMGUI_ENABLE_TEST_ENGINE
+#error "tp_imgui must be compiled with IMGUI_ENABLE_TEST_ENGINE for the item registry to see items"
+#endif
+
+namespace timpush::ui {
+
+std::string visible_label(const char* label) {
+  if (!label) return {};
+  const char* end = std::strstr(label, "##");
+  return end ? std::string(label, end) : std::string(label);
+}
+
+namespace {
+
+ItemRegistry* registry_of(ImGuiContext* ctx) {
+  return ctx ? static_cast<ItemRegistry*>(ctx->TestEngine) : nullptr;
+}
+
+std::string window_shown_name(const ImGuiWindow* window) {
+  return window ? visible_label(window->Name) : std::string();
+}
+
+}  // namespace
+
+ItemRegistry::~ItemRegistry() { detach(); }
+
+void ItemRegistry::attach(ImGuiContext* ctx) {
+  detach();
+  ctx_ = ctx;
+  ctx->TestEngine = this;
+  ctx->TestEngineHookItems = true;
+
+  ImGuiContextHook begin;
+  begin.Type = ImGuiContextHookType_NewFramePre;
+  begin.UserData = this;
+  begin.Callback = [](ImGuiContext*, ImGuiContextHook* hook) {
+    static_cast<ItemRegistry*>(hook->UserData)->on_frame_begin();
+  };
+  hook_begin_ = ImGui::AddContextHook(ctx, &begin);
+
+  ImGuiContextHook end;
+  end.Type = ImGuiContextHookType_EndFramePost;
+  end.UserData = this;
+  end.Callback = [](ImGuiContext* c, ImGuiContextHook* hook) {
+    static_cast<ItemRegistry*>(hook->UserData)->on_frame_end(c);
+  };
+  hook_end_ = ImGui::AddContextHook(ctx, &end);
+}
+
+void ItemRegistry::detach() {
+  if (!ctx_) return;
+  ImGui::RemoveContextHook(ctx_, hook_begin_);
+  ImGui::RemoveContextHook(ctx_, hook_end_);
+  if (ctx_->TestEngine == this) {
+    ctx_->TestEngine = nullptr;
+    ctx_->TestEngineHookItems = false;
+  }
+  ctx_ = nullptr;
+}
+
+void ItemRegistry::on_frame_begin() {
+  current_.clear();
+  current_index_.clear();
+}
+
+void ItemRegistry::on_frame_end(ImGuiContext* ctx) {
+  last_.swap(current_);
+  last_index_.swap(current_index_);
+  current_.clear();
+  current_index_.clear();
+  ImGuiContext& g = *ctx;
+  interaction_.active_id = g.ActiveId;
+  interaction_.hovered_id = g.HoveredId;
+  interaction_.focused_id = g.NavId;
+  interaction_.text_active = g.IO.WantTextInput;
+  interaction_.frame_count = g.FrameCount;
+}
+
+void ItemRegistry::on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y0, float x1,
+                               float y1, bool has_item_data) {
+  ImGuiContext& g = *ctx;
+  ItemRecord rec;
+  rec.id = id;
+  rec.x = x0;
+  rec.y = y0;
+  rec.w = x1 - x0;
+  rec.h = y1 - y0;
+  // Without item data Dear ImGui is registering a whole window under the window's own ID.
+  ImGuiWindow* window = has_item_data ? g.CurrentWindow : ImGui::FindWindowByID(id);
+  if (!window) window = g.CurrentWindow;
+  rec.is_window = !has_item_data;
+  if (window) {
+    rec.window = window_shown_name(window->RootWindow ? window->RootWindow : window);
+    rec.child = window->Name;
+    rec.visible = ImRect(x0, y0, x1, y1).Overlaps(rec.is_window ? window->Rect() : window->ClipRect);
+  }
+  auto found = current_index_.find(id);
+  if (found != current_index_.end() && current_[found->second].is_window == rec.is_window &&
+      current_[found->second].x == rec.x && current_[found->second].y == rec.y) {
+    return;  // the same item announced twice in one frame (e.g. a title bar)
+  }
+  current_index_[id] = current_.size();
+  current_.push_back(std::move(rec));
+}
+
+void ItemRegistry::on_item_info(uint32_t id, const char* label, int flags) {
+  auto found = current_index_.find(id);
+  if (found == current_index_.end()) return;
+  ItemRecord& rec = current_[found->second];
+  rec.id_label = label ? label : "";
+  rec.label = visible_label(label);
+  rec.status = static_cast<uint32_t>(flags);
+}
+
+const char* ItemRegistry::find_label(uint32_t id) const {
+  auto found = current_index_.find(id);
+  if (found != current_index_.end() && !current_[found->second].id_label.empty())
+    return current_[found->second].id_label.c_str();
+  found = last_index_.find(id);
+  if (found != last_index_.end() && !last_[found->second].id_label.empty())
+    return last_[found->second].id_label.c_str();
+  return nullptr;
+}
+
+std::string ItemRegistry::to_json() const {
+  nlohmann::json items = nlohmann::json::array();
+  for (const ItemRecord& r : last_) {
+    items.push_back({{"id", r.id}, {"label", r.label}, {"idLabel", r.id_label},
+                     {"window", r.window}, {"child", r.child}, {"x", r.x}, {"y", r.y},
+                     {"w", r.w}, {"h", r.h}, {"visible", r.visible}, {"isWindow", r.is_window},
+                     {"status", r.status}});
+  }
+  nlohmann::json out = {{"frame", interaction_.frame_count},
+                        {"activeId", interaction_.active_id},
+                        {"hoveredId", interaction_.hovered_id},
+                        {"focusedId", interaction_.focused_id},
+                        {"textActive", interaction_.text_active},
+                        {"items", std::move(items)}};
+  // Labels come from the UI and may hold cut UTF-8; replace rather than throw.
+  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+}  // namespace timpush::ui
+
+// The hooks Dear ImGui calls when compiled with IMGUI_ENABLE_TEST_ENGINE (imgui_internal.h,
+// "Test Engine specific hooks"). They route to the registry attached to the context, if any.
+void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
+                                 const ImGuiLastItemData* item_data) {
+  if (auto* reg = timpush::ui::registry_of(ctx))
+    reg->on_item_add(ctx, id, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y, item_data != nullptr);
+}
+
+void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
+                                  ImGuiItemStatusFlags flags) {
+  if (auto* reg = timpush::ui::registry_of(ctx)) reg->on_item_info(id, label, flags);
+}
+
+void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
+
+const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* ctx, ImGuiID id) {
+  auto* reg = timpush::ui::registry_of(ctx);
+  return reg ? reg->find_label(id) : nullptr;
+}

@@ -1,0 +1,76 @@
+// Records every Dear ImGui item of a frame (id, label, window, rectangle) through ImGui's
+// test-engine hooks, so automation can find widgets by label. Depends on Dear ImGui only: no browser.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+struct ImGuiContext;
+
+namespace timpush::ui {
+
+struct ItemRecord {
+  uint32_t id = 0;
+  std::string label;      // what a person sees: the label up to any "##"
+  std::string id_label;   // the whole label as submitted, "##" part included
+  std::string window;     // shown name of the top-level window (or popup) holding the item
+  std::string child;      // full internal name of the innermost window holding the item
+  float x = 0, y = 0, w = 0, h = 0;  // ImGui display coordinates (CSS pixels on the web)
+  bool visible = false;   // overlaps the clip rectangle of its window, so a click can reach it
+  bool is_window = false;
+  uint32_t status = 0;    // ImGuiItemStatusFlags as reported by the widget
+};
+
+// What a script needs besides the items: who has the keyboard, who is hovered.
+struct InteractionState {
+  uint32_t active_id = 0;
+  uint32_t hovered_id = 0;
+  uint32_t focused_id = 0;  // keyboard/nav focus
+  bool text_active = false; // a text field takes typed characters
+  int frame_count = 0;
+};
+
+class ItemRegistry {
+public:
+  ItemRegistry() = default;
+  ~ItemRegistry();
+  ItemRegistry(const ItemRegistry&) = delete;
+  ItemRegistry& operator=(const ItemRegistry&) = delete;
+
+  // Turns the hooks on for this context; the registry must outlive it or be detached first.
+  void attach(ImGuiContext* ctx);
+  void detach();
+
+  // The items of the last finished frame, in submission order.
+  const std::vector<ItemRecord>& items() const { return last_; }
+  const InteractionState& interaction() const { return interaction_; }
+  // Label of an item seen in the frame being built or the last one, or nullptr.
+  const char* find_label(uint32_t id) const;
+
+  // The items and interaction state as one JSON object (for the automation hook).
+  std::string to_json() const;
+
+  // Called from the hook functions that Dear ImGui declares; not for general use.
+  void on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y0, float x1, float y1,
+                   bool has_item_data);
+  void on_item_info(uint32_t id, const char* label, int flags);
+  void on_frame_begin();
+  void on_frame_end(ImGuiContext* ctx);
+
+private:
+  ImGuiContext* ctx_ = nullptr;
+  uint32_t hook_begin_ = 0;
+  uint32_t hook_end_ = 0;
+  std::vector<ItemRecord> current_;
+  std::vector<ItemRecord> last_;
+  std::unordered_map<uint32_t, size_t> current_index_;  // id -> latest record in current_
+  std::unordered_map<uint32_t, size_t> last_index_;
+  InteractionState interaction_;
+};
+
+// Text shown for an ImGui label: everything before "##" (and "###").
+std::string visible_label(const char* label);
+
+}  // namespace timpush::ui

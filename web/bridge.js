@@ -1,0 +1,198 @@
+// The JavaScript half of the composer page: the Emscripten Module settings, the text-input,
+// clipboard and font bridges the wasm side calls (TimpushBridge), and the automation hook
+// (window.timpush) that browser tests and users' scripts drive the page through.
+// Loaded before timpush.js, so its listeners run before the ones Emscripten's GLFW installs.
+'use strict';
+
+(function () {
+  const canvas = document.getElementById('canvas');
+  const textInput = document.getElementById('timpush-text-input');
+  const statusBox = document.getElementById('timpush-status');
+  const meta = (name) => {
+    const el = document.querySelector('meta[name="' + name + '"]');
+    return el ? el.content : '';
+  };
+
+  let runtimeReady = false;
+  let firstFrameMs = null;
+  let cjkFontLoaded = false;
+  let frameWaiters = [];
+  let resolveReady;
+  const ready = new Promise((resolve) => { resolveReady = resolve; });
+
+  // The Latin UI font is fetched while the wasm downloads; start-up waits for it (see preRun) so
+  // the first frame already uses it.
+  const latinUrl = meta('timpush-latin-font');
+  let latinBytes = null;
+  const latinArrived = latinUrl
+    ? fetch(latinUrl)
+        .then((r) => (r.ok ? r.arrayBuffer() : null))
+        .then((b) => { latinBytes = b ? new Uint8Array(b) : null; })
+        .catch(() => { latinBytes = null; })
+    : Promise.resolve();
+
+  function setStatus(text, failed) {
+    statusBox.textContent = text;
+    statusBox.classList.toggle('hidden', !text);
+    statusBox.classList.toggle('failed', !!failed);
+  }
+
+  // Copies a JS string into wasm memory as NUL-terminated UTF-8 and calls fn(ptr).
+  function withUtf8(text, fn) {
+    const bytes = new TextEncoder().encode(text);
+    const ptr = Module._malloc(bytes.length + 1);
+    Module.HEAPU8.set(bytes, ptr);
+    Module.HEAPU8[ptr + bytes.length] = 0;
+    try { fn(ptr); } finally { Module._free(ptr); }
+  }
+
+  function requestFrames(n) {
+    if (runtimeReady) Module._timpush_web_request_frames(n || 1);
+  }
+
+  // --- Text input: typed characters and IME results arrive here, not through GLFW ------------
+  textInput.addEventListener('input', (e) => {
+    // Composition text is provisional; only its final result (compositionend) is entered.
+    if (e.isComposing || e.inputType === 'insertCompositionText') return;
+    if ((e.inputType === 'insertText' || e.inputType === 'insertReplacementText') && e.data && runtimeReady) {
+      withUtf8(e.data, (p) => Module._timpush_web_text_input(p));
+    }
+    textInput.value = '';
+  });
+  textInput.addEventListener('compositionend', (e) => {
+    if (e.data && runtimeReady) withUtf8(e.data, (p) => Module._timpush_web_text_input(p));
+    textInput.value = '';
+  });
+
+  // --- Clipboard ------------------------------------------------------------------------------
+  // Ctrl/Cmd+V must not reach GLFW: ImGui would paste the previous clipboard at once. The paste
+  // event that follows carries the real text.
+  window.addEventListener('keydown', (e) => {
+    if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) {
+      e.stopImmediatePropagation();
+    }
+  }, true);
+  window.addEventListener('paste', (e) => {
+    const text = e.clipboardData ? e.clipboardData.getData('text/plain') : '';
+    e.preventDefault();
+    if (text && runtimeReady) withUtf8(text, (p) => Module._timpush_web_paste(p));
+  });
+
+  function fallbackCopy(text) {
+    const had = document.activeElement === textInput;
+    textInput.value = text;
+    textInput.select();
+    try { document.execCommand('copy'); } catch (err) { /* nothing more to try */ }
+    textInput.value = '';
+    if (!had) textInput.blur();
+  }
+
+  // Any input wakes the frame loop (GLFW's own callbacks do too; this covers what GLFW misses).
+  for (const type of ['focus', 'blur', 'visibilitychange', 'pointerdown', 'pointerup']) {
+    window.addEventListener(type, () => requestFrames(3), true);
+  }
+  canvas.addEventListener('contextmenu', (e) => e.preventDefault());
+  // A click on the canvas would leave focus on <body>; give it back to the bridge when typing.
+  canvas.addEventListener('pointerup', () => {
+    if (runtimeReady && Module._timpush_web_text_active()) textInput.focus({ preventScroll: true });
+  });
+
+  // --- What the wasm side calls ------------------------------------------------------------------
+  window.TimpushBridge = {
+    copyText(text) {
+      if (navigator.clipboard && navigator.clipboard.writeText) {
+        navigator.clipboard.writeText(text).catch(() => fallbackCopy(text));
+      } else {
+        fallbackCopy(text);
+      }
+    },
+    setTextInput(active) {
+      if (active) {
+        if (document.activeElement !== textInput) textInput.focus({ preventScroll: true });
+      } else if (document.activeElement === textInput) {
+        textInput.value = '';
+        textInput.blur();
+      }
+    },
+    placeTextInput(x, y, h) {
+      textInput.style.left = Math.round(x) + 'px';
+      textInput.style.top = Math.round(y) + 'px';
+      textInput.style.height = Math.max(8, Math.round(h)) + 'px';
+    },
+    takeLatinFont() {
+      const b = latinBytes;
+      latinBytes = null;
+      return b;
+    },
+    fetchCjkFont() {
+      const url = meta('timpush-cjk-font');
+      if (!url) return;
+      fetch(url)
+        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))))
+        .then((buf) => {
+          const bytes = new Uint8Array(buf);
+          const ptr = Module._malloc(bytes.length);
+          Module.HEAPU8.set(bytes, ptr);
+          Module._timpush_web_font_arrived(ptr, bytes.length);  // takes ownership
+          cjkFontLoaded = true;
+        })
+        .catch((err) => console.warn('timpush: the CJK font could not be loaded:', err.message));
+    },
+    frameDrawn(frame) {
+      if (firstFrameMs === null) {
+        firstFrameMs = performance.now();
+        setStatus('');
+        resolveReady(frame);
+      }
+      const waiters = frameWaiters;
+      frameWaiters = [];
+      for (const w of waiters) w(frame);
+    },
+  };
+
+  function snapshot() {
+    if (!runtimeReady) return { frame: 0, items: [], textActive: false, activeId: 0, focusedId: 0, hoveredId: 0 };
+    const s = JSON.parse(Module.UTF8ToString(Module._timpush_web_items_json()));
+    // The page draws only when something changes; a reader may be looking for a change, so let
+    // one more frame run.
+    requestFrames(1);
+    return s;
+  }
+
+  // --- The automation hook ---------------------------------------------------------------------
+  // Coordinates are CSS pixels relative to the canvas, which fills the page from (0, 0).
+  window.timpush = Object.freeze({
+    ready,                                   // resolves with the frame number of the first frame
+    firstFrameMs: () => firstFrameMs,        // ms since navigation start, null before
+    frame: () => (runtimeReady ? Module._timpush_web_frame_count() : 0),
+    items: () => snapshot().items,
+    state: () => snapshot(),
+    textActive: () => (runtimeReady ? !!Module._timpush_web_text_active() : false),
+    focusedId: () => snapshot().focusedId,
+    activeId: () => snapshot().activeId,
+    cjkFontLoaded: () => cjkFontLoaded,
+    requestFrames,
+    // Resolves after the next frame drawn; asks for one.
+    nextFrame: () => new Promise((resolve) => { frameWaiters.push(resolve); requestFrames(1); }),
+  });
+
+  // --- Emscripten settings -------------------------------------------------------------------------
+  window.Module = {
+    canvas,
+    preRun: [() => {
+      Module.addRunDependency('timpush-latin-font');
+      latinArrived.finally(() => Module.removeRunDependency('timpush-latin-font'));
+    }],
+    onRuntimeInitialized: () => { runtimeReady = true; },
+    print: (text) => console.log(text),
+    printErr: (text) => console.warn(text),
+    onAbort: (what) => {
+      setStatus('TIMPush Composer stopped: ' + what, true);
+    },
+  };
+
+  // WebGL2 is required; say so plainly rather than fail inside the runtime.
+  if (typeof WebGL2RenderingContext === 'undefined') {
+    setStatus('This browser has no WebGL2, which TIMPush Composer needs.', true);
+  }
+})();
