@@ -1,0 +1,129 @@
+// A faithful stand-in for the push REST API (reference.md sections 1, 4, 6; push-api.zh.txt):
+// one app with its admin and key, answering v4/timpush/push (and batch, revoke) with the
+// service's codes. Checks run through the core (usersig::verify, validate_body), never a copy.
+// No HTTP library here: the server glue hands in method, path, query and body. The clock and the
+// random source are injected, so tests move time instead of sleeping.
+//
+// Decisions where the documents are silent (also in `timpush serve --help`):
+//   * 60009 for any /v4/... path other than timpush/push, timpush/batch, timpush/revoke;
+//     60008 for a method other than POST.
+//   * 60002 when random is missing or not a decimal uint32, when contenttype is given and is
+//     not "json" (a missing contenttype is taken as json), when sdkappid is not a decimal uint32,
+//     or when one of the five parameters appears twice.
+//   * 60012 sdkappid missing or empty; 60006 an sdkappid other than the sandbox app's.
+//   * 70002 usersig missing or empty; 60004 identifier missing or empty.
+//   * UserSig: usersig::verify(sig, sdkappid, identifier, app key, now) in the service's order
+//     (70003, 70014, 70013, 70001, 70009).
+//   * Then the account: the admin may push; a known ordinary account of the app (--sandbox-users)
+//     holding a valid UserSig gets the push API's own 90009 ("needs App admin"); any other
+//     identifier gets the REST layer's 60010 ("not an App admin account").
+//   * Body: over 10240 bytes 90056, then validate_body's first error. Its server codes are
+//     answered as they are; local-only codes as the service would plausibly answer them:
+//     a field of the wrong JSON type 90001 (the service's JSON reader refuses it), an attribute
+//     value over 50 bytes 90033 (invalid attribute), DataId over 64 bytes and any other local
+//     error 70402 (invalid parameters). Warnings never block.
+//   * Dedup: the same MsgRandom within 24 h for the same app and API is the same task: the first
+//     TaskId again, no new task, not counted against 90024 or 90047.
+//   * Pushes at least 1000 ms apart per app (90024); a daily quota per app (90047), the day
+//     ending at UTC midnight. Only accepted pushes count; refused ones do not.
+//   * batch: To_Account an array of 1..500 strings (90018 above 500, 70402 otherwise wrong);
+//     not subject to 90024/90047, which the document sets for all/tag pushes.
+//   * revoke: OfflinePushInfo required (90053), TaskId of an accepted push (90049), once
+//     (90050), within 24 h (90052), revokes at least 1 s apart (90051).
+#pragma once
+
+#include <cstdint>
+#include <deque>
+#include <functional>
+#include <map>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "core/json.h"
+
+namespace timpush::server {
+
+struct SandboxOptions {
+  uint32_t sdkappid = 1400000000;
+  std::string admin = "administrator";
+  std::string key;            // the app's SecretKey
+  bool key_is_demo = false;   // generated at start (shown to the page), not from the environment
+  std::vector<std::string> users = {"user1", "user2", "user3"};  // known non-admin accounts
+  int daily_quota = 100;
+  int64_t min_push_interval_ms = 1000;
+  int64_t dedup_window_seconds = 24 * 3600;
+  size_t max_tasks_kept = 1000;  // the task list forgets the oldest beyond this
+};
+
+struct SandboxAnswer {
+  int http_status = 200;  // the service answers 200 for every decision
+  std::string body;       // JSON text
+};
+
+// Unix time in milliseconds; a 32-bit random value.
+using MillisClock = std::function<int64_t()>;
+using Random32 = std::function<uint32_t()>;
+
+class Sandbox {
+public:
+  Sandbox(SandboxOptions options, MillisClock now_ms, Random32 random);
+
+  // method: "POST"...; api: the path after /sandbox, e.g. "/v4/timpush/push"; params: the
+  // decoded query parameters (a name may repeat); body: the raw request body.
+  SandboxAnswer handle(std::string_view method, std::string_view api,
+                       const std::multimap<std::string, std::string>& params,
+                       std::string_view body);
+
+  // GET /sandbox/app: what the page needs to prefill demo credentials. The key only when it is
+  // a demo key.
+  Json app_info() const;
+  // GET /sandbox/tasks: the accepted pushes, oldest first.
+  Json tasks() const;
+
+  const SandboxOptions& options() const { return options_; }
+
+private:
+  struct Task {
+    std::string api;  // "push" | "batch"
+    std::string task_id;
+    int64_t time = 0;  // Unix seconds
+    std::string identifier;
+    std::string from_account;
+    uint32_t msg_random = 0;
+    Json target;
+    Json body;
+    bool revoked = false;
+  };
+  struct Seen {
+    std::string task_id;
+    int64_t time = 0;
+  };
+
+  SandboxAnswer push(int64_t now_ms, const std::string& identifier, std::string_view body,
+                     bool batch);
+  SandboxAnswer revoke(int64_t now_ms, std::string_view body);
+  bool known_account(const std::string& name) const;
+  void forget_old(int64_t now_s);
+
+  SandboxOptions options_;
+  MillisClock now_ms_;
+  Random32 random_;
+  mutable std::mutex mutex_;
+  std::deque<Task> tasks_;
+  std::map<std::pair<std::string, uint32_t>, Seen> seen_;  // (api, MsgRandom) -> first task
+  int64_t last_push_ms_ = 0;
+  bool pushed_ = false;
+  int64_t quota_day_ = -1;
+  int quota_used_ = 0;
+  int64_t last_revoke_ms_ = 0;
+  bool revoked_ = false;
+  uint64_t counter_ = 0;
+};
+
+// The service's answer document: {"ActionStatus","ErrorInfo","ErrorCode"[,"TaskId"]}, in the
+// product document's order.
+std::string service_answer(int code, std::string_view info, std::string_view task_id = {});
+
+}  // namespace timpush::server
