@@ -1,5 +1,6 @@
 #include "ui/item_registry.h"
 
+#include <algorithm>
 #include <cstdarg>
 #include <cstring>
 
@@ -84,6 +85,13 @@ void ItemRegistry::on_frame_end(ImGuiContext* ctx) {
   interaction_.focused_id = g.NavId;
   interaction_.text_active = g.IO.WantTextInput;
   interaction_.frame_count = g.FrameCount;
+  const ImGuiInputTextState& edit = g.InputTextState;
+  interaction_.has_active_text = g.ActiveId != 0 && edit.ID == g.ActiveId &&
+                                 !(edit.Flags & ImGuiInputTextFlags_Password) &&
+                                 edit.TextA.Size > 0;
+  interaction_.active_text = interaction_.has_active_text
+      ? std::string(edit.TextA.Data, static_cast<size_t>(std::max(0, std::min(edit.TextLen, edit.TextA.Size))))
+      : std::string();
 }
 
 void ItemRegistry::on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y0, float x1,
@@ -145,6 +153,9 @@ std::string ItemRegistry::to_json() const {
                         {"hoveredId", interaction_.hovered_id},
                         {"focusedId", interaction_.focused_id},
                         {"textActive", interaction_.text_active},
+                        {"activeText", interaction_.has_active_text
+                                           ? nlohmann::json(interaction_.active_text)
+                                           : nlohmann::json(nullptr)},
                         {"items", std::move(items)}};
   // Labels come from the UI and may hold cut UTF-8; replace rather than throw.
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

@@ -29,6 +29,10 @@ struct InteractionState {
   uint32_t hovered_id = 0;
   uint32_t focused_id = 0;  // keyboard/nav focus
   bool text_active = false; // a text field takes typed characters
+  // The text being edited in the active field, so a script can check what it typed. Never filled
+  // for password fields.
+  bool has_active_text = false;
+  std::string active_text;
   int frame_count = 0;
 };
 

@@ -1,0 +1,277 @@
+// Shared harness of the browser tests: starts `timpush serve` on the built page, drives the
+// system Chromium through playwright-core, and works the page like a person through the
+// automation hook (window.timpush): find an item by label, click it, type, paste, look.
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..', '..');
+export const artifactsDir = join(repoRoot, 'test-artifacts');
+export const siteDir = process.env.TIMPUSH_SITE || join(repoRoot, 'build', 'web', 'site');
+const chromiumPath = process.env.TIMPUSH_CHROMIUM || '/usr/bin/chromium';
+
+// The screen is deliberately larger than the viewport: when they are equal, Emscripten's GLFW
+// asks for fullscreen and logs a permission error.
+export const defaultViewport = { width: 1280, height: 800 };
+const screenSize = { width: 1920, height: 1200 };
+
+function findTimpushBinary() {
+  const candidates = [
+    process.env.TIMPUSH_BIN,
+    join(repoRoot, 'build', 'test', 'src', 'cli', 'timpush'),
+    join(repoRoot, 'build', 'release', 'src', 'cli', 'timpush'),
+  ].filter(Boolean);
+  return candidates.find((p) => existsSync(p)) || null;
+}
+
+async function freePort() {
+  return new Promise((resolvePort, reject) => {
+    const srv = createServer();
+    srv.once('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const { port } = srv.address();
+      srv.close(() => resolvePort(port));
+    });
+  });
+}
+
+function waitForLine(child, pattern, what, timeoutMs = 15000) {
+  return new Promise((resolveLine, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => {
+      reject(new Error(`${what} printed no ${pattern} within ${timeoutMs} ms; output so far:\n${seen}`));
+    }, timeoutMs);
+    const onData = (chunk) => {
+      seen += chunk.toString();
+      const m = seen.match(pattern);
+      if (m) {
+        clearTimeout(timer);
+        resolveLine(m);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.once('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`${what} exited (code ${code}) before printing its URL:\n${seen}`));
+    });
+  });
+}
+
+// Starts the page server and resolves with { url, kind, log, stop() }. The real server is
+// `timpush serve`; only when no timpush binary is built at all does a plain static server stand
+// in (for work on the page alone), and the result says so.
+export async function startServer({ site = siteDir } = {}) {
+  if (!existsSync(join(site, 'index.html'))) {
+    throw new Error(`no built page at ${site}: run scripts/build-web.sh first`);
+  }
+  const bin = findTimpushBinary();
+  let child;
+  let url;
+  let kind;
+  const log = [];
+  if (bin) {
+    child = spawn(bin, ['serve', '--port', '0', '--root', site], { stdio: ['ignore', 'pipe', 'pipe'] });
+    kind = 'timpush';
+    const m = await waitForLine(child, /serving .* at (http:\/\/\S+)/, 'timpush serve');
+    url = m[1].endsWith('/') ? m[1] : m[1] + '/';
+  } else {
+    const port = await freePort();
+    child = spawn('python3', ['-m', 'http.server', String(port), '--bind', '127.0.0.1', '--directory', site],
+      { stdio: ['ignore', 'pipe', 'pipe'] });
+    kind = 'python-static';
+    await waitForLine(child, /Serving HTTP/, 'python3 -m http.server');
+    url = `http://127.0.0.1:${port}/`;
+  }
+  child.stdout.on('data', (c) => log.push(c.toString()));
+  child.stderr.on('data', (c) => log.push(c.toString()));
+  return {
+    url,
+    kind,
+    log,
+    async stop() {
+      if (child.exitCode !== null) return;
+      const exited = new Promise((r) => child.once('exit', r));
+      child.kill('SIGTERM');
+      const timer = setTimeout(() => child.kill('SIGKILL'), 3000);
+      await exited;
+      clearTimeout(timer);
+    },
+  };
+}
+
+// Launches Chromium with a fresh profile. Never downloads a browser: the system one is used.
+export async function launchBrowser({ viewport = defaultViewport, deviceScaleFactor = 1 } = {}) {
+  const profile = mkdtempSync(join(tmpdir(), 'timpush-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: true,
+    viewport,
+    screen: screenSize,
+    deviceScaleFactor,
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+      '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+    ],
+  });
+  return {
+    context,
+    async close() {
+      await context.close().catch(() => {});
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+// Polls `fn` in the page (a function of one argument) until it returns a truthy value.
+async function pollPage(page, fn, arg, { timeout = 10000, what = 'condition' } = {}) {
+  try {
+    const handle = await page.waitForFunction(fn, arg, { timeout, polling: 25 });
+    return await handle.jsonValue();
+  } catch (err) {
+    throw new Error(`timed out after ${timeout} ms waiting for ${what}: ${err.message.split('\n')[0]}`);
+  }
+}
+
+// Opens the page in a fresh browser and returns a session with the person-like helpers.
+export async function openPage({ server, viewport, deviceScaleFactor, path = '' } = {}) {
+  const ownServer = !server;
+  server = server || (await startServer());
+  const browser = await launchBrowser({ viewport, deviceScaleFactor });
+  const page = browser.context.pages()[0] || (await browser.context.newPage());
+  const consoleMessages = [];
+  const pageErrors = [];
+  const requests = [];
+  page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text() }));
+  page.on('pageerror', (err) => pageErrors.push(err.message));
+  page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData() }));
+  const cdp = await browser.context.newCDPSession(page);
+
+  const session = {
+    page,
+    server,
+    cdp,
+    consoleMessages,
+    pageErrors,
+    requests,
+    firstFrameMs: null,
+
+    // Console errors, page exceptions: what a user would see as a broken page.
+    errors() {
+      return [
+        ...consoleMessages.filter((m) => m.type === 'error').map((m) => `console: ${m.text}`),
+        ...pageErrors.map((e) => `exception: ${e}`),
+      ];
+    },
+
+    async state() {
+      return page.evaluate(() => window.timpush.state());
+    },
+    async items() {
+      return page.evaluate(() => window.timpush.items());
+    },
+    async textActive() {
+      return page.evaluate(() => window.timpush.textActive());
+    },
+    async nextFrame() {
+      return page.evaluate(() => window.timpush.nextFrame());
+    },
+
+    // The item whose visible label (or whole ImGui label) is `label`, optionally inside the
+    // top-level window `window`. Waits for it to appear, since panels may draw a frame late.
+    async itemByLabel(label, { window, timeout = 5000, visible = true } = {}) {
+      const found = await pollPage(page, ({ label, win, visible }) => {
+        const hit = globalThis.timpush.items().find((it) => (it.label === label || it.idLabel === label) &&
+          !it.isWindow && (!win || it.window === win) && (!visible || it.visible));
+        return hit || null;
+      }, { label, win: window || null, visible }, { timeout, what: `item "${label}"${window ? ` in window "${window}"` : ''}` });
+      return found;
+    },
+
+    async click(label, opts = {}) {
+      const item = await session.itemByLabel(label, opts);
+      const x = item.x + Math.min(item.w / 2, Math.max(4, item.w - 4));
+      const y = item.y + item.h / 2;
+      await page.mouse.move(x, y);
+      await page.mouse.down();
+      await page.mouse.up();
+      await session.nextFrame();
+      return item;
+    },
+
+    // Clicks a text field and waits until the page reports it taking text, then types. ASCII goes
+    // as real key presses; anything else as committed IME text, as a Chinese IME would send it.
+    async typeInto(label, text, opts = {}) {
+      const item = await session.click(label, opts);
+      await pollPage(page, (id) => window.timpush.textActive() && window.timpush.activeId() === id,
+        item.id, { what: `text field "${label}" to become active` });
+      await session.typeText(text);
+      return item;
+    },
+
+    async typeText(text) {
+      // Runs of ASCII are typed key by key; other runs go through the IME path.
+      const runs = text.match(/[\x20-\x7e]+|[^\x20-\x7e]+/g) || [];
+      for (const run of runs) {
+        if (/^[\x20-\x7e]+$/.test(run)) await page.keyboard.type(run);
+        else await session.imeCommit(run);
+      }
+      await session.nextFrame();
+    },
+
+    // A composition as an IME makes it: provisional text first, then the committed result.
+    async imeCommit(text) {
+      await cdp.send('Input.imeSetComposition', { text, selectionStart: text.length, selectionEnd: text.length });
+      await cdp.send('Input.insertText', { text });
+    },
+
+    // Plain text insertion (what a soft keyboard or dictation sends).
+    async insertText(text) {
+      await cdp.send('Input.insertText', { text });
+      await session.nextFrame();
+    },
+
+    // A paste, as the browser delivers it after Ctrl+V.
+    async paste(text) {
+      await page.evaluate((t) => {
+        const dt = new DataTransfer();
+        dt.setData('text/plain', t);
+        const target = document.activeElement || document.body;
+        target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+      }, text);
+      await session.nextFrame();
+    },
+
+    // Waits until the text being edited equals `expected` (or the timeout).
+    async waitForActiveText(expected, { timeout = 5000 } = {}) {
+      return pollPage(page, (want) => window.timpush.state().activeText === want, expected,
+        { timeout, what: `the active field to hold ${JSON.stringify(expected)}` });
+    },
+
+    async screenshot(name) {
+      mkdirSync(artifactsDir, { recursive: true });
+      const file = join(artifactsDir, `${name}.png`);
+      await session.nextFrame();
+      await page.screenshot({ path: file });
+      return file;
+    },
+
+    async close() {
+      await browser.close();
+      if (ownServer) await server.stop();
+    },
+  };
+
+  const started = Date.now();
+  await page.goto(server.url + path, { waitUntil: 'load' });
+  await pollPage(page, () => window.timpush && window.timpush.firstFrameMs() !== null, null,
+    { timeout: 20000, what: 'the first frame' });
+  session.firstFrameMs = await page.evaluate(() => window.timpush.firstFrameMs());
+  session.openedInMs = Date.now() - started;
+  return session;
+}
