@@ -2,6 +2,7 @@
 // section 5). Time is always a parameter: nothing here reads a clock.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -45,6 +46,17 @@ struct Verdict {
   bool signature_checked = false;  // true when a key was given and the HMAC was compared
   bool ok() const { return code == 0; }
 };
+
+// Largest decompressed document accepted; real ones are a few hundred bytes.
+constexpr size_t max_document_bytes = 64 * 1024;
+
+// Why an identifier cannot be signed (empty, a line break, not UTF-8), or nothing when it can.
+std::optional<std::string> identifier_problem(std::string_view identifier);
+
+// "2026-11-26T10:26:27Z" for Unix seconds (proleptic Gregorian, UTC), computed without a clock.
+std::string format_utc(int64_t unix_seconds);
+// "180 days", "1 day 2 h", "5 min 3 s" (zh: "180 天", "1 天 2 小时"): the two largest units.
+std::string format_duration(int64_t seconds, bool zh = false);
 
 // Decodes a UserSig without judging it against an app (70002/70003 only).
 Verdict decode(std::string_view usersig);
