@@ -39,7 +39,9 @@ bool merge_fallback_font(uint8_t* data, int size) {
   ImFontConfig cfg;
   cfg.MergeMode = true;
   cfg.FontDataOwnedByAtlas = true;
-  if (!io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize, &cfg)) return false;
+  // Droid's ideographs sit small beside DejaVu's Latin at the same pixel size; a merged source's
+  // size is taken relative to the font it joins.
+  if (!io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize * 1.1f, &cfg)) return false;
   // Glyphs asked for before the merge were cached as missing; bake them again from all sources.
   g_ui_font->ClearOutputData();
   return true;
