@@ -1,0 +1,84 @@
+// `timpush code`: explains a server error code, or finds codes by a word, from the core catalogue.
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/command.h"
+#include "core/error_catalog.h"
+
+namespace timpush::cli {
+namespace {
+
+const char kUsage[] =
+    "usage: timpush code CODE [--lang en|zh]\n"
+    "       timpush code --search WORD [--lang en|zh]\n"
+    "       timpush code [--lang en|zh]            (the whole table)\n"
+    "\n"
+    "Explains an ErrorCode of the push API (90001-91000) or a common REST code (60002-80002):\n"
+    "what it means and how to fix it. --search lists the codes whose number, meaning or fix\n"
+    "contains WORD, in either language, ignoring case.\n"
+    "\n"
+    "options:\n"
+    "  --search WORD  find codes by a word or part of a number\n"
+    "  --lang en|zh   language (default en)\n"
+    "\n"
+    "exit status: 0 found, 1 unknown code or no match, 2 bad usage.\n";
+
+void print_entry(const core::ErrorEntry& entry, bool zh) {
+  std::cout << entry.code << ": " << (zh ? entry.meaning_zh : entry.meaning_en) << "\n"
+            << (zh ? "  解决:" : "  fix: ") << (zh ? entry.fix_zh : entry.fix_en) << "\n";
+}
+
+void print_line(const core::ErrorEntry& entry, bool zh) {
+  std::cout << entry.code << "  " << (zh ? entry.meaning_zh : entry.meaning_en) << "\n";
+}
+
+int run(const Args& args) {
+  const std::string lang = args.value("--lang").value_or("en");
+  if (lang != "en" && lang != "zh") {
+    print_error("code", "--lang must be en or zh, not '" + lang + "'");
+    return 2;
+  }
+  const bool zh = lang == "zh";
+  const auto search = args.value("--search");
+  const auto& positional = args.positional();
+  if (positional.size() > 1 || (search && !positional.empty())) {
+    print_error("code", "give one CODE or --search WORD (see timpush code --help)");
+    return 2;
+  }
+  if (search) {
+    auto found = core::search_errors(*search);
+    if (found.empty()) {
+      print_error("code", "no error code mentions '" + *search + "'");
+      return 1;
+    }
+    for (const auto* entry : found) print_line(*entry, zh);
+    return 0;
+  }
+  if (positional.empty()) {
+    for (const auto& entry : core::error_catalog()) print_line(entry, zh);
+    return 0;
+  }
+  const std::string& text = positional[0];
+  char* end = nullptr;
+  long code = std::strtol(text.c_str(), &end, 10);
+  if (text.empty() || *end != '\0') {
+    print_error("code", "'" + text + "' is not a number (see timpush code --help)");
+    return 2;
+  }
+  const core::ErrorEntry* entry =
+      code >= INT32_MIN && code <= INT32_MAX ? core::find_error(static_cast<int>(code)) : nullptr;
+  if (!entry) {
+    print_error("code", "unknown error code " + text +
+                            ": not a code of the push API nor a common REST code (try --search)");
+    return 1;
+  }
+  print_entry(*entry, zh);
+  return 0;
+}
+
+const bool registered = register_command(
+    {"code", "explain a server error code, or search the codes by a word", kUsage,
+     {"--lang", "--search"}, {}, run});
+
+}  // namespace
+}  // namespace timpush::cli
