@@ -1,0 +1,35 @@
+// Options shared by `timpush sign` and `timpush verify-sig`: strict numbers and where the SecretKey
+// comes from (environment or file, never the command line). Standard library only.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "cli/command.h"
+
+namespace timpush::cli::usersig_options {
+
+constexpr const char* key_env = "TIMPUSH_SECRET_KEY";
+
+// Decimal digits only (no sign, no spaces), within [min, max].
+std::optional<int64_t> parse_whole(const std::string& text, int64_t min, int64_t max);
+
+// The reason `--key` is refused, for both commands.
+std::string key_option_refusal(const std::string& command);
+
+struct KeySource {
+  std::optional<std::string> key;  // nothing when neither source gives one
+  std::string error;               // non-empty: unreadable file, empty key...
+  std::string origin;              // "--key-file PATH" or "TIMPUSH_SECRET_KEY", for messages
+};
+
+// --key-file F (content, trailing CR/LF stripped; "-" reads standard input) wins over the
+// TIMPUSH_SECRET_KEY environment variable. An empty environment variable counts as unset.
+KeySource read_key(const Args& args);
+
+// A note for stderr when the key does not look like a console key (64 hexadecimal characters),
+// which catches pasted quotes or whitespace; empty when it looks right. Never contains the key.
+std::string key_shape_note(const std::string& key);
+
+}  // namespace timpush::cli::usersig_options
