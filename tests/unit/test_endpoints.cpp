@@ -1,0 +1,101 @@
+// Region hosts and request URLs (reference.md section 1; the product document's URL example).
+#include <doctest/doctest.h>
+
+#include <string>
+
+#include "core/endpoints.h"
+
+using namespace timpush::core;
+
+TEST_CASE("the region table of reference.md section 1") {
+  struct Row {
+    const char* id;
+    const char* host;
+    const char* backup;
+  };
+  const Row expected[] = {
+      {"china", "console.tim.qq.com", "adminapi.my-imcloud.com"},
+      {"singapore", "adminapisgp.im.qcloud.com", "adminapisgp.my-imcloud.com"},
+      {"seoul", "adminapikr.im.qcloud.com", "adminapikr.my-imcloud.com"},
+      {"tokyo", "adminapijpn.im.qcloud.com", "adminapijpn.my-imcloud.com"},
+      {"frankfurt", "adminapiger.im.qcloud.com", "adminapiger.my-imcloud.com"},
+      {"silicon-valley", "adminapiusa.im.qcloud.com", "adminapiusa.my-imcloud.com"},
+      {"jakarta", "adminapiidn.im.qcloud.com", "adminapiidn.my-imcloud.com"},
+      {"mumbai", "adminapiind.im.qcloud.com", "adminapiind.my-imcloud.com"},
+  };
+  REQUIRE(regions().size() == 8);
+  for (size_t i = 0; i < 8; ++i) {
+    CAPTURE(expected[i].id);
+    CHECK(regions()[i].id == expected[i].id);
+    CHECK(regions()[i].host == expected[i].host);
+    CHECK(regions()[i].backup_host == expected[i].backup);
+    CHECK(!regions()[i].name_en.empty());
+    CHECK(!regions()[i].name_zh.empty());
+    const Region* found = find_region(expected[i].id);
+    REQUIRE(found);
+    CHECK(found->host == expected[i].host);
+  }
+  CHECK(find_region("mars") == nullptr);
+  CHECK(find_region("") == nullptr);
+  CHECK(find_region("China") == nullptr);  // ids are exact
+}
+
+TEST_CASE("is_known_host admits the table's hosts and nothing that merely looks like them") {
+  CHECK(is_known_host("console.tim.qq.com"));
+  CHECK(is_known_host("adminapi.my-imcloud.com"));
+  CHECK(is_known_host("adminapiind.my-imcloud.com"));
+  CHECK(is_known_host("ADMINAPISGP.IM.QCLOUD.COM"));  // DNS names ignore case
+  for (const char* host : {"", "qq.com", "tim.qq.com", "console.tim.qq.com.evil.example",
+                           "evil.example", "console.tim.qq.com:443", "console.tim.qq.com.",
+                           "xconsole.tim.qq.com", "127.0.0.1"}) {
+    CAPTURE(host);
+    CHECK(!is_known_host(host));
+  }
+}
+
+TEST_CASE("push_url: the five query parameters in the documented order") {
+  UrlParams params;
+  params.usersig = "eJw1jE0*-_";
+  params.identifier = "administrator";
+  params.sdkappid = 1400000000;
+  params.random = 4294967295u;
+  // Shape from the product document's example URL.
+  CHECK(push_url("https://console.tim.qq.com", params) ==
+        "https://console.tim.qq.com/v4/timpush/push?usersig=eJw1jE0*-_&identifier=administrator"
+        "&sdkappid=1400000000&random=4294967295&contenttype=json");
+  SUBCASE("slashes between base and path are not doubled") {
+    CHECK(request_url("https://console.tim.qq.com/", "/v4/timpush/batch", params)
+              .rfind("https://console.tim.qq.com/v4/timpush/batch?usersig=", 0) == 0);
+  }
+  SUBCASE("a custom base keeps its path") {
+    CHECK(push_url("http://127.0.0.1:8080/sandbox", params)
+              .rfind("http://127.0.0.1:8080/sandbox/v4/timpush/push?", 0) == 0);
+  }
+  SUBCASE("values are percent-encoded (RFC 3986 section 2.1), keeping unreserved and *") {
+    params.identifier = "a b&c=d/é+~.";
+    params.usersig = "A*-_z09+/=";
+    params.sdkappid = 0;
+    params.random = 0;
+    CHECK(push_url("https://h", params) ==
+          "https://h/v4/timpush/push?usersig=A*-_z09%2B%2F%3D&identifier=a%20b%26c%3Dd%2F%C3%A9%2B~."
+          "&sdkappid=0&random=0&contenttype=json");
+  }
+}
+
+TEST_CASE("check_base_url accepts http(s)://host[:port][/path] only") {
+  for (const char* good : {"https://console.tim.qq.com", "https://adminapisgp.im.qcloud.com/",
+                           "http://127.0.0.1:8080/sandbox", "http://localhost:1", "https://h:65535",
+                           "http://[::1]:8080/sandbox", "HTTPS://Console.Tim.QQ.com"}) {
+    CAPTURE(good);
+    CHECK(!check_base_url(good).has_value());
+  }
+  for (const char* bad : {"", "console.tim.qq.com", "ftp://h", "https://", "https:///path",
+                          "https://h?x=1", "https://h/p#f", "https://user:pw@h", "https://h:0",
+                          "https://h:65536", "https://h:abc", "https://h:", "https://ho st",
+                          "https://h/a b", "https://h_x", "http://[::1", "http://console.tim.qq.com"}) {
+    CAPTURE(bad);
+    auto error = check_base_url(bad);
+    REQUIRE(error.has_value());
+    CHECK(!error->empty());
+  }
+}
