@@ -171,6 +171,7 @@
     focusedId: () => snapshot().focusedId,
     activeId: () => snapshot().activeId,
     cjkFontLoaded: () => cjkFontLoaded,
+    lastFrameMs: () => (runtimeReady ? Module._timpush_web_last_frame_ms() : 0),  // CPU time
     requestFrames,
     // Resolves after the next frame drawn; asks for one.
     nextFrame: () => new Promise((resolve) => { frameWaiters.push(resolve); requestFrames(1); }),

@@ -151,6 +151,8 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '' 
   page.on('pageerror', (err) => pageErrors.push(err.message));
   page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData() }));
   const cdp = await browser.context.newCDPSession(page);
+  // A person's browser lets a page write the clipboard after a key press; headless needs leave.
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
 
   const session = {
     page,
@@ -251,6 +253,10 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '' 
     async waitForActiveText(expected, { timeout = 5000 } = {}) {
       return pollPage(page, (want) => window.timpush.state().activeText === want, expected,
         { timeout, what: `the active field to hold ${JSON.stringify(expected)}` });
+    },
+
+    async readClipboard() {
+      return page.evaluate(() => navigator.clipboard.readText());
     },
 
     async screenshot(name) {

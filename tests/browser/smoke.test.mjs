@@ -79,7 +79,9 @@ test('the page loads from the server, draws a first frame and lists its items', 
 test('an idle page draws no frames', async (t) => {
   const s = await openPage({ server });
   try {
-    // Let hover timers and settle frames run out (the mouse rests where the browser left it).
+    // Let the late CJK font, hover timers and settle frames run out (the mouse rests where the
+    // browser left it).
+    await s.page.waitForFunction(() => window.timpush.cjkFontLoaded(), null, { timeout: 15000, polling: 50 });
     await new Promise((r) => setTimeout(r, 2500));
     const before = await s.page.evaluate(() => window.timpush.frame());
     const ms = 3000;
@@ -89,12 +91,27 @@ test('an idle page draws no frames', async (t) => {
     t.diagnostic(`idle: ${after - before} frames in ${ms} ms (${fps.toFixed(2)} frames/s)`);
     assert.ok(after - before <= 1, `an idle page drew ${after - before} frames in ${ms} ms`);
 
+    // For comparison: how fast frames come when the page is kept busy.
+    const busy = await s.page.evaluate(async () => {
+      const start = performance.now();
+      const first = window.timpush.frame();
+      while (performance.now() - start < 2000) await window.timpush.nextFrame();
+      return ((window.timpush.frame() - first) * 1000) / (performance.now() - start);
+    });
+    const cpuMs = await s.page.evaluate(() => window.timpush.lastFrameMs());
+    t.diagnostic(`busy: ${busy.toFixed(1)} frames/s; CPU time of the last frame ${cpuMs.toFixed(1)} ms`);
+    assert.ok(busy > 5, `frames come when asked for (${busy.toFixed(1)}/s)`);
+
     // A burst of input draws frames, then the page goes quiet again.
     await s.page.mouse.move(300, 200);
     await s.page.mouse.move(320, 220);
     await s.nextFrame();
     const woke = await s.page.evaluate(() => window.timpush.frame());
     assert.ok(woke > after, 'input wakes the page');
+    await new Promise((r) => setTimeout(r, 2500));
+    const quiet = await s.page.evaluate(() => window.timpush.frame());
+    await new Promise((r) => setTimeout(r, 2000));
+    assert.ok((await s.page.evaluate(() => window.timpush.frame())) - quiet <= 1, 'quiet again after input');
     assert.deepEqual(s.errors(), []);
   } finally {
     await s.close();
@@ -124,6 +141,13 @@ test('a text field takes typed ASCII, composed Chinese and pasted text', async (
 
     await s.insertText('!');
     await s.waitForActiveText('user42 推送测·粘贴ok!');
+
+    // Ctrl+A, Ctrl+C in the field puts its text on the system clipboard.
+    await s.page.keyboard.press('Control+A');
+    await s.nextFrame();
+    await s.page.keyboard.press('Control+C');
+    await s.page.waitForFunction(() => navigator.clipboard.readText().then((t) => t === 'user42 推送测·粘贴ok!'),
+      null, { timeout: 5000, polling: 50 });
 
     await s.screenshot('smoke-typed');
     assert.deepEqual(s.errors(), []);

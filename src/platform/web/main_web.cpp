@@ -45,6 +45,7 @@ struct Page {
   long wake_timer = 0;         // emscripten_set_timeout id, 0 when none
   double wake_at_ms = 0;
   int frame_count = 0;
+  double last_frame_ms = 0;     // CPU time of the last frame, for the automation hook
   bool text_input_active = false;
   float css_per_pixel_x = 1.0f; // canvas CSS px per backing-store px (GLFW reports the latter)
   float css_per_pixel_y = 1.0f;
@@ -122,6 +123,7 @@ bool any_key_or_button_down(const ImGuiIO& io) {
 void run_frame() {
   Page& p = *g_page;
   ImGuiIO& io = ImGui::GetIO();
+  const double started_ms = emscripten_get_now();
 
   // Between frames: fonts that arrived, answers that arrived.
   if (p.pending_font) {
@@ -152,6 +154,7 @@ void run_frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
 
   ++p.frame_count;
+  p.last_frame_ms = emscripten_get_now() - started_ms;
 
   // Carry out what the UI asked for.
   for (const ui::HttpRequest& req : intents.http) http_start(req);
@@ -297,6 +300,8 @@ EMSCRIPTEN_KEEPALIVE const char* timpush_web_items_json() {
 }
 
 EMSCRIPTEN_KEEPALIVE int timpush_web_frame_count() { return g_page ? g_page->frame_count : 0; }
+
+EMSCRIPTEN_KEEPALIVE double timpush_web_last_frame_ms() { return g_page ? g_page->last_frame_ms : 0; }
 
 EMSCRIPTEN_KEEPALIVE int timpush_web_text_active() {
   return g_page && g_page->text_input_active ? 1 : 0;
