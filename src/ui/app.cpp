@@ -1,0 +1,204 @@
+// The composer application: owns AppState, lays out the panels, turns the Send button into an
+// HTTP intent and feeds results back. Everything the browser does goes out through Intents.
+//
+// Widget labels that tests and the automation hook rely on (the ImGui ID stays English in both
+// languages: Chinese labels are "<zh>###<en>"):
+//   top bar:      "Send", "English", "中文"
+//   credentials:  "Sandbox", "Region", "Custom URL", "Region##combo", "Main host", "Backup host",
+//                 "Via relay", "Direct", "Base URL", "SDKAppID", "Admin identifier",
+//                 "Sign with SecretKey", "Paste a UserSig", "SecretKey", "Show##key"/"Hide##key",
+//                 "Validity (days)", "UserSig to use"
+//   left tabs:    "Form", "Raw JSON" (holding "Body", "Format", "Reset from form")
+//   composer:     "All users", "Tags", "Attributes"; tag lists "TagsAnd", "TagsOr", "TagsNot"
+//                 each with an input "##new TagsAnd" and a button "Add##TagsAnd";
+//                 attribute maps "AttrsAnd"/"AttrsOr" with "##new name AttrsAnd",
+//                 "##new value AttrsAnd", "Add##AttrsAnd"; "From_Account", "MsgRandom",
+//                 "New##MsgRandom", "DataId", "PushFlag": "(not set)##PushFlag", "0 offline too",
+//                 "1 online only"; "Title", "Desc", "Ext"; sections "AndroidInfo", "ApnsInfo"
+//   right tabs:   "Preview" ("Show UserSig", "Copy JSON", "Copy URL", "Copy as curl"),
+//                 "Checks" (tab ID "Checks"; each issue "<code> ...##issue"),
+//                 "Response" ("Use the relay", "Copy as curl##response"),
+//                 "Error codes" ("Search")
+#include "ui/app.h"
+
+#include <imgui.h>
+
+#include "ui/app_state.h"
+#include "ui/panels.h"
+#include "ui/state_logic.h"
+
+namespace timpush::ui {
+namespace {
+
+// A first push a newcomer can send as is: every user, a title and a text.
+core::PushRequest default_request() {
+  core::PushRequest request;
+  core::OfflinePushInfo info;
+  info.push_flag = 0;
+  info.title = "Hello";
+  info.desc = "A test push from timpush composer";
+  request.offline_push_info = info;
+  return request;
+}
+
+void draw_top_bar(AppState& state, bool& send_clicked) {
+  Lang lang = state.lang;
+  ImGui::TextUnformatted(tr(lang, txt::app_title));
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr(lang, txt::app_subtitle));
+
+  std::optional<Text> blocker = send_blocker(state);
+  // The label is plain "Send" when idle in English; otherwise the shown text changes and the
+  // ID stays "###Send".
+  std::string send_label = state.send.in_flight ? label(lang, txt::sending) : label(lang, txt::send);
+  if (state.send.in_flight || lang == Lang::zh)
+    send_label = std::string(tr(lang, state.send.in_flight ? txt::sending : txt::send)) + "###Send";
+  float right = ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
+  float lang_width = ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("中文").x +
+                     ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
+  float send_width = ImGui::GetFontSize() * 7;
+  ImGui::SameLine(right - lang_width - send_width - ImGui::GetStyle().ItemSpacing.x * 2);
+
+  ImGui::BeginDisabled(blocker.has_value());
+  ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.50f, 0.25f, 1.0f));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImVec4(0.25f, 0.62f, 0.30f, 1.0f));
+  if (ImGui::Button(send_label.c_str(), ImVec2(send_width, 0))) send_clicked = true;
+  ImGui::PopStyleColor(2);
+  ImGui::EndDisabled();
+  if (blocker) ImGui::SetItemTooltip("%s", tr(lang, *blocker));
+
+  ImGui::SameLine();
+  if (ImGui::RadioButton("English", lang == Lang::en)) state.lang = Lang::en;
+  ImGui::SameLine();
+  if (ImGui::RadioButton("中文", lang == Lang::zh)) state.lang = Lang::zh;
+
+  // One line of status under the bar: why Send is off, or the last note.
+  if (!state.status_note.empty() && state.input.now_seconds < state.status_note_until) {
+    ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1.0f), "%s", state.status_note.c_str());
+  } else if (blocker) {
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s", tr(lang, *blocker));
+  } else {
+    ImGui::TextDisabled("%s", tr(lang, txt::ready_to_send));
+  }
+  ImGui::Separator();
+}
+
+void draw_left(AppState& state) {
+  Lang lang = state.lang;
+  if (ImGui::CollapsingHeader(label(lang, txt::credentials).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+    draw_credentials(state);
+  if (ImGui::BeginTabBar("left tabs")) {
+    // A check clicked while in raw mode brings the form back (request_focus clears raw.active).
+    ImGuiTabItemFlags form_flags = 0;
+    if (!state.raw.active && !state.focus.pointer.empty()) form_flags = ImGuiTabItemFlags_SetSelected;
+    if (ImGui::BeginTabItem(label(lang, txt::tab_form).c_str(), nullptr, form_flags)) {
+      if (state.raw.active) state.raw.active = false;
+      draw_composer(state);
+      ImGui::EndTabItem();
+    }
+    if (ImGui::BeginTabItem(label(lang, txt::tab_raw).c_str())) {
+      if (!state.raw.active) enter_raw_mode(state);
+      draw_raw_json(state);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+}
+
+void draw_right(AppState& state) {
+  Lang lang = state.lang;
+  RightTab select = state.select_tab;
+  state.select_tab = RightTab::none;
+  auto flags_for = [select](RightTab tab) { return select == tab ? ImGuiTabItemFlags_SetSelected : 0; };
+  if (!ImGui::BeginTabBar("right tabs")) return;
+  if (ImGui::BeginTabItem(label(lang, txt::tab_preview).c_str(), nullptr, flags_for(RightTab::preview))) {
+    draw_preview(state);
+    ImGui::EndTabItem();
+  }
+  const Derived& d = state.derived;
+  std::string checks = std::string(tr(lang, txt::tab_checks)) + " (" + std::to_string(d.error_count) + "/" +
+                       std::to_string(d.warning_count) + ")###Checks";
+  if (d.error_count > 0) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.45f, 1.0f));
+  bool checks_open = ImGui::BeginTabItem(checks.c_str(), nullptr, flags_for(RightTab::checks));
+  if (d.error_count > 0) ImGui::PopStyleColor();
+  if (checks_open) {
+    if (ImGui::BeginChild("checks scroll")) draw_checks(state);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(label(lang, txt::tab_response).c_str(), nullptr, flags_for(RightTab::response))) {
+    draw_response(state);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(label(lang, txt::tab_error_codes).c_str(), nullptr, flags_for(RightTab::error_codes))) {
+    draw_error_codes(state);
+    ImGui::EndTabItem();
+  }
+  ImGui::EndTabBar();
+}
+
+}  // namespace
+
+App::App() : state_(new AppState) { state_->request = default_request(); }
+
+App::~App() { delete state_; }
+
+AppState& App::state() { return *state_; }
+
+void App::start(const StartupInfo& info) {
+  AppState& s = *state_;
+  s.origin = info.origin;
+  while (!s.origin.empty() && s.origin.back() == '/') s.origin.pop_back();
+  s.lang = info.language.rfind("zh", 0) == 0 ? Lang::zh : Lang::en;
+  queue_sandbox_app_request(s);
+}
+
+void App::on_http_result(const HttpResult& result) { handle_http_result(*state_, result); }
+
+Intents App::frame(const FrameInput& input) {
+  AppState& s = *state_;
+  s.input = input;
+  if (!s.first_frame_done) {
+    s.first_frame_done = true;
+    if (!s.request.msg_random) regenerate_msg_random(s);
+    s.next_url_random = input.fresh_random ^ 0xA5A5A5A5u;
+  }
+  check_send_timeout(s);
+  refresh_derived(s);
+  s.focus.seen.clear();
+
+  bool send_clicked = false;
+  const ImGuiViewport* viewport = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(viewport->WorkPos);
+  ImGui::SetNextWindowSize(viewport->WorkSize);
+  ImGuiWindowFlags flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                           ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  if (ImGui::Begin("timpush composer", nullptr, flags)) {
+    draw_top_bar(s, send_clicked);
+    float left_width = ImGui::GetContentRegionAvail().x * 0.5f;
+    if (ImGui::BeginChild("left", ImVec2(left_width, 0), ImGuiChildFlags_ResizeX | ImGuiChildFlags_Borders))
+      draw_left(s);
+    ImGui::EndChild();
+    ImGui::SameLine();
+    if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders)) draw_right(s);
+    ImGui::EndChild();
+  }
+  ImGui::End();
+
+  // Edits of this frame are in the body before it is sent.
+  refresh_derived(s);
+  if (send_clicked) start_send(s);
+  resolve_focus(s);
+
+  Intents intents;
+  intents.http = std::move(s.queued_http);
+  s.queued_http.clear();
+  intents.copy_text = std::move(s.queued_copy);
+  s.queued_copy.reset();
+  intents.wants_text_input = ImGui::GetIO().WantTextInput;
+  intents.animating = s.send.in_flight || !s.focus.pointer.empty() ||
+                      (!s.status_note.empty() && input.now_seconds < s.status_note_until);
+  return intents;
+}
+
+}  // namespace timpush::ui

@@ -1,0 +1,156 @@
+// All state of the composer UI in one struct: what the user edits, caches of derived values,
+// and the send flow. Draw code keeps no state elsewhere. No ImGui or platform types here.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/push_request.h"
+#include "core/response.h"
+#include "core/usersig.h"
+#include "core/validation.h"
+#include "ui/app.h"
+#include "ui/text.h"
+
+namespace timpush::ui {
+
+enum class TargetKind { sandbox, region, custom };
+enum class SigSource { key, pasted };
+enum class Audience { all, tags, attrs };
+enum class RightTab { none, preview, checks, response, error_codes };
+
+struct Credentials {
+  TargetKind target = TargetKind::sandbox;
+  std::string region_id = "china";
+  bool backup_host = false;
+  bool via_relay = true;
+  std::string custom_base;
+  std::string sdkappid_text;          // as typed, so a bad value is shown, not lost
+  std::string identifier = "administrator";
+  std::string secret_key;             // never leaves this struct except into usersig::generate
+  bool show_key = false;
+  int validity_days = 180;
+  SigSource sig_source = SigSource::key;
+  std::string pasted_usersig;
+};
+
+// GET {origin}/sandbox/app at start.
+struct SandboxApp {
+  enum class Status { not_asked, no_origin, loading, loaded, failed };
+  Status status = Status::not_asked;
+  uint64_t request_id = 0;
+  bool key_is_demo = false;
+  bool has_key = false;
+  std::string failure;  // why the GET failed
+};
+
+// The UserSig made from the key, regenerated only when its inputs change or it expires.
+struct SigCache {
+  uint32_t sdkappid = 0;
+  std::string identifier;
+  std::string key;
+  int64_t expire = 0;
+  std::string usersig;
+  core::usersig::Verdict decoded;  // decode() of usersig
+};
+
+// The verdict on a pasted UserSig, redone when the paste, the app or the second changes.
+struct PastedCheck {
+  std::string usersig;
+  uint32_t sdkappid = 0;
+  std::string identifier;
+  int64_t now = -1;
+  core::usersig::Verdict verdict;
+};
+
+// Values derived from the form each frame (recomputed only when the body text changes).
+struct Derived {
+  std::string body;          // exact bytes that will be sent and signed
+  std::string pretty;        // for the preview
+  core::ValidationReport report;
+  size_t error_count = 0;
+  size_t warning_count = 0;
+  std::string base_url;      // where requests go (without the API path)
+  std::optional<std::string> base_error;
+  std::optional<uint32_t> sdkappid;   // parsed from the field
+  std::string usersig;       // the UserSig that would be sent ("" when none)
+};
+
+struct RawJson {
+  bool active = false;       // the Raw JSON tab is showing
+  std::string text;
+  bool parses = true;
+  std::string error;         // parse error message
+  int line = 0;
+  int column = 0;
+};
+
+// One request on its way, and what came back.
+struct SendFlow {
+  bool in_flight = false;
+  uint64_t request_id = 0;
+  double started_at = 0;
+  double timeout_seconds = 15;
+  std::string url_masked;    // URL with the UserSig masked, for display
+  std::string host;          // region host when the target is a region, for "use the relay"
+  bool cross_origin = false; // sent to another origin than the page's
+  uint32_t msg_random = 0;
+  bool has_result = false;
+  HttpResult result;
+  core::PushResponse response;
+  double elapsed = 0;
+  bool client_timeout = false;  // the platform never answered; the UI gave up
+};
+
+// Clicking a check focuses its field: the pointer waits here until a widget claims it.
+struct FocusRequest {
+  std::string pointer;       // requested JSON pointer ("" none)
+  std::string claimed;       // the widget pointer chosen for it
+  int frames_left = 0;
+  std::vector<std::string> seen;  // field pointers drawn in the last frame
+};
+
+struct AppState {
+  Lang lang = Lang::en;
+  std::string origin;
+
+  Credentials creds;
+  SandboxApp sandbox;
+  SigCache sig;
+  PastedCheck pasted;
+
+  core::PushRequest request;
+  Audience audience = Audience::all;
+  bool renew_msg_random_after_ok = true;
+  bool open_android = false;  // collapsible sections, forced open to reach a field
+  bool open_apns = false;
+  std::string new_tag[3];     // the "add" fields of TagsAnd, TagsOr, TagsNot
+  std::string new_attr_name[2];
+  std::string new_attr_value[2];
+  std::map<std::string, std::string> new_extra_key;  // the "add" field of each extra-fields editor
+
+  RawJson raw;
+  Derived derived;
+  std::string derived_for;    // the body `derived` was computed from
+
+  bool show_usersig = false;  // preview URL unmasked
+  std::string error_search;
+  RightTab select_tab = RightTab::none;  // one-shot tab switch
+  std::string status_note;    // short feedback, e.g. "Copied."
+  double status_note_until = 0;
+
+  SendFlow send;
+  FocusRequest focus;
+
+  uint64_t next_http_id = 1;
+  std::vector<HttpRequest> queued_http;     // handed to the platform by the next frame()
+  std::optional<std::string> queued_copy;
+  uint32_t next_url_random = 0;             // `random` of the next send, shown in the preview
+  bool first_frame_done = false;
+  FrameInput input;                          // this frame's clock and random
+};
+
+}  // namespace timpush::ui

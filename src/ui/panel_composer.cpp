@@ -1,0 +1,232 @@
+// Composer: the audience (all users, tags, attributes), the message fields and every field of
+// OfflinePushInfo, AndroidInfo and ApnsInfo (reference.md sections 2-3), each with help on hover
+// and its issues shown underneath.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "ui/panels.h"
+#include "ui/state_logic.h"
+#include "ui/widgets.h"
+
+namespace timpush::ui {
+namespace {
+
+const ImVec4 warning_colour{0.95f, 0.75f, 0.30f, 1.0f};
+
+bool condition_empty(const core::Condition& c) {
+  return !c.tags_and && !c.tags_or && !c.tags_not && !c.attrs_and && !c.attrs_or && c.extra.empty();
+}
+
+void draw_audience(AppState& state) {
+  Lang lang = state.lang;
+  ImGui::SeparatorText(tr(lang, txt::audience));
+  int audience = static_cast<int>(state.audience);
+  bool changed = ImGui::RadioButton(label(lang, txt::all_users).c_str(), &audience, static_cast<int>(Audience::all));
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton(label(lang, txt::by_tags).c_str(), &audience, static_cast<int>(Audience::tags));
+  ImGui::SameLine();
+  changed |= ImGui::RadioButton(label(lang, txt::by_attrs).c_str(), &audience, static_cast<int>(Audience::attrs));
+  if (changed) set_audience(state, static_cast<Audience>(audience));
+
+  core::Condition condition = state.request.condition.value_or(core::Condition{});
+  bool edited = false;
+  if (state.audience == Audience::all) {
+    ImGui::TextColored(warning_colour, "%s", tr(lang, txt::all_users_warning));
+  } else if (state.audience == Audience::tags) {
+    ImGui::TextDisabled("TagsAnd / TagsOr / TagsNot");
+    help_marker(state, txt::tags_help);
+    edited |= tag_list_editor(state, "TagsAnd", condition.tags_and, state.new_tag[0], "/Condition/TagsAnd");
+    edited |= tag_list_editor(state, "TagsOr", condition.tags_or, state.new_tag[1], "/Condition/TagsOr");
+    edited |= tag_list_editor(state, "TagsNot", condition.tags_not, state.new_tag[2], "/Condition/TagsNot");
+  } else {
+    ImGui::TextDisabled("AttrsAnd / AttrsOr");
+    help_marker(state, txt::attrs_help);
+    edited |= attr_map_editor(state, "AttrsAnd", condition.attrs_and, state.new_attr_name[0],
+                              state.new_attr_value[0], "/Condition/AttrsAnd");
+    edited |= attr_map_editor(state, "AttrsOr", condition.attrs_or, state.new_attr_name[1],
+                              state.new_attr_value[1], "/Condition/AttrsOr");
+  }
+  // Issues of the whole Condition (90039 mixing, all-users warning) belong here.
+  field_issues(state, "/Condition");
+  if (edited) {
+    if (condition_empty(condition)) state.request.condition.reset();
+    else state.request.condition = std::move(condition);
+  }
+}
+
+void draw_message(AppState& state) {
+  Lang lang = state.lang;
+  core::PushRequest& r = state.request;
+  ImGui::SeparatorText(tr(lang, txt::message));
+  float width = -ImGui::GetFontSize() * 9;
+  ImGui::SetNextItemWidth(width);
+  optional_text(state, "From_Account", r.from_account, "/From_Account", txt::from_account_help);
+
+  field_anchor(state, "/MsgRandom");
+  if (r.msg_random) {
+    uint32_t value = *r.msg_random;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+    if (ImGui::InputScalar("MsgRandom", ImGuiDataType_U32, &value)) r.msg_random = value;
+  } else {
+    ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
+  }
+  ImGui::SameLine();
+  if (ImGui::SmallButton(label(lang, txt::regenerate, "MsgRandom").c_str())) regenerate_msg_random(state);
+  help_marker(state, txt::msg_random_help);
+  field_issues(state, "/MsgRandom");
+  ImGui::Checkbox(label(lang, txt::renew_after_ok).c_str(), &state.renew_msg_random_after_ok);
+
+  ImGui::SetNextItemWidth(width);
+  optional_text(state, "DataId", r.data_id, "/DataId", txt::data_id_help);
+}
+
+void draw_android(AppState& state, core::OfflinePushInfo& info, bool& edited) {
+  const std::string base = "/OfflinePushInfo/AndroidInfo";
+  if (state.open_android) {
+    ImGui::SetNextItemOpen(true);
+    state.open_android = false;
+  }
+  if (!ImGui::TreeNode(label(state.lang, txt::android_info).c_str())) {
+    field_issues(state, base, true);
+    return;
+  }
+  core::AndroidInfo a = info.android_info.value_or(core::AndroidInfo{});
+  bool changed = false;
+  float width = -ImGui::GetFontSize() * 9;
+  ImGui::PushID("android");
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "Sound", a.sound, base + "/Sound", txt::sound_android_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "HuaWeiChannelID", a.huawei_channel_id, base + "/HuaWeiChannelID", txt::channel_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "XiaoMiChannelID", a.xiaomi_channel_id, base + "/XiaoMiChannelID", txt::channel_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "OPPOChannelID", a.oppo_channel_id, base + "/OPPOChannelID", txt::channel_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "GoogleChannelID", a.google_channel_id, base + "/GoogleChannelID", txt::channel_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_int_choice(state, "VIVOClassification", a.vivo_classification,
+                                 {{0, "0 marketing / 运营"}, {1, "1 system / 系统"}}, base + "/VIVOClassification",
+                                 txt::vivo_class_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_string_choice(state, "HuaWeiImportance", a.huawei_importance, {"LOW", "NORMAL"},
+                                    base + "/HuaWeiImportance", txt::huawei_importance_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_int_choice(state, "ExtAsHuaweiIntentParam", a.ext_as_huawei_intent_param,
+                                 {{0, "0 action"}, {1, "1 intent"}}, base + "/ExtAsHuaweiIntentParam",
+                                 txt::ext_as_intent_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "HuaWeiCategory", a.huawei_category, base + "/HuaWeiCategory",
+                           txt::huawei_category_help);
+  changed |= extra_fields_editor(state, "android extra", a.extra, base,
+                                 {"PushStyle", "HuaWeiImage", "HonorImage", "HonorImportance", "GoogleImage",
+                                  "GooglePriority", "OPPOCategory", "OPPONotifyLevel", "VIVOCategory",
+                                  "VIVONotifyType", "MeiZuNoticeMsgType"});
+  field_issues(state, base);
+  ImGui::PopID();
+  ImGui::TreePop();
+  if (changed) {
+    info.android_info = std::move(a);
+    edited = true;
+  }
+}
+
+void draw_apns(AppState& state, core::OfflinePushInfo& info, bool& edited) {
+  const std::string base = "/OfflinePushInfo/ApnsInfo";
+  if (state.open_apns) {
+    ImGui::SetNextItemOpen(true);
+    state.open_apns = false;
+  }
+  if (!ImGui::TreeNode(label(state.lang, txt::apns_info).c_str())) {
+    field_issues(state, base, true);
+    return;
+  }
+  core::ApnsInfo a = info.apns_info.value_or(core::ApnsInfo{});
+  bool changed = false;
+  float width = -ImGui::GetFontSize() * 9;
+  ImGui::PushID("apns");
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "Sound", a.sound, base + "/Sound", txt::apns_sound_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_int_choice(state, "BadgeMode", a.badge_mode, {{0, "0 count"}, {1, "1 keep"}},
+                                 base + "/BadgeMode", txt::badge_mode_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "Title", a.title, base + "/Title", txt::apns_title_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "SubTitle", a.sub_title, base + "/SubTitle", txt::sub_title_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_text(state, "Image", a.image, base + "/Image", txt::image_help);
+  ImGui::SetNextItemWidth(width);
+  changed |= optional_int_choice(state, "MutableContent", a.mutable_content, {{0, "0"}, {1, "1"}},
+                                 base + "/MutableContent", txt::mutable_help);
+  changed |= extra_fields_editor(state, "apns extra", a.extra, base, {});
+  field_issues(state, base);
+  ImGui::PopID();
+  ImGui::TreePop();
+  if (changed) {
+    info.apns_info = std::move(a);
+    edited = true;
+  }
+}
+
+void draw_offline_push_info(AppState& state) {
+  Lang lang = state.lang;
+  const std::string base = "/OfflinePushInfo";
+  ImGui::SeparatorText(tr(lang, txt::offline_push_info));
+  field_issues(state, base);
+  core::OfflinePushInfo info = state.request.offline_push_info.value_or(core::OfflinePushInfo{});
+  bool edited = false;
+  ImGui::PushID("offline");
+
+  field_anchor(state, base + "/PushFlag");
+  ImGui::TextUnformatted("PushFlag");
+  ImGui::SameLine();
+  int flag = info.push_flag ? static_cast<int>(*info.push_flag) : -1;
+  bool known = flag == -1 || flag == 0 || flag == 1;
+  if (ImGui::RadioButton(label(lang, txt::not_set, "PushFlag").c_str(), flag == -1)) {
+    info.push_flag.reset();
+    edited = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton(label(lang, txt::push_flag_0).c_str(), flag == 0)) {
+    info.push_flag = 0;
+    edited = true;
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton(label(lang, txt::push_flag_1).c_str(), flag == 1)) {
+    info.push_flag = 1;
+    edited = true;
+  }
+  if (!known) {
+    ImGui::SameLine();
+    ImGui::Text("(%d)", flag);
+  }
+  help_marker(state, txt::push_flag_help);
+  field_issues(state, base + "/PushFlag");
+
+  float width = -ImGui::GetFontSize() * 9;
+  ImGui::SetNextItemWidth(width);
+  edited |= optional_text(state, "Title", info.title, base + "/Title", txt::title_help);
+  ImGui::SetNextItemWidth(width);
+  edited |= optional_text(state, "Desc", info.desc, base + "/Desc", txt::desc_help);
+  edited |= optional_text(state, "Ext", info.ext, base + "/Ext", txt::ext_help, true);
+  draw_android(state, info, edited);
+  draw_apns(state, info, edited);
+  edited |= extra_fields_editor(state, "offline extra", info.extra, base, {});
+  ImGui::PopID();
+  if (edited) state.request.offline_push_info = std::move(info);
+}
+
+}  // namespace
+
+void draw_composer(AppState& state) {
+  ImGui::PushID("composer");
+  draw_audience(state);
+  draw_message(state);
+  draw_offline_push_info(state);
+  ImGui::SeparatorText(tr(state.lang, txt::unknown_top_fields));
+  extra_fields_editor(state, "top extra", state.request.extra, "", {});
+  ImGui::PopID();
+}
+
+}  // namespace timpush::ui

@@ -1,0 +1,198 @@
+// Credentials: where requests go, which app, and the UserSig (made from the SecretKey here, or
+// pasted), with its decoded fields and every problem named with the server's code.
+#include <cinttypes>
+#include <ctime>
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "core/endpoints.h"
+#include "ui/panels.h"
+#include "ui/state_logic.h"
+#include "ui/widgets.h"
+
+namespace timpush::ui {
+namespace {
+
+const ImVec4 good_colour{0.45f, 0.85f, 0.45f, 1.0f};
+const ImVec4 bad_colour{0.95f, 0.35f, 0.35f, 1.0f};
+const ImVec4 hint_colour{0.95f, 0.75f, 0.30f, 1.0f};
+
+std::string utc_time(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return buffer;
+}
+
+std::string duration(Lang lang, int64_t seconds) {
+  bool negative = seconds < 0;
+  if (negative) seconds = -seconds;
+  int64_t days = seconds / 86400, hours = seconds % 86400 / 3600, minutes = seconds % 3600 / 60;
+  char buffer[64];
+  if (lang == Lang::zh)
+    std::snprintf(buffer, sizeof buffer, "%" PRId64 " 天 %" PRId64 " 小时 %" PRId64 " 分", days, hours, minutes);
+  else
+    std::snprintf(buffer, sizeof buffer, "%" PRId64 "d %" PRId64 "h %" PRId64 "m", days, hours, minutes);
+  return negative ? "-" + std::string(buffer) : std::string(buffer);
+}
+
+void draw_target(AppState& state) {
+  Credentials& c = state.creds;
+  Lang lang = state.lang;
+  ImGui::TextUnformatted(tr(lang, txt::target));
+  ImGui::SameLine();
+  int kind = static_cast<int>(c.target);
+  ImGui::RadioButton(label(lang, txt::target_sandbox).c_str(), &kind, static_cast<int>(TargetKind::sandbox));
+  ImGui::SameLine();
+  ImGui::RadioButton(label(lang, txt::target_region).c_str(), &kind, static_cast<int>(TargetKind::region));
+  ImGui::SameLine();
+  ImGui::RadioButton(label(lang, txt::target_custom).c_str(), &kind, static_cast<int>(TargetKind::custom));
+  c.target = static_cast<TargetKind>(kind);
+
+  if (c.target == TargetKind::sandbox) {
+    switch (state.sandbox.status) {
+      case SandboxApp::Status::loading:
+        ImGui::TextDisabled("%s", tr(lang, txt::sandbox_loading));
+        break;
+      case SandboxApp::Status::loaded:
+        ImGui::TextColored(good_colour, "%s",
+                           tr(lang, state.sandbox.has_key ? txt::sandbox_loaded_demo : txt::sandbox_loaded_no_key));
+        break;
+      case SandboxApp::Status::no_origin:
+        ImGui::TextColored(hint_colour, "%s", tr(lang, txt::sandbox_no_origin));
+        break;
+      case SandboxApp::Status::failed:
+        ImGui::TextColored(hint_colour, "%s %s", tr(lang, txt::sandbox_failed), state.sandbox.failure.c_str());
+        break;
+      case SandboxApp::Status::not_asked:
+        break;
+    }
+  } else if (c.target == TargetKind::region) {
+    const core::Region* current = core::find_region(c.region_id);
+    std::string preview = current ? std::string(lang == Lang::zh ? current->name_zh : current->name_en) : c.region_id;
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
+    if (ImGui::BeginCombo(label(lang, txt::target_region, "combo").c_str(), preview.c_str())) {
+      for (const core::Region& region : core::regions()) {
+        std::string name = std::string(lang == Lang::zh ? region.name_zh : region.name_en) + " (" +
+                           std::string(region.host) + ")###" + std::string(region.id);
+        if (ImGui::Selectable(name.c_str(), region.id == c.region_id)) c.region_id = std::string(region.id);
+      }
+      ImGui::EndCombo();
+    }
+    int host = c.backup_host ? 1 : 0;
+    ImGui::RadioButton(label(lang, txt::host_main).c_str(), &host, 0);
+    ImGui::SameLine();
+    ImGui::RadioButton(label(lang, txt::host_backup).c_str(), &host, 1);
+    c.backup_host = host == 1;
+    int route = c.via_relay ? 1 : 0;
+    ImGui::RadioButton(label(lang, txt::via_relay).c_str(), &route, 1);
+    ImGui::SameLine();
+    ImGui::RadioButton(label(lang, txt::direct).c_str(), &route, 0);
+    c.via_relay = route == 1;
+    help_marker(state, txt::relay_help);
+  } else {
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 7);
+    ImGui::InputTextWithHint(label(lang, txt::custom_base).c_str(), "https://example.com/path", &c.custom_base);
+  }
+  if (state.derived.base_error) {
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextColored(bad_colour, "%s", state.derived.base_error->c_str());
+    ImGui::PopTextWrapPos();
+  } else {
+    ImGui::TextDisabled("%s: %s", tr(lang, txt::base_url_is), state.derived.base_url.c_str());
+  }
+}
+
+void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) {
+  Lang lang = state.lang;
+  if (!verdict.decoded) return;
+  const auto& d = *verdict.decoded;
+  int64_t left = d.expires_at() - state.input.now_unix;
+  ImGui::Indent();
+  ImGui::TextDisabled("TLS.ver %s   TLS.sdkappid %u   TLS.identifier %s", d.version.c_str(), d.sdkappid,
+                      d.identifier.c_str());
+  ImGui::TextDisabled("%s %s   %s %s", tr(lang, txt::issued), utc_time(d.time).c_str(), tr(lang, txt::expires),
+                      utc_time(d.expires_at()).c_str());
+  if (left >= 0)
+    ImGui::Text("%s: %s", tr(lang, txt::time_left), duration(lang, left).c_str());
+  else
+    ImGui::TextColored(bad_colour, "%s: %s (%s)", tr(lang, txt::time_left), tr(lang, txt::expired),
+                       duration(lang, left).c_str());
+  ImGui::Unindent();
+}
+
+void draw_usersig(AppState& state) {
+  Credentials& c = state.creds;
+  Lang lang = state.lang;
+  int source = static_cast<int>(c.sig_source);
+  ImGui::RadioButton(label(lang, txt::sig_from_key).c_str(), &source, static_cast<int>(SigSource::key));
+  ImGui::SameLine();
+  ImGui::RadioButton(label(lang, txt::sig_pasted).c_str(), &source, static_cast<int>(SigSource::pasted));
+  c.sig_source = static_cast<SigSource>(source);
+
+  if (c.sig_source == SigSource::key) {
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
+    ImGuiInputTextFlags flags = c.show_key ? 0 : ImGuiInputTextFlags_Password;
+    ImGui::InputText(label(lang, txt::secret_key).c_str(), &c.secret_key, flags);
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label(lang, c.show_key ? txt::hide : txt::show, "key").c_str())) c.show_key = !c.show_key;
+    help_marker(state, txt::secret_key_help);
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    if (ImGui::InputInt(label(lang, txt::validity_days).c_str(), &c.validity_days)) {
+      if (c.validity_days < 1) c.validity_days = 1;
+      if (c.validity_days > 3650) c.validity_days = 3650;
+    }
+    if (state.sig.usersig.empty()) {
+      ImGui::TextDisabled("%s", tr(lang, txt::usersig_none));
+    } else {
+      std::string shown = state.sig.usersig.substr(0, 24) + "... (" + std::to_string(state.sig.usersig.size()) + ")";
+      ImGui::Text("%s: %s", tr(lang, txt::usersig), shown.c_str());
+      draw_decoded(state, state.sig.decoded);
+    }
+    return;
+  }
+
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
+  ImGui::InputTextMultiline(label(lang, txt::usersig_paste).c_str(), &c.pasted_usersig,
+                            ImVec2(-ImGui::GetFontSize() * 9, ImGui::GetTextLineHeight() * 3));
+  if (c.pasted_usersig.empty()) return;
+  const auto& verdict = state.pasted.verdict;
+  ImGui::PushTextWrapPos(0);
+  if (verdict.ok()) {
+    ImGui::TextColored(good_colour, "%s", tr(lang, txt::usersig_ok));
+  } else {
+    ImGui::TextColored(bad_colour, "%d: %s", verdict.code,
+                       (lang == Lang::zh ? verdict.reason_zh : verdict.reason_en).c_str());
+  }
+  ImGui::TextDisabled("%s", tr(lang, txt::signature_not_checked));
+  ImGui::PopTextWrapPos();
+  draw_decoded(state, verdict);
+}
+
+}  // namespace
+
+void draw_credentials(AppState& state) {
+  Lang lang = state.lang;
+  Credentials& c = state.creds;
+  ImGui::PushID("credentials");
+  draw_target(state);
+  ImGui::Spacing();
+
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
+  ImGui::InputText("SDKAppID", &c.sdkappid_text, ImGuiInputTextFlags_CharsDecimal);
+  help_marker(state, txt::sdkappid_help);
+  if (!c.sdkappid_text.empty() && !parse_sdkappid(c.sdkappid_text))
+    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::sdkappid_bad));
+  ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
+  ImGui::InputText(label(lang, txt::identifier).c_str(), &c.identifier);
+  help_marker(state, txt::identifier_help);
+  if (c.identifier.empty()) ImGui::TextColored(bad_colour, "%s", tr(lang, txt::identifier_empty));
+  ImGui::Spacing();
+  draw_usersig(state);
+  ImGui::PopID();
+}
+
+}  // namespace timpush::ui

@@ -1,0 +1,103 @@
+// Preview: the exact body (syntax-coloured), the full URL with the UserSig masked unless asked,
+// the size against the 10 KB limit, and copy buttons (JSON, URL, curl). The SecretKey is never
+// part of anything shown or copied here.
+#include <imgui.h>
+
+#include "core/validation.h"
+#include "ui/json_highlight.h"
+#include "ui/panels.h"
+#include "ui/state_logic.h"
+#include "ui/widgets.h"
+
+namespace timpush::ui {
+namespace {
+
+ImVec4 colour_of(JsonToken kind) {
+  switch (kind) {
+    case JsonToken::key: return ImVec4(0.55f, 0.78f, 1.00f, 1.0f);
+    case JsonToken::string: return ImVec4(0.80f, 0.90f, 0.55f, 1.0f);
+    case JsonToken::number: return ImVec4(0.95f, 0.70f, 0.45f, 1.0f);
+    case JsonToken::literal: return ImVec4(0.85f, 0.60f, 0.95f, 1.0f);
+    default: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  }
+}
+
+void draw_highlighted(const std::string& text) {
+  std::vector<JsonSpan> spans = tokenize_json(text);
+  // One entry per line (index of its first span), so only visible lines are drawn.
+  std::vector<size_t> line_starts{0};
+  for (size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].kind == JsonToken::newline) line_starts.push_back(i + 1);
+  ImGuiListClipper clipper;
+  clipper.Begin(static_cast<int>(line_starts.size()));
+  while (clipper.Step()) {
+    for (int line = clipper.DisplayStart; line < clipper.DisplayEnd; ++line) {
+      size_t i = line_starts[static_cast<size_t>(line)];
+      bool first = true;
+      for (; i < spans.size() && spans[i].kind != JsonToken::newline; ++i) {
+        if (!first) ImGui::SameLine(0, 0);
+        first = false;
+        const char* begin = text.data() + spans[i].begin;
+        const char* end = text.data() + spans[i].end;
+        ImGui::PushStyleColor(ImGuiCol_Text, colour_of(spans[i].kind));
+        ImGui::TextUnformatted(begin, end);
+        ImGui::PopStyleColor();
+      }
+      if (first) ImGui::TextUnformatted("");
+    }
+  }
+}
+
+}  // namespace
+
+void draw_preview(AppState& state) {
+  Lang lang = state.lang;
+  const Derived& d = state.derived;
+  ImGui::PushID("preview");
+
+  ImGui::TextUnformatted(tr(lang, txt::url));
+  ImGui::SameLine();
+  ImGui::Checkbox(label(lang, txt::show_usersig).c_str(), &state.show_usersig);
+  std::string url = preview_url(state, state.show_usersig);
+  ImGui::PushTextWrapPos(0);
+  if (url.empty()) ImGui::TextDisabled("%s", d.base_error.value_or("-").c_str());
+  else ImGui::TextUnformatted(url.c_str());
+  ImGui::TextDisabled("%s", tr(lang, txt::random_note));
+  ImGui::PopTextWrapPos();
+
+  float fraction = static_cast<float>(d.body.size()) / static_cast<float>(core::max_body_bytes);
+  std::string overlay = std::to_string(d.body.size()) + " / " + std::to_string(core::max_body_bytes) + " B";
+  ImGui::TextUnformatted(tr(lang, txt::body_size));
+  ImGui::SameLine();
+  ImGui::PushStyleColor(ImGuiCol_PlotHistogram, fraction > 1.0f ? ImVec4(0.85f, 0.25f, 0.25f, 1.0f)
+                                                                : ImVec4(0.30f, 0.65f, 0.35f, 1.0f));
+  ImGui::ProgressBar(fraction > 1.0f ? 1.0f : fraction, ImVec2(ImGui::GetFontSize() * 14, 0), overlay.c_str());
+  ImGui::PopStyleColor();
+
+  if (ImGui::Button(label(lang, txt::copy_json).c_str())) {
+    state.queued_copy = d.body;
+    note(state, txt::copied);
+  }
+  ImGui::SameLine();
+  ImGui::BeginDisabled(url.empty());
+  if (ImGui::Button(label(lang, txt::copy_url).c_str())) {
+    state.queued_copy = preview_url(state, true);
+    note(state, txt::copied);
+  }
+  ImGui::SameLine();
+  if (ImGui::Button(label(lang, txt::copy_curl).c_str())) {
+    state.queued_copy = curl_command(state);
+    note(state, txt::copied);
+  }
+  ImGui::EndDisabled();
+  ImGui::SetItemTooltip("%s", tr(lang, txt::curl_note));
+  field_issues(state, "");
+
+  ImGui::Separator();
+  if (ImGui::BeginChild("json", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar))
+    draw_highlighted(d.pretty);
+  ImGui::EndChild();
+  ImGui::PopID();
+}
+
+}  // namespace timpush::ui

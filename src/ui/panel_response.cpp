@@ -1,0 +1,108 @@
+// Response: what came back from the last send, read by core read_push_response, with the
+// catalogue's meaning and fix for the error code, and plain words for failures that are not the
+// service's answer (no answer, CORS, HTML gateway pages, empty bodies, relay errors).
+#include <imgui.h>
+
+#include "core/error_catalog.h"
+#include "ui/panels.h"
+#include "ui/state_logic.h"
+
+namespace timpush::ui {
+namespace {
+
+const ImVec4 good_colour{0.45f, 0.85f, 0.45f, 1.0f};
+const ImVec4 bad_colour{0.95f, 0.40f, 0.40f, 1.0f};
+
+void row(const char* name, const std::string& value) {
+  ImGui::TableNextRow();
+  ImGui::TableSetColumnIndex(0);
+  ImGui::TextDisabled("%s", name);
+  ImGui::TableSetColumnIndex(1);
+  ImGui::TextWrapped("%s", value.c_str());
+}
+
+void draw_no_answer(AppState& state) {
+  Lang lang = state.lang;
+  const SendFlow& s = state.send;
+  ImGui::PushTextWrapPos(0);
+  if (s.result.timed_out || s.client_timeout) {
+    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::timed_out));
+  } else if (s.cross_origin) {
+    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::cors_explained));
+  } else {
+    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::network_failed));
+  }
+  ImGui::PopTextWrapPos();
+  if (s.cross_origin && !state.origin.empty() && state.creds.target == TargetKind::region && !state.creds.via_relay) {
+    if (ImGui::Button(label(lang, txt::use_relay).c_str())) state.creds.via_relay = true;
+    ImGui::SameLine();
+  }
+  if (ImGui::Button(label(lang, txt::copy_curl, "response").c_str())) {
+    state.queued_copy = curl_command(state);
+    note(state, txt::copied);
+  }
+}
+
+}  // namespace
+
+void draw_response(AppState& state) {
+  Lang lang = state.lang;
+  const SendFlow& s = state.send;
+  ImGui::PushID("response");
+  if (s.in_flight) {
+    double waited = state.input.now_seconds - s.started_at;
+    ImGui::Text("%s... %.1f s", tr(lang, txt::waiting), waited);
+    ImGui::TextDisabled("%s %s", tr(lang, txt::sent_to), s.url_masked.c_str());
+    ImGui::PopID();
+    return;
+  }
+  if (!s.has_result) {
+    ImGui::TextDisabled("%s", tr(lang, txt::no_response));
+    ImGui::PopID();
+    return;
+  }
+  const core::PushResponse& r = s.response;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(r.ok() ? good_colour : bad_colour, "%s",
+                     (lang == Lang::zh ? r.summary_zh : r.summary_en).c_str());
+  ImGui::PopTextWrapPos();
+  if (r.kind == core::ResponseKind::no_answer) draw_no_answer(state);
+
+  if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
+    ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
+    ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
+    row(tr(lang, txt::sent_to), s.url_masked);
+    row(tr(lang, txt::elapsed), std::to_string(static_cast<int>(s.elapsed * 1000)) + " ms");
+    row(tr(lang, txt::http_status),
+        std::to_string(s.result.status) + (s.result.status_text.empty() ? "" : " " + s.result.status_text));
+    if (r.action_status) row("ActionStatus", *r.action_status);
+    if (r.error_code) row("ErrorCode", std::to_string(*r.error_code));
+    if (r.error_info) row("ErrorInfo", *r.error_info);
+    if (r.task_id) row("TaskId", *r.task_id);
+    if (r.request_id) row("RequestId", *r.request_id);
+    row("MsgRandom", std::to_string(s.msg_random));
+    ImGui::EndTable();
+  }
+
+  if (r.error_code && *r.error_code != 0) {
+    ImGui::SeparatorText(("ErrorCode " + std::to_string(*r.error_code)).c_str());
+    if (const core::ErrorEntry* entry = core::find_error(static_cast<int>(*r.error_code))) {
+      ImGui::PushTextWrapPos(0);
+      ImGui::Text("%s: %s", tr(lang, txt::meaning),
+                  std::string(lang == Lang::zh ? entry->meaning_zh : entry->meaning_en).c_str());
+      ImGui::Text("%s: %s", tr(lang, txt::fix), std::string(lang == Lang::zh ? entry->fix_zh : entry->fix_en).c_str());
+      ImGui::PopTextWrapPos();
+    } else {
+      ImGui::TextDisabled("%s", tr(lang, txt::unknown_code));
+    }
+  }
+
+  ImGui::SeparatorText(tr(lang, txt::raw_answer));
+  if (ImGui::BeginChild("raw answer", ImVec2(0, 0), ImGuiChildFlags_Borders, ImGuiWindowFlags_HorizontalScrollbar)) {
+    ImGui::TextUnformatted(s.result.body.empty() ? "(empty)" : s.result.body.c_str());
+  }
+  ImGui::EndChild();
+  ImGui::PopID();
+}
+
+}  // namespace timpush::ui

@@ -1,0 +1,22 @@
+// The composer's panels, one source file each. Each draws into the current ImGui window from
+// AppState and edits it; none calls the platform (intents go through AppState queues).
+#pragma once
+
+#include "ui/app_state.h"
+
+namespace timpush::ui {
+
+void draw_credentials(AppState& state);    // panel_credentials.cpp
+void draw_composer(AppState& state);       // panel_composer.cpp
+void draw_raw_json(AppState& state);       // panel_raw_json.cpp
+void draw_preview(AppState& state);        // panel_preview.cpp
+void draw_checks(AppState& state);         // panel_checks.cpp
+void draw_response(AppState& state);       // panel_response.cpp
+void draw_error_codes(AppState& state);    // panel_error_codes.cpp
+
+// Asks the form to bring the field of a JSON pointer into view and focus (panel_checks.cpp).
+void request_focus(AppState& state, const std::string& pointer);
+// Called once per frame after drawing: picks the widget for a pending focus request.
+void resolve_focus(AppState& state);
+
+}  // namespace timpush::ui

@@ -1,0 +1,251 @@
+// Every user-visible string of the composer, in English and Chinese, in one table.
+// Depends on nothing; panels pick the language from AppState.
+#pragma once
+
+#include <string>
+
+namespace timpush::ui {
+
+enum class Lang { en, zh };
+
+struct Text {
+  const char* en;
+  const char* zh;
+};
+
+inline const char* tr(Lang lang, const Text& text) { return lang == Lang::zh ? text.zh : text.en; }
+
+// A widget label whose ImGui ID stays the English text in both languages, so tests and the
+// automation hook find "Send" whatever the language: English "Send", Chinese "发送###Send".
+// With a suffix (to tell apart widgets of the same text): "Add##TagsAnd", "添加###Add##TagsAnd".
+std::string label(Lang lang, const Text& text, const char* suffix = nullptr);
+
+namespace txt {
+// Top bar and layout
+inline constexpr Text app_title{"timpush composer", "timpush 推送编辑器"};
+inline constexpr Text app_subtitle{"Tencent Cloud IM: v4/timpush/push", "腾讯云 IM:v4/timpush/push"};
+inline constexpr Text send{"Send", "发送"};
+inline constexpr Text sending{"Sending...", "发送中..."};
+inline constexpr Text language{"Language", "语言"};
+inline constexpr Text tab_form{"Form", "表单"};
+inline constexpr Text tab_raw{"Raw JSON", "原始 JSON"};
+inline constexpr Text tab_preview{"Preview", "预览"};
+inline constexpr Text tab_checks{"Checks", "检查"};
+inline constexpr Text tab_response{"Response", "应答"};
+inline constexpr Text tab_error_codes{"Error codes", "错误码"};
+inline constexpr Text send_blocked_errors{"Fix the errors under Checks first.",
+                                          "请先修正“检查”中的错误。"};
+inline constexpr Text send_blocked_in_flight{"A request is on its way.", "请求正在发送中。"};
+inline constexpr Text send_blocked_usersig{"No UserSig: enter the SecretKey or paste a UserSig.",
+                                           "没有 UserSig:请填写 SecretKey 或粘贴 UserSig。"};
+inline constexpr Text send_blocked_target{"The target URL is not usable.", "目标地址不可用。"};
+inline constexpr Text send_blocked_app{"SDKAppID and admin identifier are needed.",
+                                       "需要 SDKAppID 和管理员账号。"};
+inline constexpr Text ready_to_send{"Ready to send.", "可以发送。"};
+
+// Credentials
+inline constexpr Text credentials{"Credentials", "凭据"};
+inline constexpr Text target{"Target", "目标"};
+inline constexpr Text target_sandbox{"Sandbox", "沙箱"};
+inline constexpr Text target_region{"Region", "地域"};
+inline constexpr Text target_custom{"Custom URL", "自定义地址"};
+inline constexpr Text host_main{"Main host", "主域名"};
+inline constexpr Text host_backup{"Backup host", "备用域名"};
+inline constexpr Text via_relay{"Via relay", "经中转"};
+inline constexpr Text direct{"Direct", "直连"};
+inline constexpr Text relay_help{
+    "The service sends no CORS headers, so a browser cannot read its answers directly. The relay "
+    "of `timpush serve` forwards the request unchanged to the region host.",
+    "服务端不返回 CORS 头,浏览器无法直接读取应答。`timpush serve` 的中转会把请求原样转发到地域域名。"};
+inline constexpr Text custom_base{"Base URL", "基础地址"};
+inline constexpr Text base_url_is{"Requests go to", "请求发往"};
+inline constexpr Text sdkappid_help{"The app's SDKAppID from the IM console (a 32-bit number).",
+                                    "即时通信控制台分配的 SDKAppID(32 位无符号整数)。"};
+inline constexpr Text sdkappid_bad{"SDKAppID must be a whole number from 1 to 4294967295.",
+                                   "SDKAppID 必须是 1 到 4294967295 之间的整数。"};
+inline constexpr Text identifier{"Admin identifier", "管理员账号"};
+inline constexpr Text identifier_help{"Must be an App admin account (60010 / 90009 otherwise).",
+                                      "必须是 App 管理员账号(否则返回 60010 / 90009)。"};
+inline constexpr Text identifier_empty{"The admin identifier is empty.", "管理员账号为空。"};
+inline constexpr Text sig_from_key{"Sign with SecretKey", "用密钥签名"};
+inline constexpr Text sig_pasted{"Paste a UserSig", "粘贴 UserSig"};
+inline constexpr Text secret_key{"SecretKey", "密钥"};
+inline constexpr Text secret_key_help{
+    "The app's key from the console. It only signs the UserSig here, in the page: it is never "
+    "sent, copied or stored.",
+    "控制台中的应用密钥。仅在本页面内用于计算 UserSig:不会被发送、复制或保存。"};
+inline constexpr Text show{"Show", "显示"};
+inline constexpr Text hide{"Hide", "隐藏"};
+inline constexpr Text validity_days{"Validity (days)", "有效期(天)"};
+inline constexpr Text usersig{"UserSig", "UserSig"};
+inline constexpr Text usersig_paste{"UserSig to use", "要使用的 UserSig"};
+inline constexpr Text usersig_none{"No UserSig yet: enter the SecretKey.",
+                                   "尚无 UserSig:请填写密钥。"};
+inline constexpr Text issued{"Issued", "签发时间"};
+inline constexpr Text expires{"Expires", "过期时间"};
+inline constexpr Text time_left{"Time left", "剩余时间"};
+inline constexpr Text expired{"expired", "已过期"};
+inline constexpr Text signature_not_checked{
+    "The signature itself can only be checked with the key (70009 comes from the server).",
+    "签名本身只能用密钥校验(70009 由服务端判定)。"};
+inline constexpr Text usersig_ok{"UserSig fits this SDKAppID and identifier.",
+                                 "UserSig 与该 SDKAppID 和账号匹配。"};
+inline constexpr Text sandbox_loading{"Asking the sandbox for its demo app...",
+                                      "正在向沙箱获取演示应用..."};
+inline constexpr Text sandbox_loaded_demo{
+    "Sandbox demo app loaded: press Send to try a push.",
+    "已载入沙箱演示应用:直接按“发送”即可试推。"};
+inline constexpr Text sandbox_loaded_no_key{
+    "Sandbox app loaded; its key is set by the server's operator: enter it, or paste a UserSig.",
+    "已载入沙箱应用;其密钥由服务器管理员设置:请填写密钥或粘贴 UserSig。"};
+inline constexpr Text sandbox_no_origin{
+    "Opened from a file: there is no sandbox. Start `timpush serve`, or choose a region.",
+    "页面从本地文件打开,没有沙箱。请运行 `timpush serve`,或选择地域。"};
+inline constexpr Text sandbox_failed{"Could not reach the sandbox:", "无法连接沙箱:"};
+
+// Composer
+inline constexpr Text audience{"Audience", "推送对象"};
+inline constexpr Text all_users{"All users", "全员"};
+inline constexpr Text by_tags{"Tags", "标签"};
+inline constexpr Text by_attrs{"Attributes", "属性"};
+inline constexpr Text tags_help{
+    "Tag conditions: TagsAnd (has all), TagsOr (has any), TagsNot (has none). At most 10 tags "
+    "each, 1..50 bytes. Tags and attributes cannot be mixed (90039).",
+    "标签条件:TagsAnd(全部具备)、TagsOr(具备任一)、TagsNot(均不具备)。每个条件最多 10 个标签,"
+    "每个 1..50 字节。标签与属性不能混用(90039)。"};
+inline constexpr Text attrs_help{
+    "Attribute conditions: name -> value. AttrsAnd: all match; AttrsOr: any matches. Values at "
+    "most 50 bytes; names must be set with set_attr_name (90033).",
+    "属性条件:名称 -> 取值。AttrsAnd:全部匹配;AttrsOr:任一匹配。取值最多 50 字节;"
+    "名称须先用 set_attr_name 设置(90033)。"};
+inline constexpr Text all_users_warning{"Every user of the app will receive this push.",
+                                        "该应用的所有用户都会收到这条推送。"};
+inline constexpr Text add{"Add", "添加"};
+inline constexpr Text remove{"Remove", "删除"};
+inline constexpr Text new_tag{"new tag", "新标签"};
+inline constexpr Text name{"name", "名称"};
+inline constexpr Text value{"value", "取值"};
+inline constexpr Text empty_list{"(none)", "(无)"};
+inline constexpr Text message{"Message", "消息"};
+inline constexpr Text from_account_help{
+    "Sender account. Missing or unknown: the caller (the admin) is the sender.",
+    "发送方账号。不填或账号不存在时,以调用方(管理员)为发送方。"};
+inline constexpr Text msg_random_help{
+    "Random dedup key (uint32), required (90005). Send again with the same MsgRandom to retry a "
+    "failed push safely: it is the same task.",
+    "消息随机数(uint32),必填(90005)。推送失败后用相同的 MsgRandom 重发是安全的:仍是同一任务。"};
+inline constexpr Text msg_random_missing{"MsgRandom is missing: the server answers 90005.",
+                                         "缺少 MsgRandom:服务端会返回 90005。"};
+inline constexpr Text regenerate{"New", "重新生成"};
+inline constexpr Text renew_after_ok{"New MsgRandom after a successful push",
+                                     "推送成功后自动更换 MsgRandom"};
+inline constexpr Text data_id_help{"Passed through to callbacks; at most 64 bytes.",
+                                   "透传给回调,最多 64 字节。"};
+inline constexpr Text offline_push_info{"OfflinePushInfo", "OfflinePushInfo 离线推送"};
+inline constexpr Text push_flag_help{
+    "0: push offline as well (default). 1: online only; Ext is then the passthrough payload.",
+    "0:同时进行离线推送(默认);1:仅在线推送,此时 Ext 为透传内容。"};
+inline constexpr Text push_flag_0{"0 offline too", "0 离线也推"};
+inline constexpr Text push_flag_1{"1 online only", "1 仅在线"};
+inline constexpr Text not_set{"(not set)", "(不设置)"};
+inline constexpr Text title_help{"Notification title.", "通知标题。"};
+inline constexpr Text desc_help{"Notification text; without it offline notifications are not shown.",
+                                "通知内容;不填则离线通知不会展示。"};
+inline constexpr Text ext_help{
+    "Passthrough to the app; should itself be JSON text, or some vendors drop the push. Desc + "
+    "Ext should stay under 3 KB.",
+    "透传给 App 的内容;应为 JSON 文本,否则部分厂商会丢弃推送。Desc + Ext 应小于 3 KB。"};
+inline constexpr Text android_info{"AndroidInfo", "AndroidInfo 安卓"};
+inline constexpr Text apns_info{"ApnsInfo", "ApnsInfo 苹果"};
+inline constexpr Text sound_android_help{"Sound file for Android notifications.", "安卓通知提示音文件。"};
+inline constexpr Text channel_help{"Vendor notification channel ID.", "厂商通知渠道 ID。"};
+inline constexpr Text vivo_class_help{"vivo: 0 marketing, 1 system (default 1).",
+                                      "vivo:0 运营消息,1 系统消息(默认 1)。"};
+inline constexpr Text huawei_importance_help{"Huawei: LOW or NORMAL.", "华为:LOW 或 NORMAL。"};
+inline constexpr Text ext_as_intent_help{"Huawei: 1 Ext as intent param, 0 as action param.",
+                                         "华为:1 Ext 作为 intent 参数,0 作为 action 参数。"};
+inline constexpr Text huawei_category_help{"Huawei message category.", "华为消息分类。"};
+inline constexpr Text extra_fields{"Other fields", "其他字段"};
+inline constexpr Text extra_fields_help{
+    "Fields the form does not know (newer vendor fields such as PushStyle, HonorImportance): kept "
+    "and sent as they are. Their meaning is unverified.",
+    "表单未收录的字段(如 PushStyle、HonorImportance 等较新的厂商字段):原样保留并发送,含义未经核实。"};
+inline constexpr Text as_number{"number", "数字"};
+inline constexpr Text edit_in_raw{"(edit in Raw JSON)", "(请在原始 JSON 中编辑)"};
+inline constexpr Text apns_sound_help{"iOS notification sound.", "iOS 通知提示音。"};
+inline constexpr Text badge_mode_help{"0: count the badge; 1: keep it.", "0:角标计数;1:角标不变。"};
+inline constexpr Text apns_title_help{"iOS title (overrides Title).", "iOS 标题(覆盖 Title)。"};
+inline constexpr Text sub_title_help{"iOS subtitle.", "iOS 副标题。"};
+inline constexpr Text image_help{"Image URL.", "图片地址。"};
+inline constexpr Text mutable_help{"1: let the notification service extension modify it.",
+                                   "1:允许通知扩展修改通知内容。"};
+inline constexpr Text unknown_top_fields{"Other top-level fields", "其他顶层字段"};
+
+// Raw JSON
+inline constexpr Text raw_help{
+    "Edit or paste the body. It is read into the form as you type; fields the form does not know "
+    "are kept.",
+    "编辑或粘贴请求体,输入时即同步到表单;表单不认识的字段会被保留。"};
+inline constexpr Text raw_body{"Body", "请求体"};
+inline constexpr Text raw_parse_error{"Not valid JSON (90001)", "不是合法 JSON(90001)"};
+inline constexpr Text raw_line_col{"line", "行"};
+inline constexpr Text raw_column{"column", "列"};
+inline constexpr Text raw_from_form{"Reset from form", "从表单重置"};
+inline constexpr Text raw_format{"Format", "格式化"};
+
+// Preview
+inline constexpr Text url{"URL", "URL"};
+inline constexpr Text show_usersig{"Show UserSig", "显示 UserSig"};
+inline constexpr Text body_size{"Body size", "请求体大小"};
+inline constexpr Text copy_json{"Copy JSON", "复制 JSON"};
+inline constexpr Text copy_url{"Copy URL", "复制 URL"};
+inline constexpr Text copy_curl{"Copy as curl", "复制为 curl"};
+inline constexpr Text copied{"Copied.", "已复制。"};
+inline constexpr Text curl_note{
+    "The curl line holds the real UserSig (never the SecretKey) and goes to the host directly.",
+    "curl 命令含真实 UserSig(绝不含密钥),并直接发往地域域名。"};
+inline constexpr Text random_note{"random is fresh for every send.", "每次发送使用新的 random。"};
+
+// Checks
+inline constexpr Text no_issues{"No issues: the body follows every rule checked here.",
+                                "没有问题:请求体符合这里检查的全部规则。"};
+inline constexpr Text errors{"errors", "个错误"};
+inline constexpr Text warnings{"warnings", "个警告"};
+inline constexpr Text error_word{"error", "错误"};
+inline constexpr Text warning_word{"warning", "警告"};
+inline constexpr Text click_to_focus{"Click an issue to go to its field.", "点击问题可跳转到对应字段。"};
+inline constexpr Text whole_body{"(whole body)", "(整个请求体)"};
+
+// Response
+inline constexpr Text no_response{"Nothing sent yet.", "尚未发送。"};
+inline constexpr Text waiting{"Waiting for the answer", "等待应答"};
+inline constexpr Text http_status{"HTTP status", "HTTP 状态"};
+inline constexpr Text meaning{"Meaning", "含义"};
+inline constexpr Text fix{"Fix", "处理"};
+inline constexpr Text raw_answer{"Raw answer", "原始应答"};
+inline constexpr Text sent_to{"Sent to", "发往"};
+inline constexpr Text elapsed{"Time", "耗时"};
+inline constexpr Text timed_out{
+    "No answer within the time limit. The push may or may not have been accepted: retry with the "
+    "same MsgRandom, so it is not sent twice.",
+    "在时限内没有应答。推送可能已被受理,也可能没有:请用相同的 MsgRandom 重试,以免重复推送。"};
+inline constexpr Text cors_explained{
+    "The browser got no readable answer from a different origin. The push service sends no CORS "
+    "headers, so a page cannot call it directly (the request may even have arrived). Send through "
+    "the relay of `timpush serve`, or copy the request as curl and run it in a terminal.",
+    "浏览器没有拿到跨域应答。推送服务不返回 CORS 头,页面无法直接调用(请求甚至可能已经到达)。"
+    "请经 `timpush serve` 的中转发送,或复制为 curl 在终端运行。"};
+inline constexpr Text network_failed{
+    "The request got no HTTP answer: the server is unreachable or the connection failed.",
+    "请求没有得到 HTTP 应答:服务器不可达或连接失败。"};
+inline constexpr Text use_relay{"Use the relay", "改用中转"};
+inline constexpr Text unknown_code{"This code is not in the catalogue.", "目录中没有该错误码。"};
+
+// Error codes
+inline constexpr Text search{"Search", "搜索"};
+inline constexpr Text search_hint{"code or word, e.g. 70009 or UserSig", "错误码或关键词,例如 70009、UserSig"};
+inline constexpr Text code{"Code", "错误码"};
+inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"};
+}  // namespace txt
+
+}  // namespace timpush::ui

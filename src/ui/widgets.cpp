@@ -1,0 +1,322 @@
+#include "ui/widgets.h"
+
+#include <cstdlib>
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+namespace timpush::ui {
+namespace {
+
+const ImVec4 error_colour{0.95f, 0.35f, 0.35f, 1.0f};
+const ImVec4 warning_colour{0.95f, 0.75f, 0.30f, 1.0f};
+
+bool under(const std::string& pointer, const std::string& parent) {
+  return pointer.size() > parent.size() && pointer.compare(0, parent.size(), parent) == 0 &&
+         pointer[parent.size()] == '/';
+}
+
+}  // namespace
+
+std::string pointer_join(const std::string& parent, const std::string& child) {
+  std::string out = parent + "/";
+  for (char c : child) {
+    if (c == '~') out += "~0";
+    else if (c == '/') out += "~1";
+    else out += c;
+  }
+  return out;
+}
+
+void help_marker(const AppState& state, const Text& help) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("(?)");
+  if (ImGui::BeginItemTooltip()) {
+    ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
+    ImGui::TextUnformatted(tr(state.lang, help));
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+}
+
+void field_issues(const AppState& state, const std::string& pointer, bool descendants) {
+  for (const auto& issue : state.derived.report.issues) {
+    if (issue.pointer != pointer && !(descendants && under(issue.pointer, pointer))) continue;
+    bool is_error = issue.severity == core::Severity::error;
+    const std::string& message = state.lang == Lang::zh ? issue.message_zh : issue.message_en;
+    ImGui::PushStyleColor(ImGuiCol_Text, is_error ? error_colour : warning_colour);
+    ImGui::Bullet();
+    ImGui::TextWrapped("%d: %s", issue.code, message.c_str());
+    ImGui::PopStyleColor();
+  }
+}
+
+void field_anchor(AppState& state, const std::string& pointer) {
+  state.focus.seen.push_back(pointer);
+  if (!state.focus.claimed.empty() && state.focus.claimed == pointer) {
+    ImGui::SetScrollHereY(0.3f);
+    ImGui::SetKeyboardFocusHere(0);
+    state.focus.claimed.clear();
+    state.focus.pointer.clear();
+  }
+}
+
+bool optional_text(AppState& state, const char* label_text, std::optional<std::string>& value,
+                   const std::string& pointer, const Text& help, bool multiline) {
+  field_anchor(state, pointer);
+  std::string buffer = value.value_or("");
+  bool changed = multiline
+                     ? ImGui::InputTextMultiline(label_text, &buffer,
+                                                 ImVec2(-ImGui::GetFontSize() * 9, ImGui::GetTextLineHeight() * 4))
+                     : ImGui::InputText(label_text, &buffer);
+  if (changed) {
+    if (buffer.empty()) value.reset();
+    else value = buffer;
+  }
+  help_marker(state, help);
+  field_issues(state, pointer);
+  return changed;
+}
+
+bool optional_int_choice(AppState& state, const char* label_text, std::optional<int64_t>& value,
+                         std::initializer_list<std::pair<int64_t, const char*>> choices,
+                         const std::string& pointer, const Text& help) {
+  field_anchor(state, pointer);
+  std::string preview = tr(state.lang, txt::not_set);
+  if (value) {
+    preview = std::to_string(*value);
+    for (const auto& [number, name] : choices)
+      if (number == *value) preview = name;
+  }
+  bool changed = false;
+  if (ImGui::BeginCombo(label_text, preview.c_str())) {
+    if (ImGui::Selectable(tr(state.lang, txt::not_set), !value)) {
+      value.reset();
+      changed = true;
+    }
+    for (const auto& [number, name] : choices) {
+      if (ImGui::Selectable(name, value && *value == number)) {
+        value = number;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  help_marker(state, help);
+  field_issues(state, pointer);
+  return changed;
+}
+
+bool optional_string_choice(AppState& state, const char* label_text, std::optional<std::string>& value,
+                            std::initializer_list<const char*> choices, const std::string& pointer,
+                            const Text& help) {
+  field_anchor(state, pointer);
+  std::string preview = value ? *value : std::string(tr(state.lang, txt::not_set));
+  bool changed = false;
+  if (ImGui::BeginCombo(label_text, preview.c_str())) {
+    if (ImGui::Selectable(tr(state.lang, txt::not_set), !value)) {
+      value.reset();
+      changed = true;
+    }
+    for (const char* choice : choices) {
+      if (ImGui::Selectable(choice, value && *value == choice)) {
+        value = choice;
+        changed = true;
+      }
+    }
+    ImGui::EndCombo();
+  }
+  help_marker(state, help);
+  field_issues(state, pointer);
+  return changed;
+}
+
+bool tag_list_editor(AppState& state, const char* name, std::optional<std::vector<std::string>>& tags,
+                     std::string& new_tag, const std::string& pointer) {
+  bool changed = false;
+  ImGui::PushID(name);
+  field_anchor(state, pointer);
+  ImGui::TextUnformatted(name);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%d)", tags ? static_cast<int>(tags->size()) : 0);
+  field_issues(state, pointer);
+  ImGui::Indent();
+  int remove_at = -1;
+  if (tags) {
+    for (size_t i = 0; i < tags->size(); ++i) {
+      ImGui::PushID(static_cast<int>(i));
+      std::string item_pointer = pointer + "/" + std::to_string(i);
+      field_anchor(state, item_pointer);
+      ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+      if (ImGui::InputText("##tag", &(*tags)[i])) changed = true;
+      ImGui::SameLine();
+      if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_at = static_cast<int>(i);
+      field_issues(state, item_pointer, true);
+      ImGui::PopID();
+    }
+  }
+  if (remove_at >= 0) {
+    tags->erase(tags->begin() + remove_at);
+    if (tags->empty()) tags.reset();
+    changed = true;
+  }
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+  std::string add_label = std::string("##new ") + name;
+  bool enter = ImGui::InputTextWithHint(add_label.c_str(), tr(state.lang, txt::new_tag), &new_tag,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  std::string add_button = label(state.lang, txt::add, name);
+  if ((ImGui::Button(add_button.c_str()) || enter) && !new_tag.empty()) {
+    if (!tags) tags.emplace();
+    tags->push_back(new_tag);
+    new_tag.clear();
+    changed = true;
+  }
+  ImGui::Unindent();
+  ImGui::PopID();
+  return changed;
+}
+
+bool attr_map_editor(AppState& state, const char* name, std::optional<core::AttributeMap>& attrs,
+                     std::string& new_name, std::string& new_value, const std::string& pointer) {
+  bool changed = false;
+  ImGui::PushID(name);
+  field_anchor(state, pointer);
+  ImGui::TextUnformatted(name);
+  ImGui::SameLine();
+  ImGui::TextDisabled("(%d)", attrs ? static_cast<int>(attrs->size()) : 0);
+  field_issues(state, pointer);
+  ImGui::Indent();
+  float column = ImGui::GetFontSize() * 8;
+  int remove_at = -1;
+  if (attrs) {
+    for (size_t i = 0; i < attrs->size(); ++i) {
+      auto& [key, value] = (*attrs)[i];
+      ImGui::PushID(static_cast<int>(i));
+      std::string item_pointer = pointer_join(pointer, key);
+      field_anchor(state, item_pointer);
+      ImGui::SetNextItemWidth(column);
+      if (ImGui::InputText("##name", &key)) changed = true;
+      ImGui::SameLine();
+      ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+      if (ImGui::InputText("##value", &value)) changed = true;
+      ImGui::SameLine();
+      if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_at = static_cast<int>(i);
+      field_issues(state, item_pointer, true);
+      ImGui::PopID();
+    }
+  }
+  if (remove_at >= 0) {
+    attrs->erase(attrs->begin() + remove_at);
+    if (attrs->empty()) attrs.reset();
+    changed = true;
+  }
+  ImGui::SetNextItemWidth(column);
+  ImGui::InputTextWithHint((std::string("##new name ") + name).c_str(), tr(state.lang, txt::name), &new_name);
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+  bool enter = ImGui::InputTextWithHint((std::string("##new value ") + name).c_str(),
+                                        tr(state.lang, txt::value), &new_value,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if ((ImGui::Button(label(state.lang, txt::add, name).c_str()) || enter) && !new_name.empty()) {
+    if (!attrs) attrs.emplace();
+    attrs->emplace_back(new_name, new_value);
+    new_name.clear();
+    new_value.clear();
+    changed = true;
+  }
+  ImGui::Unindent();
+  ImGui::PopID();
+  return changed;
+}
+
+bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std::string& pointer,
+                         std::initializer_list<const char*> suggestions) {
+  bool changed = false;
+  ImGui::PushID(id);
+  ImGui::TextUnformatted(tr(state.lang, txt::extra_fields));
+  help_marker(state, txt::extra_fields_help);
+  ImGui::Indent();
+  std::optional<std::string> remove_key;
+  std::optional<std::pair<std::string, std::string>> rename;
+  int index = 0;
+  float column = ImGui::GetFontSize() * 9;
+  for (auto it = extra.begin(); it != extra.end(); ++it, ++index) {
+    ImGui::PushID(index);
+    std::string item_pointer = pointer_join(pointer, it.key());
+    field_anchor(state, item_pointer);
+    std::string key = it.key();
+    ImGui::SetNextItemWidth(column);
+    if (ImGui::InputText("##key", &key) && !key.empty() && !extra.contains(key))
+      rename = std::make_pair(it.key(), key);
+    ImGui::SameLine();
+    Json& value = it.value();
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 10);
+    if (value.is_string()) {
+      std::string text = value.get<std::string>();
+      if (ImGui::InputText("##value", &text)) {
+        value = text;
+        changed = true;
+      }
+    } else if (value.is_number_integer()) {
+      int64_t number = value.get<int64_t>();
+      if (ImGui::InputScalar("##value", ImGuiDataType_S64, &number)) {
+        value = number;
+        changed = true;
+      }
+    } else {
+      ImGui::TextDisabled("%s %s", value.dump().substr(0, 40).c_str(), tr(state.lang, txt::edit_in_raw));
+    }
+    if (value.is_string() || value.is_number_integer()) {
+      ImGui::SameLine();
+      bool is_number = value.is_number_integer();
+      if (ImGui::Checkbox(label(state.lang, txt::as_number).c_str(), &is_number)) {
+        if (is_number) value = static_cast<int64_t>(std::strtoll(value.get<std::string>().c_str(), nullptr, 10));
+        else value = std::to_string(value.get<int64_t>());
+        changed = true;
+      }
+    }
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_key = it.key();
+    field_issues(state, item_pointer, true);
+    ImGui::PopID();
+  }
+  if (remove_key) {
+    extra.erase(*remove_key);
+    changed = true;
+  }
+  if (rename) {
+    // ordered_json has no rename: rebuild in the same order.
+    Json renamed = Json::object();
+    for (auto it = extra.begin(); it != extra.end(); ++it)
+      renamed[it.key() == rename->first ? rename->second : it.key()] = it.value();
+    extra = std::move(renamed);
+    changed = true;
+  }
+  std::string& new_key = state.new_extra_key[id];
+  ImGui::SetNextItemWidth(column);
+  bool enter = ImGui::InputTextWithHint("##new key", tr(state.lang, txt::name), &new_key,
+                                        ImGuiInputTextFlags_EnterReturnsTrue);
+  ImGui::SameLine();
+  if (suggestions.size() > 0) {
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 2);
+    if (ImGui::BeginCombo("##suggest", "", ImGuiComboFlags_NoPreview)) {
+      for (const char* suggestion : suggestions)
+        if (!extra.contains(suggestion) && ImGui::Selectable(suggestion)) new_key = suggestion;
+      ImGui::EndCombo();
+    }
+    ImGui::SameLine();
+  }
+  if ((ImGui::Button(label(state.lang, txt::add).c_str()) || enter) && !new_key.empty() &&
+      !extra.contains(new_key)) {
+    extra[new_key] = "";
+    new_key.clear();
+    changed = true;
+  }
+  ImGui::Unindent();
+  ImGui::PopID();
+  return changed;
+}
+
+}  // namespace timpush::ui

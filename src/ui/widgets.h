@@ -1,0 +1,51 @@
+// Small ImGui building blocks shared by the panels: help on hover, issues shown at their field,
+// focus requested from the checks list, and editors for the optional fields of the core model.
+// Depends on ImGui and AppState only; never on the platform.
+#pragma once
+
+#include <cstdint>
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "ui/app_state.h"
+
+namespace timpush::ui {
+
+// A "(?)" after the last widget that shows help on hover.
+void help_marker(const AppState& state, const Text& help);
+// Issues of the body whose pointer is `pointer` (or, with `descendants`, below it), in red
+// (errors) or yellow (warnings), under the widget.
+void field_issues(const AppState& state, const std::string& pointer, bool descendants = false);
+// Call before a widget: records the widget's pointer and, when a check was clicked for it,
+// moves keyboard focus and scroll to it.
+void field_anchor(AppState& state, const std::string& pointer);
+
+// Text field for an optional string: empty means absent (the field is left out of the body).
+bool optional_text(AppState& state, const char* label, std::optional<std::string>& value,
+                   const std::string& pointer, const Text& help, bool multiline = false);
+// Combo for an optional integer among documented values; keeps an undocumented value shown.
+bool optional_int_choice(AppState& state, const char* label, std::optional<int64_t>& value,
+                         std::initializer_list<std::pair<int64_t, const char*>> choices,
+                         const std::string& pointer, const Text& help);
+// Combo for an optional string among documented values (other values are kept and shown).
+bool optional_string_choice(AppState& state, const char* label, std::optional<std::string>& value,
+                            std::initializer_list<const char*> choices, const std::string& pointer,
+                            const Text& help);
+// An editable list of tags (add, edit, remove). Emptying the list makes it absent.
+bool tag_list_editor(AppState& state, const char* label,
+                     std::optional<std::vector<std::string>>& tags, std::string& new_tag,
+                     const std::string& pointer);
+// An editable ordered map name -> value.
+bool attr_map_editor(AppState& state, const char* label, std::optional<core::AttributeMap>& attrs,
+                     std::string& new_name, std::string& new_value, const std::string& pointer);
+// Fields the model keeps verbatim (`extra`): edit string and integer values, add suggested names.
+bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std::string& pointer,
+                         std::initializer_list<const char*> suggestions);
+
+// The JSON pointer of a child: pointer_join("/Condition", "TagsAnd") -> "/Condition/TagsAnd".
+std::string pointer_join(const std::string& parent, const std::string& child);
+
+}  // namespace timpush::ui
