@@ -71,15 +71,27 @@ void ItemRegistry::detach() {
 
 void ItemRegistry::on_frame_begin() {
   current_.clear();
+  current_windows_.clear();
   current_index_.clear();
 }
 
 void ItemRegistry::on_frame_end(ImGuiContext* ctx) {
-  last_.swap(current_);
-  last_index_.swap(current_index_);
-  current_.clear();
-  current_index_.clear();
   ImGuiContext& g = *ctx;
+  // Keep what a person can see: windows that ended up inactive (ImGui's implicit "Debug" window
+  // when nothing was drawn into it) are dropped, and items of hidden windows (the first frame of
+  // an auto-sized window) are not clickable.
+  last_.clear();
+  last_index_.clear();
+  for (size_t i = 0; i < current_.size(); ++i) {
+    const auto* window = static_cast<const ImGuiWindow*>(current_windows_[i]);
+    if (window && !window->Active) continue;
+    if (window && window->Hidden) current_[i].visible = false;
+    last_index_[current_[i].id] = last_.size();
+    last_.push_back(std::move(current_[i]));
+  }
+  current_.clear();
+  current_windows_.clear();
+  current_index_.clear();
   interaction_.active_id = g.ActiveId;
   interaction_.hovered_id = g.HoveredId;
   interaction_.focused_id = g.NavId;
@@ -119,6 +131,7 @@ void ItemRegistry::on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y
   }
   current_index_[id] = current_.size();
   current_.push_back(std::move(rec));
+  current_windows_.push_back(window);
 }
 
 void ItemRegistry::on_item_info(uint32_t id, const char* label, int flags) {

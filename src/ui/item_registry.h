@@ -68,6 +68,7 @@ private:
   uint32_t hook_begin_ = 0;
   uint32_t hook_end_ = 0;
   std::vector<ItemRecord> current_;
+  std::vector<const void*> current_windows_;  // ImGuiWindow of each record in current_
   std::vector<ItemRecord> last_;
   std::unordered_map<uint32_t, size_t> current_index_;  // id -> latest record in current_
   std::unordered_map<uint32_t, size_t> last_index_;
