@@ -91,6 +91,11 @@
   for (const type of ['focus', 'blur', 'visibilitychange', 'pointerdown', 'pointerup']) {
     window.addEventListener(type, () => requestFrames(3), true);
   }
+  // A new device pixel ratio (zoom, another monitor) may come without a resize event.
+  (function watchPixelRatio() {
+    const mq = matchMedia('(resolution: ' + devicePixelRatio + 'dppx)');
+    mq.addEventListener('change', () => { requestFrames(3); watchPixelRatio(); }, { once: true });
+  })();
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // A click on the canvas would leave focus on <body>; give it back to the bridge when typing.
   canvas.addEventListener('pointerup', () => {
