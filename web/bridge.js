@@ -65,8 +65,9 @@
   });
 
   // --- Clipboard ------------------------------------------------------------------------------
-  // Ctrl/Cmd+V must not reach GLFW: ImGui would paste the previous clipboard at once. The paste
-  // event that follows carries the real text.
+  // Ctrl/Cmd+V goes no further than here: the paste event that follows carries the clipboard's
+  // text and plays the shortcut to ImGui itself. Were the key to reach GLFW as well, ImGui would
+  // paste its cached text even when the clipboard holds none (an image, say).
   window.addEventListener('keydown', (e) => {
     if ((e.ctrlKey || e.metaKey) && !e.altKey && (e.key === 'v' || e.key === 'V')) {
       e.stopImmediatePropagation();
