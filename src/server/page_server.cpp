@@ -123,7 +123,10 @@ void PageServer::install_routes() {
   http.set_payload_max_length(options_.max_body_bytes);
   http.set_read_timeout(options_.io_timeout_seconds, 0);
   http.set_write_timeout(options_.io_timeout_seconds, 0);
-  http.set_keep_alive_timeout(options_.io_timeout_seconds);
+  // httplib keeps a connection open after a 400 (a read that timed out) for another keep-alive
+  // period, and polls idle connections every 10 ms: a short keep-alive bounds both. A slow
+  // client gets its 400 after io_timeout_seconds and is dropped keep_alive_seconds later.
+  http.set_keep_alive_timeout(options_.keep_alive_seconds);
   http.set_keep_alive_max_count(100);
   http.set_default_headers({
       {"Content-Security-Policy", kContentSecurityPolicy},

@@ -36,6 +36,7 @@ struct ServeOptions {
   size_t max_queued = 256;    // accepted connections waiting for a thread
   size_t max_body_bytes = 1u << 20;  // larger requests get 413
   int io_timeout_seconds = 5;        // read/write timeouts for slow clients
+  int keep_alive_seconds = 3;        // an idle kept-alive connection is closed after this
   // One line per request: method, path without query, status, milliseconds. Null: no log.
   std::function<void(const std::string&)> log;
 };

@@ -156,7 +156,9 @@ std::variant<RelayTarget, RelayRefusal> parse_relay_target(std::string_view raw_
 RelayReply relay_post(const RelayTarget& target, std::string_view body,
                       std::string_view content_type, const RelayOptions& options) {
   const std::string& host = target.host;
-  auto resolved = resolve(host, options.resolve_timeout_seconds);
+  auto resolved = options.address_override.empty()
+                      ? resolve(host, options.resolve_timeout_seconds)
+                      : std::optional<Resolved>(Resolved{options.address_override, ""});
   if (!resolved) {
     return failure("looking up " + host + " took longer than " +
                        std::to_string(options.resolve_timeout_seconds) +
@@ -178,6 +180,7 @@ RelayReply relay_post(const RelayTarget& target, std::string_view body,
   client.set_read_timeout(options.read_timeout_seconds, 0);
   client.set_write_timeout(options.read_timeout_seconds, 0);
   client.enable_server_certificate_verification(true);
+  if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file);
   client.set_follow_location(false);
   client.set_keep_alive(false);
   // The query carries the UserSig in the service's own escaping: pass it on byte for byte.

@@ -28,6 +28,10 @@ struct RelayOptions {
   int resolve_timeout_seconds = 5;
   int connect_timeout_seconds = 5;
   int read_timeout_seconds = 20;
+  // For tests: connect here instead of the looked-up address, and trust this CA file instead
+  // of the system's store. The host name still goes in SNI, Host and the certificate check.
+  std::string address_override;
+  std::string ca_file;
 };
 
 struct RelayReply {

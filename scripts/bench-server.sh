@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# A bounded load test of `timpush serve` on loopback with wrk: GET / and POST to the sandbox
+# (a valid push body; the 1 s rule answers most of them 90024 FAIL quickly, which is the point:
+# that path must stay cheap). Prints requests/s, errors and the server's RSS before and after.
+# Usage: scripts/bench-server.sh [seconds per run, default 10] [connections, default 8]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+secs=${1:-10}
+conns=${2:-8}
+command -v wrk >/dev/null || { echo "bench-server: wrk is not installed (scripts/setup.sh)" >&2; exit 2; }
+
+bin=build/release/src/cli/timpush
+if [ ! -x "$bin" ]; then
+  echo "bench-server: building $bin" >&2
+  [ -f build/release/build.ninja ] || cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/release -j 2 --target timpush >/dev/null
+fi
+
+work=$(mktemp -d)
+server_pid=
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null || true
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+site=build/web/site
+[ -f "$site/index.html" ] || site=$work/site-not-built   # then GET / measures the 503 page
+
+key=bench-key-0123456789abcdef0123456789abcdef0123456789abcdef01234567
+TIMPUSH_SECRET_KEY=$key "$bin" serve --port 0 --root "$site" --quiet >"$work/out" 2>"$work/err" &
+server_pid=$!
+for _ in $(seq 1 50); do grep -q 'http://' "$work/out" 2>/dev/null && break; sleep 0.1; done
+url=$(grep -o 'http://[^ ]*' "$work/out" | head -1)
+[ -n "$url" ] || { echo "bench-server: the server did not start:" >&2; cat "$work/err" >&2; exit 1; }
+
+rss() { awk '/^VmRSS/ {print $2 " kB"}' "/proc/$server_pid/status"; }
+threads() { awk '/^Threads/ {print $2}' "/proc/$server_pid/status"; }
+
+# A valid admin UserSig from the program itself (the core's generator).
+sig=$(TIMPUSH_SECRET_KEY=$key "$bin" sign --sdkappid 1400000000 --identifier administrator 2>/dev/null \
+      | grep -o '[A-Za-z0-9*_-]\{40,\}' | head -1 || true)
+[ -n "$sig" ] || echo "bench-server: could not make a UserSig with 'timpush sign'; the POSTs will answer 70003" >&2
+push_path="sandbox/v4/timpush/push?usersig=${sig:-none}&identifier=administrator&sdkappid=1400000000&random=1&contenttype=json"
+
+cat >"$work/post.lua" <<'LUA'
+wrk.method = "POST"
+wrk.headers["Content-Type"] = "application/json"
+local counter = 0
+request = function()
+  counter = counter + 1
+  local body = '{"From_Account":"administrator","MsgRandom":' .. counter ..
+    ',"OfflinePushInfo":{"PushFlag":0,"Title":"bench","Desc":"load test"}}'
+  return wrk.format(nil, nil, nil, body)
+end
+local codes = {}
+response = function(status, headers, body)
+  local code = body:match('"ErrorCode":(%d+)') or ("http " .. status)
+  codes[code] = (codes[code] or 0) + 1
+end
+done = function(summary, latency, requests)
+  for code, n in pairs(codes) do io.write(string.format("  ErrorCode %s: %d answers\n", code, n)) end
+end
+LUA
+
+echo "server: $url (root $site), $conns connections, ${secs}s per run"
+echo "RSS before: $(rss), threads $(threads)"
+
+run() {  # $1 label, rest: wrk arguments
+  local label=$1; shift
+  echo "== $label"
+  wrk -t 2 -c "$conns" -d "${secs}s" --timeout 5s "$@" | grep -E 'Requests/sec|Transfer/sec|Socket errors|Non-2xx|requests in|Latency|ErrorCode' || true
+}
+run "GET / (gzip)" -H 'Accept-Encoding: gzip' "$url"
+echo "RSS after GET: $(rss)"
+run "POST /sandbox/v4/timpush/push" -s "$work/post.lua" "$url$push_path"
+echo "RSS after POST: $(rss), threads $(threads)"
+echo "sandbox tasks accepted: $(curl -s "${url}sandbox/tasks" | grep -o '"TaskId"' | wc -l)"
