@@ -178,6 +178,20 @@
     activeId: () => snapshot().activeId,
     cjkFontLoaded: () => cjkFontLoaded,
     lastFrameMs: () => (runtimeReady ? Module._timpush_web_last_frame_ms() : 0),  // CPU time
+    // All text drawn in the next frame (labels, messages, field contents; scrolled-out parts
+    // too), one line per row as Dear ImGui logs it. Password fields show as asterisks.
+    pageText: async () => {
+      if (!runtimeReady) return '';
+      const before = snapshot().capturedFrame;
+      Module._timpush_web_capture_text();
+      for (let i = 0; i < 10; i++) {
+        await new Promise((resolve) => { frameWaiters.push(resolve); });
+        const s = snapshot();
+        if (s.capturedFrame !== before) return s.capturedText;
+        Module._timpush_web_capture_text();
+      }
+      return snapshot().capturedText;
+    },
     requestFrames,
     // Resolves after the next frame drawn; asks for one.
     nextFrame: () => new Promise((resolve) => { frameWaiters.push(resolve); requestFrames(1); }),

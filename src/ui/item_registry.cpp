@@ -56,12 +56,30 @@ void ItemRegistry::attach(ImGuiContext* ctx) {
     static_cast<ItemRegistry*>(hook->UserData)->on_frame_end(c);
   };
   hook_end_ = ImGui::AddContextHook(ctx, &end);
+
+  ImGuiContextHook started;
+  started.Type = ImGuiContextHookType_NewFramePost;
+  started.UserData = this;
+  started.Callback = [](ImGuiContext* c, ImGuiContextHook* hook) {
+    static_cast<ItemRegistry*>(hook->UserData)->on_frame_started(c);
+  };
+  hook_started_ = ImGui::AddContextHook(ctx, &started);
+
+  ImGuiContextHook ending;
+  ending.Type = ImGuiContextHookType_EndFramePre;
+  ending.UserData = this;
+  ending.Callback = [](ImGuiContext* c, ImGuiContextHook* hook) {
+    static_cast<ItemRegistry*>(hook->UserData)->on_frame_ending(c);
+  };
+  hook_ending_ = ImGui::AddContextHook(ctx, &ending);
 }
 
 void ItemRegistry::detach() {
   if (!ctx_) return;
   ImGui::RemoveContextHook(ctx_, hook_begin_);
   ImGui::RemoveContextHook(ctx_, hook_end_);
+  ImGui::RemoveContextHook(ctx_, hook_started_);
+  ImGui::RemoveContextHook(ctx_, hook_ending_);
   if (ctx_->TestEngine == this) {
     ctx_->TestEngine = nullptr;
     ctx_->TestEngineHookItems = false;
@@ -73,6 +91,22 @@ void ItemRegistry::on_frame_begin() {
   current_.clear();
   current_windows_.clear();
   current_index_.clear();
+}
+
+void ItemRegistry::on_frame_started(ImGuiContext* ctx) {
+  // NewFrame has begun the implicit window, which LogBegin needs as its reference.
+  if (!capture_requested_ || ctx->LogEnabled) return;
+  capture_requested_ = false;
+  ImGui::LogToBuffer(0);  // depth 0: collapsed trees stay collapsed while logging
+  capturing_ = true;
+}
+
+void ItemRegistry::on_frame_ending(ImGuiContext* ctx) {
+  if (!capturing_) return;
+  capturing_ = false;
+  captured_text_.assign(ctx->LogBuffer.c_str());  // LogFinish empties the buffer
+  ImGui::LogFinish();
+  captured_frame_ = ctx->FrameCount;
 }
 
 void ItemRegistry::on_frame_end(ImGuiContext* ctx) {
@@ -169,6 +203,8 @@ std::string ItemRegistry::to_json() const {
                         {"activeText", interaction_.has_active_text
                                            ? nlohmann::json(interaction_.active_text)
                                            : nlohmann::json(nullptr)},
+                        {"capturedFrame", captured_frame_},
+                        {"capturedText", captured_text_},
                         {"items", std::move(items)}};
   // Labels come from the UI and may hold cut UTF-8; replace rather than throw.
   return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);

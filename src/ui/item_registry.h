@@ -53,6 +53,12 @@ public:
   // Label of an item seen in the frame being built or the last one, or nullptr.
   const char* find_label(uint32_t id) const;
 
+  // Asks for all text drawn in the next frame (ImGui's log-to-buffer, trees left as they are);
+  // it then reads from captured_text(). Scrolled-out text is included: a log frame unclips items.
+  void request_text_capture() { capture_requested_ = true; }
+  const std::string& captured_text() const { return captured_text_; }
+  int captured_frame() const { return captured_frame_; }  // 0 before the first capture
+
   // The items and interaction state as one JSON object (for the automation hook).
   std::string to_json() const;
 
@@ -61,12 +67,20 @@ public:
                    bool has_item_data);
   void on_item_info(uint32_t id, const char* label, int flags);
   void on_frame_begin();
+  void on_frame_started(ImGuiContext* ctx);
+  void on_frame_ending(ImGuiContext* ctx);
   void on_frame_end(ImGuiContext* ctx);
 
 private:
   ImGuiContext* ctx_ = nullptr;
   uint32_t hook_begin_ = 0;
   uint32_t hook_end_ = 0;
+  uint32_t hook_started_ = 0;
+  uint32_t hook_ending_ = 0;
+  bool capture_requested_ = false;
+  bool capturing_ = false;
+  std::string captured_text_;
+  int captured_frame_ = 0;
   std::vector<ItemRecord> current_;
   std::vector<const void*> current_windows_;  // ImGuiWindow of each record in current_
   std::vector<ItemRecord> last_;

@@ -180,6 +180,10 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '' 
     async textActive() {
       return page.evaluate(() => window.timpush.textActive());
     },
+    // All text the page draws (see window.timpush.pageText).
+    async pageText() {
+      return page.evaluate(() => window.timpush.pageText());
+    },
     async nextFrame() {
       return page.evaluate(() => window.timpush.nextFrame());
     },

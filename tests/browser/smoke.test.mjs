@@ -64,6 +64,12 @@ test('the page loads from the server, draws a first frame and lists its items', 
     }
     assert.ok(items.some((it) => it.isWindow), 'windows are listed too');
 
+    // The drawn text holds every widget label the hook listed as visible.
+    const text = await s.pageText();
+    for (const w of widgets.filter((it) => it.visible).slice(0, 10)) {
+      assert.ok(text.includes(w.label), `page text has "${w.label}"`);
+    }
+
     // Loading the page talks to its own server only.
     const origin = new URL(server.url).origin;
     t.diagnostic(`requests: ${s.requests.map((r) => `${r.method} ${new URL(r.url).pathname}`).join(', ')}`);

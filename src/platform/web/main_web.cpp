@@ -299,6 +299,13 @@ EMSCRIPTEN_KEEPALIVE const char* timpush_web_items_json() {
   return g_page->items_json.c_str();
 }
 
+// Asks for the text of the next frame; it appears as capturedText in the items JSON.
+EMSCRIPTEN_KEEPALIVE void timpush_web_capture_text() {
+  if (!g_page) return;
+  g_page->registry.request_text_capture();
+  timpush::web::request_frames(1);
+}
+
 EMSCRIPTEN_KEEPALIVE int timpush_web_frame_count() { return g_page ? g_page->frame_count : 0; }
 
 EMSCRIPTEN_KEEPALIVE double timpush_web_last_frame_ms() { return g_page ? g_page->last_frame_ms : 0; }
