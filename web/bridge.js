@@ -165,6 +165,19 @@
     return s;
   }
 
+  // Draws one frame with Dear ImGui's log capture on (which also unclips every item) and returns
+  // the hook's snapshot of exactly that frame.
+  async function captureFrame() {
+    if (!runtimeReady) return { items: [], capturedText: '' };
+    for (let i = 0; i < 20; i++) {
+      Module._timpush_web_capture_text();
+      await new Promise((resolve) => { frameWaiters.push(resolve); });
+      const s = JSON.parse(Module.UTF8ToString(Module._timpush_web_items_json()));
+      if (s.capturedFrame === s.frame) return s;
+    }
+    throw new Error('timpush: no capture frame came');
+  }
+
   // --- The automation hook ---------------------------------------------------------------------
   // Coordinates are CSS pixels relative to the canvas, which fills the page from (0, 0).
   window.timpush = Object.freeze({
@@ -180,18 +193,10 @@
     lastFrameMs: () => (runtimeReady ? Module._timpush_web_last_frame_ms() : 0),  // CPU time
     // All text drawn in the next frame (labels, messages, field contents; scrolled-out parts
     // too), one line per row as Dear ImGui logs it. Password fields show as asterisks.
-    pageText: async () => {
-      if (!runtimeReady) return '';
-      const before = snapshot().capturedFrame;
-      Module._timpush_web_capture_text();
-      for (let i = 0; i < 10; i++) {
-        await new Promise((resolve) => { frameWaiters.push(resolve); });
-        const s = snapshot();
-        if (s.capturedFrame !== before) return s.capturedText;
-        Module._timpush_web_capture_text();
-      }
-      return snapshot().capturedText;
-    },
+    pageText: async () => (await captureFrame()).capturedText,
+    // Every item, scrolled out of view or not, with its label (a normal frame labels only the
+    // items it draws); from one frame drawn with clipping off.
+    allItems: async () => (await captureFrame()).items,
     requestFrames,
     // Resolves after the next frame drawn; asks for one.
     nextFrame: () => new Promise((resolve) => { frameWaiters.push(resolve); requestFrames(1); }),

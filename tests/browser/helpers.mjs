@@ -191,12 +191,34 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '' 
     // The item whose visible label (or whole ImGui label) is `label`, optionally inside the
     // top-level window `window`. Waits for it to appear, since panels may draw a frame late.
     async itemByLabel(label, { window, timeout = 5000, visible = true } = {}) {
+      if (visible) await session.scrollIntoView(label, { window });
       const found = await pollPage(page, ({ label, win, visible }) => {
         const hit = globalThis.timpush.items().find((it) => (it.label === label || it.idLabel === label) &&
           !it.isWindow && (!win || it.window === win) && (!visible || it.visible));
         return hit || null;
       }, { label, win: window || null, visible }, { timeout, what: `item "${label}"${window ? ` in window "${window}"` : ''}` });
       return found;
+    },
+
+    // Like a person, turns the mouse wheel over the window holding the item until it shows.
+    async scrollIntoView(label, { window, tries = 40 } = {}) {
+      const match = (it) => (it.label === label || it.idLabel === label) && !it.isWindow &&
+        (!window || it.window === window);
+      for (let i = 0; i < tries; i++) {
+        const shown = await session.items();
+        if (shown.some((it) => match(it) && it.visible)) return;
+        // Items out of view carry no label in a normal frame: look in a frame drawn unclipped.
+        const all = await page.evaluate(() => window.timpush.allItems());
+        const item = all.find(match);
+        if (!item || item.visible) return;
+        const holder = all.find((it) => it.isWindow && it.child === item.child);
+        if (!holder) return;
+        const cy = holder.y + holder.h / 2;
+        await page.mouse.move(holder.x + holder.w / 2, cy);
+        await page.mouse.wheel(0, item.y > cy ? 120 : -120);
+        await session.nextFrame();
+        await session.nextFrame();
+      }
     },
 
     async click(label, opts = {}) {
@@ -217,6 +239,20 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '' 
       await pollPage(page, (id) => window.timpush.textActive() && window.timpush.activeId() === id,
         item.id, { what: `text field "${label}" to become active` });
       await session.typeText(text);
+      return item;
+    },
+
+    // Replaces a text field's whole content with `text` and checks that the field took it all
+    // (a field with a character filter would not).
+    async fill(label, text, opts = {}) {
+      const item = await session.click(label, opts);
+      await pollPage(page, (id) => window.timpush.textActive() && window.timpush.activeId() === id,
+        item.id, { what: `text field "${label}" to become active` });
+      await page.keyboard.press('Control+A');
+      await session.nextFrame();
+      if (text === '') await page.keyboard.press('Delete');
+      else await session.typeText(text);
+      await session.waitForActiveText(text);
       return item;
     },
 
