@@ -3,13 +3,15 @@
 # (a valid push body; the 1 s rule answers most of them 90024 FAIL quickly, which is the point:
 # that path must stay cheap). Prints requests/s, errors and the server's RSS before and after.
 # Usage: scripts/bench-server.sh [seconds per run, default 10] [connections, default 8]
+# TIMPUSH_BIN=path/to/timpush uses that program instead of building build/release;
+# TIMPUSH_SITE=DIR serves that page instead of build/web/site.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 secs=${1:-10}
 conns=${2:-8}
 command -v wrk >/dev/null || { echo "bench-server: wrk is not installed (scripts/setup.sh)" >&2; exit 2; }
 
-bin=build/release/src/cli/timpush
+bin=${TIMPUSH_BIN:-build/release/src/cli/timpush}
 if [ ! -x "$bin" ]; then
   echo "bench-server: building $bin" >&2
   [ -f build/release/build.ninja ] || cmake -S . -B build/release -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
@@ -24,7 +26,7 @@ cleanup() {
 }
 trap cleanup EXIT
 
-site=build/web/site
+site=${TIMPUSH_SITE:-build/web/site}
 [ -f "$site/index.html" ] || site=$work/site-not-built   # then GET / measures the 503 page
 
 key=bench-key-0123456789abcdef0123456789abcdef0123456789abcdef01234567
@@ -53,13 +55,19 @@ request = function()
     ',"OfflinePushInfo":{"PushFlag":0,"Title":"bench","Desc":"load test"}}'
   return wrk.format(nil, nil, nil, body)
 end
-local codes = {}
+codes = {}
 response = function(status, headers, body)
-  local code = body:match('"ErrorCode":(%d+)') or ("http " .. status)
+  local code = body:match('"ErrorCode":(%d+)') or ("HTTP " .. status)
   codes[code] = (codes[code] or 0) + 1
 end
+local threads = {}
+setup = function(thread) table.insert(threads, thread) end
 done = function(summary, latency, requests)
-  for code, n in pairs(codes) do io.write(string.format("  ErrorCode %s: %d answers\n", code, n)) end
+  local total = {}
+  for _, thread in ipairs(threads) do
+    for code, n in pairs(thread:get("codes")) do total[code] = (total[code] or 0) + n end
+  end
+  for code, n in pairs(total) do io.write(string.format("  ErrorCode %s: %d answers\n", code, n)) end
 end
 LUA
 
@@ -72,7 +80,11 @@ run() {  # $1 label, rest: wrk arguments
   wrk -t 2 -c "$conns" -d "${secs}s" --timeout 5s "$@" | grep -E 'Requests/sec|Transfer/sec|Socket errors|Non-2xx|requests in|Latency|ErrorCode' || true
 }
 run "GET / (gzip)" -H 'Accept-Encoding: gzip' "$url"
-echo "RSS after GET: $(rss)"
+echo "RSS after GET /: $(rss)"
+if [ -f "$site/timpush.wasm" ]; then
+  run "GET /timpush.wasm (gzip, $(stat -c %s "$site/timpush.wasm") bytes raw)" -H 'Accept-Encoding: gzip' "${url}timpush.wasm"
+  echo "RSS after GET wasm: $(rss)"
+fi
 run "POST /sandbox/v4/timpush/push" -s "$work/post.lua" "$url$push_path"
 echo "RSS after POST: $(rss), threads $(threads)"
 echo "sandbox tasks accepted: $(curl -s "${url}sandbox/tasks" | grep -o '"TaskId"' | wc -l)"
