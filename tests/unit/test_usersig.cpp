@@ -64,8 +64,9 @@ TEST_CASE("content_to_sign is the text of reference.md section 5 step 1") {
 
 // Tencent's published tls-sig-api-v2 repositories (-python, -golang, -java, -cpp, -node, -php, -cs)
 // print UserSigs made at the current time and assert none, so they hold no fixed vector. The one
-// fixed sample found is in a third-party Rust crate, tls_sig_api (struct TlsSigApiVer2, "Implement
-// base on https://github.com/tencentyun/tls-sig-api-python"), test module, whose comment says the
+// fixed sample found is in a third-party Rust crate: tls_sig_api 0.1.1 by huangjj27 on crates.io
+// (repository https://gitlab.com/huangjj27/tls_sig_api, src/lib.rs, mod test; its README says
+// "Implement base on https://github.com/tencentyun/tls-sig-api-python"), whose comment says the
 // UserSigs were "generated from python version": sdkappid 1400000000, the key of Tencent's READMEs,
 // identifier "0", time 2019-10-01T06:10:00Z = 1569910200, expire 180 days.
 TEST_CASE("a UserSig from a published sample decodes and verifies") {
