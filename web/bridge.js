@@ -144,6 +144,10 @@
         })
         .catch((err) => console.warn('timpush: the CJK font could not be loaded:', err.message));
     },
+    fail(message) {
+      setStatus(message, true);
+      console.error('timpush: ' + message);
+    },
     frameDrawn(frame) {
       if (firstFrameMs === null) {
         firstFrameMs = performance.now();

@@ -168,6 +168,15 @@ test('a text field takes typed ASCII, composed Chinese and pasted text', async (
     await s.page.keyboard.press('Control+V');
     await s.waitForActiveText(copied.repeat(3));
 
+    // With the field still active the page ticks for the caret only: a few frames a second.
+    await new Promise((r) => setTimeout(r, 1000));
+    const f0 = await s.page.evaluate(() => window.timpush.frame());
+    await new Promise((r) => setTimeout(r, 2000));
+    const ticks = (await s.page.evaluate(() => window.timpush.frame())) - f0;
+    t.diagnostic(`text field active, idle: ${ticks} frames in 2000 ms`);
+    assert.ok(await s.textActive());
+    assert.ok(ticks >= 2 && ticks <= 8, `caret ticks: ${ticks} frames in 2 s`);
+
     await s.screenshot('smoke-typed');
     assert.deepEqual(s.errors(), []);
   } finally {

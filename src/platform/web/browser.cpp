@@ -37,6 +37,7 @@ EM_JS(uint8_t*, tpjs_take_latin_font, (int* size_out), {
   HEAP32[size_out >> 2] = bytes.length;
   return p;
 });
+EM_JS(void, tpjs_show_fatal, (const char* message), { TimpushBridge.fail(UTF8ToString(message)); });
 EM_JS(void, tpjs_frame_drawn, (int frame), { TimpushBridge.frameDrawn(frame); });
 
 namespace timpush::web {
@@ -69,5 +70,6 @@ void set_canvas_pixel_size(int width, int height) {
 void fetch_cjk_font() { tpjs_fetch_cjk_font(); }
 uint8_t* take_latin_font(int* size) { return tpjs_take_latin_font(size); }
 void notify_frame_drawn(int frame) { tpjs_frame_drawn(frame); }
+void show_fatal(const char* message) { tpjs_show_fatal(message); }
 
 }  // namespace timpush::web

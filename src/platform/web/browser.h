@@ -33,6 +33,9 @@ void fetch_cjk_font();
 // size 0 when it could not be fetched.
 uint8_t* take_latin_font(int* size);
 
+// Shows a message over the page when it cannot start (no WebGL2 context, say).
+void show_fatal(const char* message);
+
 // Tells the page's script that a frame was drawn (resolves timpush.nextFrame() promises).
 void notify_frame_drawn(int frame);
 

@@ -318,7 +318,10 @@ EMSCRIPTEN_KEEPALIVE int timpush_web_text_active() {
 
 int main() {
   using namespace timpush::web;
-  if (!glfwInit()) return 1;
+  if (!glfwInit()) {
+    show_fatal("TIMPush Composer could not start its window (GLFW).");
+    return 1;
+  }
   glfwWindowHint(GLFW_CLIENT_API, GLFW_OPENGL_ES_API);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MAJOR, 3);
   glfwWindowHint(GLFW_CONTEXT_VERSION_MINOR, 0);
@@ -326,7 +329,10 @@ int main() {
   canvas_css_size(&css_w, &css_h);
   GLFWwindow* window = glfwCreateWindow(std::max(1, static_cast<int>(css_w)),
                                         std::max(1, static_cast<int>(css_h)), "timpush", nullptr, nullptr);
-  if (!window) return 1;
+  if (!window) {
+    show_fatal("TIMPush Composer needs WebGL2, which this browser could not provide.");
+    return 1;
+  }
   glfwMakeContextCurrent(window);
 
   g_page = new Page();
