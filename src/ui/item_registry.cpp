@@ -91,6 +91,7 @@ void ItemRegistry::on_frame_begin() {
   current_.clear();
   current_windows_.clear();
   current_index_.clear();
+  pending_info_.clear();
 }
 
 void ItemRegistry::on_frame_started(ImGuiContext* ctx) {
@@ -126,6 +127,7 @@ void ItemRegistry::on_frame_end(ImGuiContext* ctx) {
   current_.clear();
   current_windows_.clear();
   current_index_.clear();
+  pending_info_.clear();
   interaction_.active_id = g.ActiveId;
   interaction_.hovered_id = g.HoveredId;
   interaction_.focused_id = g.NavId;
@@ -163,6 +165,14 @@ void ItemRegistry::on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y
       current_[found->second].x == rec.x && current_[found->second].y == rec.y) {
     return;  // the same item announced twice in one frame (e.g. a title bar)
   }
+  // Tab items announce their label before their ItemAdd (imgui_widgets.cpp, TabItemEx).
+  auto pending = pending_info_.find(id);
+  if (pending != pending_info_.end()) {
+    rec.id_label = pending->second.first;
+    rec.label = visible_label(rec.id_label.c_str());
+    rec.status = static_cast<uint32_t>(pending->second.second);
+    pending_info_.erase(pending);
+  }
   current_index_[id] = current_.size();
   current_.push_back(std::move(rec));
   current_windows_.push_back(window);
@@ -170,7 +180,10 @@ void ItemRegistry::on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y
 
 void ItemRegistry::on_item_info(uint32_t id, const char* label, int flags) {
   auto found = current_index_.find(id);
-  if (found == current_index_.end()) return;
+  if (found == current_index_.end() || !current_[found->second].id_label.empty()) {
+    pending_info_[id] = {label ? label : "", flags};  // for the item's ItemAdd, still to come
+    return;
+  }
   ItemRecord& rec = current_[found->second];
   rec.id_label = label ? label : "";
   rec.label = visible_label(label);

@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 struct ImGuiContext;
@@ -86,6 +87,8 @@ private:
   std::vector<ItemRecord> last_;
   std::unordered_map<uint32_t, size_t> current_index_;  // id -> latest record in current_
   std::unordered_map<uint32_t, size_t> last_index_;
+  // Labels announced before their item (tabs do that in Dear ImGui 1.92), waiting for its ItemAdd.
+  std::unordered_map<uint32_t, std::pair<std::string, int>> pending_info_;
   InteractionState interaction_;
 };
 

@@ -1,0 +1,172 @@
+// The frame loop: draws a frame on requestAnimationFrame only when asked (input, answers, fonts,
+// animation), wakes on timers for the caret and hover delays, and goes idle otherwise.
+#include <algorithm>
+#include <cmath>
+
+#include <emscripten.h>
+#include <emscripten/eventloop.h>
+#include <emscripten/html5.h>
+#define GLFW_INCLUDE_ES3
+#include <GLFW/glfw3.h>
+
+#include "imgui.h"
+#include "imgui_impl_glfw.h"
+#include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
+
+#include "platform/web/browser.h"
+#include "platform/web/fonts.h"
+#include "platform/web/http_fetch.h"
+#include "platform/web/page.h"
+
+namespace timpush::web {
+
+Page* g_page = nullptr;
+
+namespace {
+
+// While a text field is active the caret blinks (on 0.8 s, off 0.4 s): 0.4 s catches each change.
+constexpr double kCaretWakeMs = 400;
+// While the mouse rests on an item, tooltips and hover delays need time to pass.
+constexpr double kHoverWakeMs = 100;
+
+void schedule();
+EM_BOOL on_animation_frame(double, void*);
+
+void on_wake_timer(void*) {
+  g_page->wake_timer = 0;
+  request_frames(1);
+}
+
+void schedule() {
+  Page& p = *g_page;
+  if (p.frames_wanted > 0 && !p.raf_pending) {
+    p.raf_pending = true;
+    emscripten_request_animation_frame(on_animation_frame, nullptr);
+  }
+}
+
+void schedule_wake(double delay_ms) {
+  Page& p = *g_page;
+  const double at = emscripten_get_now() + delay_ms;
+  if (p.wake_timer && p.wake_at_ms <= at) return;
+  if (p.wake_timer) emscripten_clear_timeout(p.wake_timer);
+  p.wake_at_ms = at;
+  p.wake_timer = emscripten_set_timeout(on_wake_timer, delay_ms, nullptr);
+}
+
+// Keeps the backing store at CSS size x devicePixelRatio so text is crisp on high-DPI screens,
+// while ImGui works in CSS pixels.
+void fit_canvas(ImGuiIO& io) {
+  Page& p = *g_page;
+  double css_w = 0, css_h = 0;
+  canvas_css_size(&css_w, &css_h);
+  css_w = std::max(css_w, 1.0);
+  css_h = std::max(css_h, 1.0);
+  const double dpr = std::max(device_pixel_ratio(), 0.25);
+  const int px_w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
+  const int px_h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
+  int cur_w = 0, cur_h = 0;
+  emscripten_get_canvas_element_size("#canvas", &cur_w, &cur_h);
+  if (cur_w != px_w || cur_h != px_h) set_canvas_pixel_size(px_w, px_h);
+  io.DisplaySize = ImVec2(static_cast<float>(css_w), static_cast<float>(css_h));
+  io.DisplayFramebufferScale = ImVec2(static_cast<float>(px_w / css_w), static_cast<float>(px_h / css_h));
+  p.css_per_pixel_x = static_cast<float>(css_w / px_w);
+  p.css_per_pixel_y = static_cast<float>(css_h / px_h);
+}
+
+bool any_key_or_button_down(const ImGuiIO& io) {
+  for (bool down : io.MouseDown)
+    if (down) return true;
+  for (int k = ImGuiKey_NamedKey_BEGIN; k < ImGuiKey_NamedKey_END; ++k) {
+    // Modifiers alone repeat nothing; a held Ctrl must not keep the page busy.
+    if (k >= ImGuiKey_LeftCtrl && k <= ImGuiKey_RightSuper) continue;
+    if (ImGui::IsKeyDown(static_cast<ImGuiKey>(k))) return true;
+  }
+  return false;
+}
+
+void run_frame() {
+  Page& p = *g_page;
+  ImGuiIO& io = ImGui::GetIO();
+  const double started_ms = emscripten_get_now();
+
+  // Between frames: fonts that arrived, answers that arrived.
+  if (p.pending_font) {
+    merge_fallback_font(p.pending_font, p.pending_font_size);
+    p.pending_font = nullptr;
+    p.pending_font_size = 0;
+  }
+  for (ui::HttpResult& r : http_take_results()) p.app->on_http_result(r);
+
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui_ImplGlfw_NewFrame();
+  fit_canvas(io);  // after the GLFW backend, which would set sizes from the GLFW window
+  ImGui::NewFrame();
+
+  ui::FrameInput input;
+  input.now_unix = now_unix();
+  input.now_seconds = now_seconds();
+  input.fresh_random = random_u32();
+  ui::Intents intents = p.app->frame(input);
+
+  ImGui::Render();
+  int fb_w = 0, fb_h = 0;
+  emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
+  glViewport(0, 0, fb_w, fb_h);
+  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
+  glClearColor(bg.x, bg.y, bg.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  ++p.frame_count;
+  p.last_frame_ms = emscripten_get_now() - started_ms;
+
+  // Carry out what the UI asked for.
+  for (const ui::HttpRequest& req : intents.http) http_start(req);
+  if (intents.copy_text) {
+    p.pasted = *intents.copy_text;
+    copy_to_clipboard(*intents.copy_text);
+  }
+  const bool want_text = intents.wants_text_input || io.WantTextInput;
+  if (want_text != p.text_input_active) {
+    p.text_input_active = want_text;
+    set_text_input(want_text);
+  } else if (want_text) {
+    set_text_input(true);  // re-focus the bridge if a click on the canvas took focus away
+  }
+
+  if (!p.cjk_requested) {
+    p.cjk_requested = true;  // after the first frame, so the page shows at once
+    fetch_cjk_font();
+  }
+
+  // Decide when to draw next.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  if (p.frames_wanted > 0) --p.frames_wanted;
+  if (intents.animating || !g.InputEventsQueue.empty() || any_key_or_button_down(io) ||
+      !intents.http.empty()) {
+    p.frames_wanted = std::max(p.frames_wanted, 1);
+  }
+  if (p.frames_wanted == 0) {
+    if (want_text) schedule_wake(kCaretWakeMs);
+    else if (g.HoveredId != 0 && g.HoveredIdTimer < 2.0f) schedule_wake(kHoverWakeMs);
+  }
+  notify_frame_drawn(p.frame_count);
+}
+
+EM_BOOL on_animation_frame(double, void*) {
+  g_page->raf_pending = false;
+  run_frame();
+  schedule();
+  return EM_FALSE;  // one frame per request
+}
+
+}  // namespace
+
+void request_frames(int n) {
+  g_page->frames_wanted = std::max(g_page->frames_wanted, n);
+  schedule();
+}
+
+}  // namespace timpush::web

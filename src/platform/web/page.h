@@ -1,0 +1,46 @@
+// The one page instance shared by the web platform's files: what the frame loop, the input
+// callbacks and the entry points for web/bridge.js all read. Web platform only.
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+#include "ui/app.h"
+#include "ui/item_registry.h"
+
+struct GLFWwindow;
+
+namespace timpush::web {
+
+// Dear ImGui spreads one burst of input over a few frames (down and up of a click land in separate
+// frames), and windows settle their size a frame later: draw this many frames after any event.
+constexpr int kSettleFrames = 3;
+
+struct Page {
+  GLFWwindow* window = nullptr;
+  ui::App* app = nullptr;
+  ui::ItemRegistry registry;
+  int frames_wanted = 0;       // frames still to draw before going idle
+  bool raf_pending = false;
+  long wake_timer = 0;         // emscripten_set_timeout id, 0 when none
+  double wake_at_ms = 0;
+  int frame_count = 0;
+  double last_frame_ms = 0;     // CPU time of the last frame, for the automation hook
+  bool text_input_active = false;
+  float css_per_pixel_x = 1.0f; // canvas CSS px per backing-store px (GLFW reports the latter)
+  float css_per_pixel_y = 1.0f;
+  std::string pasted;           // last text pasted into the page, for ImGui's clipboard reads
+  std::string items_json;       // kept alive for the automation hook's reads
+  uint8_t* pending_font = nullptr;
+  int pending_font_size = 0;
+  bool cjk_requested = false;
+};
+
+extern Page* g_page;
+
+// Draw at least `n` more frames (one per animation frame), then go idle.
+void request_frames(int n);
+// Install the GLFW and HTML5 input callbacks and ImGui's platform hooks (clipboard, IME).
+void install_input(GLFWwindow* window);
+
+}  // namespace timpush::web
