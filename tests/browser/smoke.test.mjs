@@ -140,6 +140,9 @@ test('a text field takes typed ASCII, composed Chinese and pasted text', async (
     }
     assert.ok(field, 'some text field takes typed ASCII and Chinese');
     t.diagnostic(`typed into "${field.idLabel}" in window "${field.window}"`);
+    // The mouse rests on the field: the pointer is the text beam.
+    await s.nextFrame();
+    assert.equal(await s.page.evaluate(() => document.getElementById('canvas').style.cursor), 'text');
     // Each character once: the textarea bridge and GLFW must not both deliver it.
     assert.equal((await s.state()).activeText, typed);
 

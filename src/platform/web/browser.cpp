@@ -28,6 +28,7 @@ EM_JS(char*, tpjs_language, (), {
 EM_JS(void, tpjs_copy_text, (const char* text), { TimpushBridge.copyText(UTF8ToString(text)); });
 EM_JS(void, tpjs_set_text_input, (int active), { TimpushBridge.setTextInput(!!active); });
 EM_JS(void, tpjs_place_text_input, (float x, float y, float h), { TimpushBridge.placeTextInput(x, y, h); });
+EM_JS(void, tpjs_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
 EM_JS(void, tpjs_fetch_cjk_font, (), { TimpushBridge.fetchCjkFont(); });
 EM_JS(uint8_t*, tpjs_take_latin_font, (int* size_out), {
   var bytes = TimpushBridge.takeLatinFont();
@@ -58,6 +59,8 @@ std::string browser_language() { return take_string(tpjs_language()); }
 void copy_to_clipboard(const std::string& text) { tpjs_copy_text(text.c_str()); }
 void set_text_input(bool active) { tpjs_set_text_input(active ? 1 : 0); }
 void place_text_input(float x, float y, float line_height) { tpjs_place_text_input(x, y, line_height); }
+
+void set_cursor(const char* css_cursor) { tpjs_set_cursor(css_cursor); }
 
 void canvas_css_size(double* width, double* height) {
   emscripten_get_element_css_size("#canvas", width, height);

@@ -22,6 +22,10 @@ void copy_to_clipboard(const std::string& text);
 void set_text_input(bool active);
 void place_text_input(float x, float y, float line_height);
 
+// The mouse pointer over the canvas, as a CSS cursor name ("text", "pointer", ...). Emscripten's
+// GLFW has no cursors, so ImGui's wishes go to the canvas style.
+void set_cursor(const char* css_cursor);
+
 // The CSS size of the canvas and the device pixel ratio.
 void canvas_css_size(double* width, double* height);
 double device_pixel_ratio();

@@ -75,6 +75,23 @@ void fit_canvas(ImGuiIO& io) {
   p.css_per_pixel_y = static_cast<float>(css_h / px_h);
 }
 
+const char* css_cursor(ImGuiMouseCursor cursor) {
+  switch (cursor) {
+    case ImGuiMouseCursor_None: return "none";
+    case ImGuiMouseCursor_TextInput: return "text";
+    case ImGuiMouseCursor_ResizeAll: return "move";
+    case ImGuiMouseCursor_ResizeNS: return "ns-resize";
+    case ImGuiMouseCursor_ResizeEW: return "ew-resize";
+    case ImGuiMouseCursor_ResizeNESW: return "nesw-resize";
+    case ImGuiMouseCursor_ResizeNWSE: return "nwse-resize";
+    case ImGuiMouseCursor_Hand: return "pointer";
+    case ImGuiMouseCursor_Wait: return "wait";
+    case ImGuiMouseCursor_Progress: return "progress";
+    case ImGuiMouseCursor_NotAllowed: return "not-allowed";
+    default: return "default";
+  }
+}
+
 bool any_key_or_button_down(const ImGuiIO& io) {
   for (bool down : io.MouseDown)
     if (down) return true;
@@ -118,6 +135,12 @@ void run_frame() {
   glClearColor(bg.x, bg.y, bg.z, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+
+  const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
+  if (cursor != p.cursor) {
+    p.cursor = cursor;
+    set_cursor(css_cursor(cursor));
+  }
 
   ++p.frame_count;
   p.last_frame_ms = emscripten_get_now() - started_ms;

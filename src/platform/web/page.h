@@ -34,6 +34,7 @@ struct Page {
   uint8_t* pending_font = nullptr;
   int pending_font_size = 0;
   bool cjk_requested = false;
+  int cursor = 0;               // ImGuiMouseCursor last shown (0: the arrow)
 };
 
 extern Page* g_page;
