@@ -140,6 +140,16 @@ test('a text field takes typed ASCII, composed Chinese and pasted text', async (
     }
     assert.ok(field, 'some text field takes typed ASCII and Chinese');
     t.diagnostic(`typed into "${field.idLabel}" in window "${field.window}"`);
+    // The text-input bridge has the focus and sits at the caret, so an IME window opens there.
+    const bridge = await s.page.evaluate(() => {
+      const ta = document.getElementById('timpush-text-input');
+      const r = ta.getBoundingClientRect();
+      return { focused: document.activeElement === ta, x: r.left, y: r.top };
+    });
+    assert.ok(bridge.focused, 'the textarea bridge has the focus');
+    assert.ok(bridge.x >= field.x && bridge.x <= field.x + field.w && bridge.y >= field.y - 2 &&
+      bridge.y <= field.y + field.h, `textarea at the caret: ${JSON.stringify(bridge)} in ${JSON.stringify(field)}`);
+
     // The mouse rests on the field: the pointer is the text beam.
     await s.nextFrame();
     assert.equal(await s.page.evaluate(() => document.getElementById('canvas').style.cursor), 'text');
