@@ -18,7 +18,7 @@ apt_packages=(
   build-essential cmake ninja-build python3
   emscripten binaryen
   nlohmann-json3-dev doctest-dev libcpp-httplib-dev libssl-dev
-  chromium fonts-droid-fallback
+  chromium fonts-droid-fallback fonts-dejavu-core
   dpkg-dev wrk
 )
 
