@@ -1,0 +1,382 @@
+#include "core/history.h"
+
+#include <algorithm>
+#include <cctype>
+#include <limits>
+
+#include "core/endpoints.h"
+#include "core/response.h"
+
+namespace timpush::core {
+
+namespace {
+
+constexpr const char* file_format = "timpush-history";
+constexpr int file_version = 1;
+// An exported file of 500 entries nests 4 levels; the limits only keep a hostile file cheap.
+constexpr JsonLimits file_limits{64, 1000};
+
+char fold(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c; }
+
+bool contains_folded(std::string_view haystack, std::string_view needle) {
+  if (needle.empty()) return true;
+  auto it = std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                        [](char a, char b) { return fold(a) == fold(b); });
+  return it != haystack.end();
+}
+
+// Cuts at a UTF-8 character boundary so a cut answer is still valid text.
+std::string cap_utf8(std::string text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t dropped = text.size() - cut;
+  text.resize(cut);
+  text += "\n[" + std::to_string(dropped) + " more bytes not kept]";
+  return text;
+}
+
+std::string strip_query(std::string_view text) {
+  size_t end = text.find_first_of("?#");
+  return std::string(text.substr(0, end == std::string_view::npos ? text.size() : end));
+}
+
+// A target for entries from files that do not carry one: the region whose host the base names,
+// or the base itself as a custom target.
+DraftTarget infer_target(std::string_view base) {
+  DraftTarget target;
+  std::string_view rest = base;
+  if (size_t scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
+  std::string_view host = rest.substr(0, rest.find_first_of(":/"));
+  for (const auto& region : regions()) {
+    if (host == region.host || host == region.backup_host) {
+      target.kind = "region";
+      target.region_id = std::string(region.id);
+      target.backup_host = host == region.backup_host;
+      return target;
+    }
+  }
+  target.kind = "custom";
+  target.custom_base = std::string(base);
+  return target;
+}
+
+bool same_entry(const HistoryEntry& a, const HistoryEntry& b) {
+  return a.time == b.time && a.base == b.base && a.api == b.api && a.sdkappid == b.sdkappid &&
+         a.msg_random == b.msg_random && a.task_id == b.task_id && a.request_body == b.request_body &&
+         a.response_body == b.response_body;
+}
+
+void keep_newest(std::vector<HistoryEntry>& entries, size_t cap, size_t* dropped = nullptr) {
+  if (entries.size() <= cap) return;
+  size_t excess = entries.size() - cap;
+  entries.erase(entries.begin(), entries.begin() + static_cast<std::ptrdiff_t>(excess));
+  if (dropped) *dropped += excess;
+}
+
+// A JSON number in 0..4294967295 (SDKAppID, MsgRandom).
+std::optional<uint32_t> read_uint32(const Json& value) {
+  if (value.is_number_unsigned() || value.is_number_integer()) {
+    if (value.is_number_integer() && value.get<int64_t>() < 0) return std::nullopt;
+    uint64_t n = value.get<uint64_t>();
+    if (n > std::numeric_limits<uint32_t>::max()) return std::nullopt;
+    return static_cast<uint32_t>(n);
+  }
+  return std::nullopt;
+}
+
+struct EntriesIn {
+  const Json* list = nullptr;
+  std::string error;
+};
+
+EntriesIn find_entries(const JsonReadResult& read) {
+  if (!read.ok()) return {nullptr, "the file is not JSON"};
+  const Json& root = read.value;
+  if (root.is_array()) return {&root, ""};
+  if (!root.is_object()) return {nullptr, "the file is not a history file (expected an object with \"entries\")"};
+  auto format = root.find("format");
+  if (format != root.end() && (!format->is_string() || format->get<std::string>() != file_format))
+    return {nullptr, "the file is not a timpush history file (its \"format\" is something else)"};
+  auto entries = root.find("entries");
+  if (entries == root.end() || !entries->is_array())
+    return {nullptr, "the file is not a history file (no \"entries\" list)"};
+  return {&*entries, ""};
+}
+
+}  // namespace
+
+SplitUrl split_request_url(std::string_view url) {
+  std::string clean = strip_query(url);
+  size_t path_start = 0;
+  if (size_t scheme = clean.find("://"); scheme != std::string::npos) {
+    path_start = clean.find('/', scheme + 3);
+    if (path_start == std::string::npos) return {clean, ""};
+  }
+  size_t v4 = clean.find("/v4/", path_start);
+  size_t cut = v4 != std::string::npos ? v4 : path_start;
+  SplitUrl out;
+  out.base = clean.substr(0, cut);
+  out.api = clean.substr(cut);
+  while (!out.api.empty() && out.api.front() == '/') out.api.erase(out.api.begin());
+  return out;
+}
+
+std::string redact(std::string_view text, const std::vector<std::string>& secrets) {
+  std::string out;
+  out.reserve(text.size());
+  constexpr std::string_view param = "usersig=";
+  size_t i = 0;
+  while (i < text.size()) {
+    bool at_param = text.size() - i >= param.size() &&
+                    (i == 0 || text[i - 1] == '?' || text[i - 1] == '&' || text[i - 1] == ' ' ||
+                     text[i - 1] == '"' || text[i - 1] == '\'') &&
+                    std::equal(param.begin(), param.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
+                               [](char a, char b) { return fold(a) == b; });
+    if (!at_param) {
+      out += text[i++];
+      continue;
+    }
+    out.append(text.substr(i, param.size()));
+    i += param.size();
+    size_t end = i;
+    while (end < text.size() && std::string_view("&#\"' \t\r\n<>").find(text[end]) == std::string_view::npos)
+      ++end;
+    if (end > i) out += "***";
+    i = end;
+  }
+  for (const auto& secret : secrets) {
+    // A short "secret" would blank out ordinary words; real keys and UserSigs are far longer.
+    if (secret.size() < 8) continue;
+    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at))
+      out.replace(at, secret.size(), "[redacted]");
+  }
+  return out;
+}
+
+HistoryEntry make_history_entry(int64_t time, std::string_view url, uint32_t sdkappid,
+                                std::string_view identifier, const DraftTarget& target,
+                                uint32_t msg_random, std::string_view request_body, int http_status,
+                                std::string_view response_body) {
+  HistoryEntry entry;
+  entry.time = time;
+  SplitUrl split = split_request_url(url);
+  entry.base = std::move(split.base);
+  if (!split.api.empty()) entry.api = std::move(split.api);
+  entry.sdkappid = sdkappid;
+  entry.identifier = std::string(identifier);
+  entry.target = target;
+  entry.msg_random = msg_random;
+  entry.request_body = std::string(request_body);
+  entry.http_status = http_status;
+  entry.response_body = std::string(response_body);
+  PushResponse response = read_push_response(http_status, response_body);
+  entry.error_code = response.error_code;
+  if (response.task_id) entry.task_id = *response.task_id;
+  return entry;
+}
+
+void History::add(HistoryEntry entry, const std::vector<std::string>& secrets) {
+  entry.base = redact(strip_query(entry.base), secrets);
+  entry.api = redact(strip_query(entry.api), secrets);
+  entry.identifier = redact(entry.identifier, secrets);
+  entry.request_body = redact(entry.request_body, secrets);
+  entry.response_body = cap_utf8(redact(entry.response_body, secrets), max_response_bytes);
+  entry.target.custom_base = redact(strip_query(entry.target.custom_base), secrets);
+  // Kept in time order even when the caller's clock stepped back.
+  auto at = std::upper_bound(entries.begin(), entries.end(), entry.time,
+                             [](int64_t t, const HistoryEntry& e) { return t < e.time; });
+  entries.insert(at, std::move(entry));
+  keep_newest(entries, max_history_entries);
+}
+
+std::vector<size_t> History::search(std::string_view query) const {
+  std::vector<std::string_view> words;
+  size_t i = 0;
+  while (i < query.size()) {
+    while (i < query.size() && std::isspace(static_cast<unsigned char>(query[i]))) ++i;
+    size_t start = i;
+    while (i < query.size() && !std::isspace(static_cast<unsigned char>(query[i]))) ++i;
+    if (i > start) words.push_back(query.substr(start, i - start));
+  }
+  std::vector<size_t> found;
+  for (size_t n = entries.size(); n-- > 0;) {
+    const HistoryEntry& e = entries[n];
+    std::string numbers = std::to_string(e.sdkappid) + " " + std::to_string(e.http_status) + " " +
+                          std::to_string(e.msg_random) + " " +
+                          (e.error_code ? std::to_string(*e.error_code) : std::string());
+    bool all = std::all_of(words.begin(), words.end(), [&](std::string_view w) {
+      return contains_folded(e.request_body, w) || contains_folded(e.response_body, w) ||
+             contains_folded(e.task_id, w) || contains_folded(e.base, w) || contains_folded(e.api, w) ||
+             contains_folded(e.identifier, w) || contains_folded(numbers, w);
+    });
+    if (all) found.push_back(n);
+  }
+  return found;
+}
+
+Draft draft_from_history(const HistoryEntry& entry, std::string name, int64_t now) {
+  Draft draft;
+  draft.name = std::move(name);
+  draft.target = entry.target;
+  draft.body = entry.request_body;
+  draft.updated_at = now;
+  return draft;
+}
+
+Json to_json(const HistoryEntry& entry) {
+  Json out = Json::object();
+  out["time"] = entry.time;
+  out["base"] = entry.base;
+  out["api"] = entry.api;
+  out["sdkappid"] = entry.sdkappid;
+  out["identifier"] = entry.identifier;
+  out["target"] = to_json(entry.target);
+  out["msg_random"] = entry.msg_random;
+  out["request_body"] = entry.request_body;
+  out["http_status"] = entry.http_status;
+  out["response_body"] = entry.response_body;
+  if (entry.error_code) out["error_code"] = *entry.error_code;
+  out["task_id"] = entry.task_id;
+  return out;
+}
+
+std::optional<HistoryEntry> history_entry_from_json(const Json& value) {
+  if (!value.is_object()) return std::nullopt;
+  auto get = [&](const char* key) -> const Json* {
+    auto it = value.find(key);
+    return it == value.end() ? nullptr : &*it;
+  };
+  const Json* time = get("time");
+  const Json* base = get("base");
+  const Json* body = get("request_body");
+  if (!time || !time->is_number_integer() || !base || !base->is_string() || !body || !body->is_string())
+    return std::nullopt;
+  HistoryEntry entry;
+  entry.time = time->get<int64_t>();
+  entry.base = redact(strip_query(base->get<std::string>()));
+  entry.request_body = body->get<std::string>();
+  if (const Json* api = get("api")) {
+    if (!api->is_string()) return std::nullopt;
+    entry.api = redact(strip_query(api->get<std::string>()));
+  }
+  for (auto [key, field] : {std::pair{"sdkappid", &entry.sdkappid}, std::pair{"msg_random", &entry.msg_random}}) {
+    if (const Json* v = get(key)) {
+      auto n = read_uint32(*v);
+      if (!n) return std::nullopt;
+      *field = *n;
+    }
+  }
+  for (auto [key, field] : {std::pair{"identifier", &entry.identifier}, std::pair{"response_body", &entry.response_body},
+                            std::pair{"task_id", &entry.task_id}}) {
+    if (const Json* v = get(key)) {
+      if (!v->is_string()) return std::nullopt;
+      *field = v->get<std::string>();
+    }
+  }
+  entry.response_body = cap_utf8(redact(entry.response_body), max_response_bytes);
+  if (const Json* status = get("http_status")) {
+    if (!status->is_number_integer() || status->get<int64_t>() < 0 || status->get<int64_t>() > 999)
+      return std::nullopt;
+    entry.http_status = status->get<int>();
+  }
+  if (const Json* code = get("error_code")) {
+    if (!code->is_number_integer()) return std::nullopt;
+    entry.error_code = code->get<int64_t>();
+  }
+  if (const Json* target = get("target")) {
+    entry.target = draft_target_from_json(*target);
+    entry.target.custom_base = redact(strip_query(entry.target.custom_base));
+  } else {
+    entry.target = infer_target(entry.base);
+  }
+  return entry;
+}
+
+std::string export_history(const History& history) {
+  Json out = Json::object();
+  out["format"] = file_format;
+  out["version"] = file_version;
+  Json list = Json::array();
+  for (const auto& entry : history.entries) list.push_back(to_json(entry));
+  out["entries"] = std::move(list);
+  return out.dump(2, ' ', false, Json::error_handler_t::replace) + "\n";
+}
+
+HistoryImport import_history(History& history, std::string_view text) {
+  HistoryImport result;
+  JsonReadResult read = read_json(text, file_limits);
+  EntriesIn in = find_entries(read);
+  if (!in.list) {
+    result.error = in.error;
+    return result;
+  }
+  std::vector<HistoryEntry> merged = history.entries;
+  for (const auto& item : *in.list) {
+    std::optional<HistoryEntry> entry = history_entry_from_json(item);
+    if (!entry) {
+      ++result.invalid;
+      continue;
+    }
+    bool known = std::any_of(merged.begin(), merged.end(), [&](const HistoryEntry& e) { return same_entry(e, *entry); });
+    if (known) {
+      ++result.duplicates;
+      continue;
+    }
+    merged.push_back(std::move(*entry));
+    ++result.added;
+  }
+  std::stable_sort(merged.begin(), merged.end(), [](const HistoryEntry& a, const HistoryEntry& b) { return a.time < b.time; });
+  keep_newest(merged, max_history_entries, &result.dropped);
+  history.entries = std::move(merged);
+  return result;
+}
+
+std::string serialize_history(const History& history, size_t max_bytes) {
+  // Newest first until the budget is spent, then written back in time order.
+  std::vector<std::string> kept;
+  size_t total = 2;  // the brackets
+  for (size_t n = history.entries.size(); n-- > 0;) {
+    std::string item = to_json(history.entries[n]).dump(-1, ' ', false, Json::error_handler_t::replace);
+    if (total + item.size() + 1 > max_bytes) break;
+    total += item.size() + 1;
+    kept.push_back(std::move(item));
+  }
+  std::string out = "{\"format\":\"" + std::string(file_format) + "\",\"version\":" + std::to_string(file_version) +
+                    ",\"entries\":[";
+  for (size_t n = kept.size(); n-- > 0;) {
+    out += kept[n];
+    if (n) out += ',';
+  }
+  out += "]}";
+  return out;
+}
+
+HistoryRead parse_history(std::string_view text) {
+  HistoryRead result;
+  if (text.empty()) return result;
+  JsonReadResult read = read_json(text, file_limits);
+  EntriesIn in = find_entries(read);
+  if (!in.list) {
+    result.message = "The saved history could not be read (" + in.error + "); starting with none.";
+    result.unreadable = true;
+    return result;
+  }
+  for (const auto& item : *in.list) {
+    std::optional<HistoryEntry> entry = history_entry_from_json(item);
+    if (!entry) {
+      ++result.skipped;
+      continue;
+    }
+    result.history.entries.push_back(std::move(*entry));
+  }
+  std::stable_sort(result.history.entries.begin(), result.history.entries.end(),
+                   [](const HistoryEntry& a, const HistoryEntry& b) { return a.time < b.time; });
+  keep_newest(result.history.entries, max_history_entries);
+  if (result.skipped)
+    result.message = std::to_string(result.skipped) + " saved history entr" + (result.skipped == 1 ? "y" : "ies") +
+                     " could not be read and were skipped.";
+  return result;
+}
+
+}  // namespace timpush::core
