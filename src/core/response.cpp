@@ -51,6 +51,15 @@ std::string status_words(int status) {
   return "HTTP " + std::to_string(status);
 }
 
+// Catalogue sentences end with their own full stop; summaries add their own punctuation.
+std::string without_stop(std::string_view s) {
+  if (!s.empty() && s.back() == '.') s.remove_suffix(1);
+  const std::string_view zh_stop = "。";
+  if (s.size() >= zh_stop.size() && s.substr(s.size() - zh_stop.size()) == zh_stop)
+    s.remove_suffix(zh_stop.size());
+  return std::string(s);
+}
+
 void summarise_service_answer(PushResponse& r) {
   if (r.kind == ResponseKind::ok) {
     r.summary_en = "Accepted: the push task was created" +
@@ -62,10 +71,10 @@ void summarise_service_answer(PushResponse& r) {
   std::string code = r.error_code ? std::to_string(*r.error_code) : std::string("?");
   const ErrorEntry* entry = r.error_code ? find_error(static_cast<int>(*r.error_code)) : nullptr;
   if (entry) {
-    r.summary_en = "Refused with " + code + ": " + std::string(entry->meaning_en) + ". Fix: " +
-                   std::string(entry->fix_en);
-    r.summary_zh = "被拒绝,错误码 " + code + ":" + std::string(entry->meaning_zh) + "。处理:" +
-                   std::string(entry->fix_zh);
+    r.summary_en = "Refused with " + code + ": " + without_stop(entry->meaning_en) + ". Fix: " +
+                   without_stop(entry->fix_en) + ".";
+    r.summary_zh = "被拒绝,错误码 " + code + ":" + without_stop(entry->meaning_zh) + "。处理:" +
+                   without_stop(entry->fix_zh) + "。";
   } else {
     r.summary_en = "Refused with " + code + (r.error_info ? ": " + *r.error_info : std::string()) +
                    " (a code this tool does not know).";

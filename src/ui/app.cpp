@@ -54,10 +54,12 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
   if (state.send.in_flight || lang == Lang::zh)
     send_label = std::string(tr(lang, state.send.in_flight ? txt::sending : txt::send)) + "###Send";
   float right = ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
-  float lang_width = ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("中文").x +
-                     ImGui::GetStyle().FramePadding.x * 4 + ImGui::GetStyle().ItemSpacing.x * 2;
+  const ImGuiStyle& style = ImGui::GetStyle();
+  float radio = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
+  float lang_width = radio * 2 + ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("中文").x +
+                     style.ItemSpacing.x;
   float send_width = ImGui::GetFontSize() * 7;
-  ImGui::SameLine(right - lang_width - send_width - ImGui::GetStyle().ItemSpacing.x * 2);
+  ImGui::SameLine(right - lang_width - send_width - style.ItemSpacing.x);
 
   ImGui::BeginDisabled(blocker.has_value());
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.50f, 0.25f, 1.0f));
@@ -163,6 +165,7 @@ Intents App::frame(const FrameInput& input) {
     if (!s.request.msg_random) regenerate_msg_random(s);
     s.next_url_random = input.fresh_random ^ 0xA5A5A5A5u;
   }
+  if (s.send.has_result && s.send.elapsed < 0) s.send.elapsed = input.now_seconds - s.send.started_at;
   check_send_timeout(s);
   refresh_derived(s);
   s.focus.seen.clear();

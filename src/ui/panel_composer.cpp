@@ -11,8 +11,6 @@
 namespace timpush::ui {
 namespace {
 
-const ImVec4 warning_colour{0.95f, 0.75f, 0.30f, 1.0f};
-
 bool condition_empty(const core::Condition& c) {
   return !c.tags_and && !c.tags_or && !c.tags_not && !c.attrs_and && !c.attrs_or && c.extra.empty();
 }
@@ -30,15 +28,14 @@ void draw_audience(AppState& state) {
 
   core::Condition condition = state.request.condition.value_or(core::Condition{});
   bool edited = false;
-  if (state.audience == Audience::all) {
-    ImGui::TextColored(warning_colour, "%s", tr(lang, txt::all_users_warning));
-  } else if (state.audience == Audience::tags) {
+  // For all users, the checks' own warning under the Condition says who receives it.
+  if (state.audience == Audience::tags) {
     ImGui::TextDisabled("TagsAnd / TagsOr / TagsNot");
     help_marker(state, txt::tags_help);
     edited |= tag_list_editor(state, "TagsAnd", condition.tags_and, state.new_tag[0], "/Condition/TagsAnd");
     edited |= tag_list_editor(state, "TagsOr", condition.tags_or, state.new_tag[1], "/Condition/TagsOr");
     edited |= tag_list_editor(state, "TagsNot", condition.tags_not, state.new_tag[2], "/Condition/TagsNot");
-  } else {
+  } else if (state.audience == Audience::attrs) {
     ImGui::TextDisabled("AttrsAnd / AttrsOr");
     help_marker(state, txt::attrs_help);
     edited |= attr_map_editor(state, "AttrsAnd", condition.attrs_and, state.new_attr_name[0],

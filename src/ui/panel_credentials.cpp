@@ -134,7 +134,7 @@ void draw_usersig(AppState& state) {
   c.sig_source = static_cast<SigSource>(source);
 
   if (c.sig_source == SigSource::key) {
-    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
+    ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 12);
     ImGuiInputTextFlags flags = c.show_key ? 0 : ImGuiInputTextFlags_Password;
     ImGui::InputText(label(lang, txt::secret_key).c_str(), &c.secret_key, flags);
     ImGui::SameLine();

@@ -354,7 +354,7 @@ void handle_http_result(AppState& state, const HttpResult& result) {
   s.in_flight = false;
   s.has_result = true;
   s.result = result;
-  s.elapsed = state.input.now_seconds - s.started_at;
+  s.elapsed = -1;  // measured by the next frame's clock (results arrive between frames)
   s.response = core::read_push_response(result.status, result.body);
   state.select_tab = RightTab::response;
   if (s.response.ok() && state.renew_msg_random_after_ok) regenerate_msg_random(state);

@@ -30,6 +30,9 @@ TEST_CASE("response: refusal carries code, info and the catalogue's meaning") {
   CHECK_FALSE(r.task_id);
   CHECK(r.summary_en.find("70009") != std::string::npos);
   CHECK(r.summary_zh.find("70009") != std::string::npos);
+  // The catalogue's own full stops are not doubled.
+  CHECK(r.summary_en.find("..") == std::string::npos);
+  CHECK(r.summary_zh.find("。。") == std::string::npos);
 }
 
 TEST_CASE("response: a non-zero ErrorCode is a failure whatever ActionStatus says") {
