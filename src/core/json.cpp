@@ -39,8 +39,9 @@ public:
   bool end_object() { return close(); }
   bool start_array(std::size_t) { return open(false); }
   bool end_array() { return close(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception&) {
+  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
     failure = JsonReadResult::Failure::syntax;
+    error_detail = ex.what();
     // The lexer counts the offending character as read: it sits one before `position`.
     error_offset = position == 0 ? 0 : position - 1;
     return false;
@@ -48,6 +49,7 @@ public:
 
   JsonReadResult::Failure failure = JsonReadResult::Failure::none;
   size_t error_offset = 0;
+  std::string error_detail;
   size_t depth = 0;
   size_t max_members = 0;
 
@@ -88,6 +90,7 @@ JsonReadResult read_json(std::string_view text, const JsonLimits& limits) {
                          ? JsonReadResult::Failure::syntax
                          : scanner.failure;
     result.error_offset = scanner.error_offset > text.size() ? text.size() : scanner.error_offset;
+    result.error_detail = std::move(scanner.error_detail);
     result.value = Json(Json::value_t::discarded);
     return result;
   }

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstddef>
+#include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
@@ -27,6 +28,7 @@ struct JsonReadResult {
   Json value;                     // discarded unless failure == none
   Failure failure = Failure::none;
   size_t error_offset = 0;        // syntax: byte offset of the offending byte (may equal size)
+  std::string error_detail;       // syntax: the parser's own (English, technical) description
   size_t depth = 0;               // deepest nesting seen (1 for a scalar or an empty object)
   size_t max_members = 0;         // largest member count of one object
   bool ok() const { return failure == Failure::none; }

@@ -74,6 +74,8 @@ Json to_json(const PushRequest& request);
 // Reads a body. Fails (with a message) only when the text is not a JSON object; fields of the
 // wrong type are not errors here: they stay in `extra` under their own name so nothing is lost
 // and the validator, which reads the raw JSON, reports them with the server's code.
+// Also refused, to keep a hostile paste cheap: nesting deeper than 512 levels, or an object of
+// more than 10000 members (both far beyond what fits in the server's 10 K).
 struct ParsedRequest {
   std::optional<PushRequest> request;
   std::string error;  // empty on success

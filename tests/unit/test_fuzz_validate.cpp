@@ -175,6 +175,27 @@ std::string mutate(std::string text, Rng& rng, const std::vector<std::string>& a
     if (!(__VA_ARGS__)) FAIL("invariant broken: " #__VA_ARGS__ " for input " << text); \
   } while (false)
 
+// RFC 3629 section 4: well-formed UTF-8 (no overlongs, no surrogates, nothing past U+10FFFF).
+bool is_utf8(const std::string& text) {
+  size_t i = 0;
+  while (i < text.size()) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+               : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (len == 0 || i + len > text.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    auto c1 = static_cast<unsigned char>(text[i + 1 < text.size() ? i + 1 : i]);
+    if ((c == 0xE0 && c1 < 0xA0) || (c == 0xED && c1 > 0x9F) || (c == 0xF0 && c1 < 0x90) ||
+        (c == 0xF4 && c1 > 0x8F)) {
+      return false;
+    }
+    i += len;
+  }
+  return true;
+}
+
 struct Outcome {
   bool parsed = false;  // parse_push_request gave a request
   bool clean = false;   // validate_body found no error
@@ -193,6 +214,10 @@ Outcome check_invariants(const std::string& text) {
     }
     ENSURE(!issue.message_en.empty());
     ENSURE(!issue.message_zh.empty());
+    // Messages reach the UI, the terminal and --json whatever bytes the input held.
+    ENSURE(is_utf8(issue.message_en));
+    ENSURE(is_utf8(issue.message_zh));
+    ENSURE(is_utf8(issue.pointer));
     ENSURE((issue.pointer.empty() || issue.pointer[0] == '/'));
   }
   ENSURE(report.ok() == !has_error);
@@ -242,6 +267,14 @@ TEST_CASE("100,000 mutated requests: no crash, no hang, invariants hold") {
   CHECK(clean < cases - cases / 10);
   MESSAGE(cases << " mutations in " << seconds << " s; " << parsed_ok << " parsed as objects, "
                 << clean << " passed validation");
+}
+
+TEST_CASE("the UTF-8 check used above tells good text from bad") {
+  CHECK(is_utf8("ascii \xE8\x82\xA1 \xF0\x9F\x98\x80"));
+  CHECK(!is_utf8("\xFF"));
+  CHECK(!is_utf8("\xE8\x82"));        // truncated
+  CHECK(!is_utf8("\xC0\xAF"));        // overlong
+  CHECK(!is_utf8("\xED\xA0\x80"));    // a surrogate
 }
 
 TEST_CASE("extreme inputs stay cheap") {

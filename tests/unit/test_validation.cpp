@@ -538,3 +538,29 @@ TEST_CASE("json_pointer_token follows RFC 6901: ~ first, then /") {
   CHECK(json_pointer_token("~1") == "~01");  // not "~1": the ~ is escaped, then the 1 is kept
   CHECK(json_pointer_token("") == "");
 }
+
+TEST_CASE("90001 messages name the usual mistakes") {
+  struct Case {
+    std::string text;
+    const char* says;
+  };
+  const Case cases[] = {
+      {"{\"Desc\":\"line\nbreak\"}", "\\n"},                 // raw line break in a string
+      {"{\"Desc\":\"\xB9\xC9\xC6\xB1\"}", "UTF-8"},          // 股票 saved as GBK
+      {"{\xFF}", "UTF-8"},
+      {"{\"Desc\":hello}", "double quotes"},                 // unquoted text
+      {"{\"Desc\" \"x\"}", "':'"},                           // missing colon
+      {"{\"a\":1 \"b\":2}", "','"},                          // missing comma
+      {"{\"a\":\"\\q\"}", "escape"},
+      {"{\"MsgRandom\":01}", "','"},
+      {"{\"MsgRandom\":1.}", "number"},
+      {"{\"Desc\":\"x\"}}", "nothing may follow"},
+  };
+  for (const auto& c : cases) {
+    CAPTURE(c.text);
+    auto report = validate_body(c.text);
+    REQUIRE(error_codes(report) == std::vector<int>{90001});
+    CHECK(report.issues[0].message_en.find(c.says) != std::string::npos);
+    CHECK(report.issues[0].message_zh.find("JSON") != std::string::npos);
+  }
+}
