@@ -1,6 +1,7 @@
 #include "server/page_server.h"
 
 #include <httplib.h>
+#include <sys/socket.h>
 
 #include <algorithm>
 #include <chrono>
@@ -124,6 +125,12 @@ void PageServer::install_routes() {
   // httplib writes headers and body separately: without this, Nagle's algorithm and delayed ACKs
   // hold each small answer back ~40 ms (measured with scripts/bench-server.sh).
   http.set_tcp_nodelay(true);
+  // httplib's default is SO_REUSEPORT, which lets a second `timpush serve` bind the same port and
+  // silently take half the connections. SO_REUSEADDR alone still allows a quick restart.
+  http.set_socket_options([](socket_t sock) {
+    int yes = 1;
+    setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
+  });
   http.set_read_timeout(options_.io_timeout_seconds, 0);
   http.set_write_timeout(options_.io_timeout_seconds, 0);
   // httplib keeps a connection open after a 400 (a read that timed out) for another keep-alive

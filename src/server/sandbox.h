@@ -20,8 +20,9 @@
 //   * Body: over 10240 bytes 90056, then validate_body's first error. Its server codes are
 //     answered as they are; local-only codes as the service would plausibly answer them:
 //     a field of the wrong JSON type 90001 (the service's JSON reader refuses it), an attribute
-//     value over 50 bytes 90033 (invalid attribute), DataId over 64 bytes and any other local
-//     error 70402 (invalid parameters). Warnings never block.
+//     value over 50 bytes 90033 (invalid attribute), DataId over 64 bytes, a value outside its
+//     documented set (PushFlag 2) and any other local error 70402 (invalid parameters).
+//     Warnings never block.
 //   * Dedup: the same MsgRandom within 24 h for the same app and API is the same task: the first
 //     TaskId again, no new task, not counted against 90024 or 90047.
 //   * Pushes at least 1000 ms apart per app (90024); a daily quota per app (90047), the day

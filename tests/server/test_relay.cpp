@@ -5,6 +5,7 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
+#include <random>
 #include <thread>
 
 #include "harness.h"
@@ -83,7 +84,7 @@ TEST_CASE("relay: without network a known host gets a quick 502 with the reason"
 TEST_CASE("relay: forwards query and body byte for byte over TLS and returns the answer verbatim") {
   namespace fs = std::filesystem;
   // A local HTTPS server posing as console.tim.qq.com, with a certificate made here.
-  fs::path dir = fs::temp_directory_path() / ("timpush-relay-test-" + std::to_string(std::rand()));
+  fs::path dir = fs::temp_directory_path() / ("timpush-relay-test-" + std::to_string(std::random_device{}()));
   fs::create_directories(dir);
   std::string cert = (dir / "cert.pem").string(), key = (dir / "key.pem").string();
   std::string make_cert = "openssl req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=console.tim.qq.com"

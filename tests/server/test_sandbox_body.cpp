@@ -98,6 +98,9 @@ TEST_CASE("sandbox: local-only rules answered as the service would") {
   // DataId over 64 bytes: invalid parameters (70402).
   check_code(h, body_with(1, Json{{"DataId", std::string(65, 'd')}}), 70402);
   check_code(h, body_with(1, Json{{"DataId", std::string(64, 'd')}}), 0);
+  h.advance_ms(1000);
+  // PushFlag is 0 or 1 (reference.md section 3): 2 is an invalid parameter (70402).
+  check_code(h, body_with(2, Json{{"OfflinePushInfo", {{"PushFlag", 2}, {"Desc", "x"}}}}), 70402);
 }
 
 TEST_CASE("sandbox: warnings never block") {
