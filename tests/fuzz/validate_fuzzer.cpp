@@ -14,6 +14,21 @@ namespace {
 void ensure(bool condition) {
   if (!condition) std::abort();
 }
+
+// Structural UTF-8 check (lead byte, continuation bytes): messages must stay printable text.
+bool is_utf8(const std::string& text) {
+  for (size_t i = 0; i < text.size();) {
+    auto c = static_cast<unsigned char>(text[i]);
+    size_t len = c < 0x80 ? 1 : (c >= 0xC2 && c <= 0xDF) ? 2 : (c >= 0xE0 && c <= 0xEF) ? 3
+               : (c >= 0xF0 && c <= 0xF4) ? 4 : 0;
+    if (len == 0 || i + len > text.size()) return false;
+    for (size_t k = 1; k < len; ++k) {
+      if ((static_cast<unsigned char>(text[i + k]) & 0xC0) != 0x80) return false;
+    }
+    i += len;
+  }
+  return true;
+}
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -26,6 +41,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     has_error |= issue.severity == Severity::error;
     has_90001 |= issue.code == 90001;
     ensure(!issue.message_en.empty() && !issue.message_zh.empty());
+    ensure(is_utf8(issue.message_en) && is_utf8(issue.message_zh) && is_utf8(issue.pointer));
     ensure(issue.pointer.empty() || issue.pointer[0] == '/');
   }
   ensure(report.ok() == !has_error);
