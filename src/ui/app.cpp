@@ -1,14 +1,15 @@
 // The composer application: owns AppState, lays out the panels, turns the Send button into an
 // HTTP intent and feeds results back. Everything the browser does goes out through Intents.
 //
-// Widget labels that tests and the automation hook rely on (the ImGui ID stays English in both
-// languages: Chinese labels are "<zh>###<en>"):
+// Widget labels that tests and the automation hook rely on. Buttons and fields: the English
+// label, "<zh>###<en>" in Chinese. Tabs and sections: "<shown>###<en>" in both languages, so
+// their state survives a language switch. Visible labels (before "##") are what a person reads.
 //   top bar:      "Send", "English", "中文"
 //   credentials:  "Sandbox", "Region", "Custom URL", "Region##combo", "Main host", "Backup host",
 //                 "Via relay", "Direct", "Base URL", "SDKAppID", "Admin identifier",
 //                 "Sign with SecretKey", "Paste a UserSig", "SecretKey", "Show##key"/"Hide##key",
 //                 "Validity (days)", "UserSig to use"
-//   left tabs:    "Form", "Raw JSON" (holding "Body", "Format", "Reset from form")
+//   left tabs:    "Form", "Raw JSON" (holding the text field "##Body", "Format", "Reset from form")
 //   composer:     "All users", "Tags", "Attributes"; tag lists "TagsAnd", "TagsOr", "TagsNot"
 //                 each with an input "##new TagsAnd" and a button "Add##TagsAnd";
 //                 attribute maps "AttrsAnd"/"AttrsOr" with "##new name AttrsAnd",
@@ -87,18 +88,18 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
 
 void draw_left(AppState& state) {
   Lang lang = state.lang;
-  if (ImGui::CollapsingHeader(label(lang, txt::credentials).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
+  if (ImGui::CollapsingHeader(stable_label(lang, txt::credentials).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
     draw_credentials(state);
   if (ImGui::BeginTabBar("left tabs")) {
     // A check clicked while in raw mode brings the form back (request_focus clears raw.active).
     ImGuiTabItemFlags form_flags = 0;
     if (!state.raw.active && !state.focus.pointer.empty()) form_flags = ImGuiTabItemFlags_SetSelected;
-    if (ImGui::BeginTabItem(label(lang, txt::tab_form).c_str(), nullptr, form_flags)) {
+    if (ImGui::BeginTabItem(stable_label(lang, txt::tab_form).c_str(), nullptr, form_flags)) {
       if (state.raw.active) state.raw.active = false;
       draw_composer(state);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(label(lang, txt::tab_raw).c_str())) {
+    if (ImGui::BeginTabItem(stable_label(lang, txt::tab_raw).c_str())) {
       if (!state.raw.active) enter_raw_mode(state);
       draw_raw_json(state);
       ImGui::EndTabItem();
@@ -113,7 +114,7 @@ void draw_right(AppState& state) {
   state.select_tab = RightTab::none;
   auto flags_for = [select](RightTab tab) { return select == tab ? ImGuiTabItemFlags_SetSelected : 0; };
   if (!ImGui::BeginTabBar("right tabs")) return;
-  if (ImGui::BeginTabItem(label(lang, txt::tab_preview).c_str(), nullptr, flags_for(RightTab::preview))) {
+  if (ImGui::BeginTabItem(stable_label(lang, txt::tab_preview).c_str(), nullptr, flags_for(RightTab::preview))) {
     draw_preview(state);
     ImGui::EndTabItem();
   }
@@ -128,11 +129,11 @@ void draw_right(AppState& state) {
     ImGui::EndChild();
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem(label(lang, txt::tab_response).c_str(), nullptr, flags_for(RightTab::response))) {
+  if (ImGui::BeginTabItem(stable_label(lang, txt::tab_response).c_str(), nullptr, flags_for(RightTab::response))) {
     draw_response(state);
     ImGui::EndTabItem();
   }
-  if (ImGui::BeginTabItem(label(lang, txt::tab_error_codes).c_str(), nullptr, flags_for(RightTab::error_codes))) {
+  if (ImGui::BeginTabItem(stable_label(lang, txt::tab_error_codes).c_str(), nullptr, flags_for(RightTab::error_codes))) {
     draw_error_codes(state);
     ImGui::EndTabItem();
   }

@@ -83,7 +83,7 @@ void draw_android(AppState& state, core::OfflinePushInfo& info, bool& edited) {
     ImGui::SetNextItemOpen(true);
     state.open_android = false;
   }
-  if (!ImGui::TreeNode(label(state.lang, txt::android_info).c_str())) {
+  if (!ImGui::TreeNode(stable_label(state.lang, txt::android_info).c_str())) {
     field_issues(state, base, true);
     return;
   }
@@ -134,7 +134,7 @@ void draw_apns(AppState& state, core::OfflinePushInfo& info, bool& edited) {
     ImGui::SetNextItemOpen(true);
     state.open_apns = false;
   }
-  if (!ImGui::TreeNode(label(state.lang, txt::apns_info).c_str())) {
+  if (!ImGui::TreeNode(stable_label(state.lang, txt::apns_info).c_str())) {
     field_issues(state, base, true);
     return;
   }

@@ -29,8 +29,8 @@ void draw_raw_json(AppState& state) {
     ImGui::PopTextWrapPos();
   }
   field_anchor(state, "");
-  ImVec2 size(-1, ImGui::GetContentRegionAvail().y);
-  if (ImGui::InputTextMultiline(label(lang, txt::raw_body).c_str(), &state.raw.text, size,
+  ImVec2 size(-FLT_MIN, ImGui::GetContentRegionAvail().y);
+  if (ImGui::InputTextMultiline("##Body", &state.raw.text, size,
                                 ImGuiInputTextFlags_AllowTabInput))
     apply_raw_text(state);
   ImGui::PopID();

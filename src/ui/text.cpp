@@ -9,4 +9,8 @@ std::string label(Lang lang, const Text& text, const char* suffix) {
   return std::string(text.zh) + "###" + id;
 }
 
+std::string stable_label(Lang lang, const Text& text) {
+  return std::string(tr(lang, text)) + "###" + text.en;
+}
+
 }  // namespace timpush::ui

@@ -19,6 +19,9 @@ inline const char* tr(Lang lang, const Text& text) { return lang == Lang::zh ? t
 // automation hook find "Send" whatever the language: English "Send", Chinese "发送###Send".
 // With a suffix (to tell apart widgets of the same text): "Add##TagsAnd", "添加###Add##TagsAnd".
 std::string label(Lang lang, const Text& text, const char* suffix = nullptr);
+// A label whose ID is the same in both languages ("Form###Form", "表单###Form"), for widgets
+// that keep state under their ID (tabs, collapsing sections): switching language keeps them.
+std::string stable_label(Lang lang, const Text& text);
 
 namespace txt {
 // Top bar and layout

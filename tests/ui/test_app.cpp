@@ -203,7 +203,7 @@ TEST_CASE("no HTTP answer from another origin explains CORS and offers the relay
   CHECK(h.drawn.find("Use the relay") != std::string::npos);
 
   // One click switches to the relay; the next send goes through our own origin.
-  h.press(h.id_of(right_child, {"right tabs", "Response", "response", "Use the relay"}));
+  h.press(h.id_of(right_child, {"right tabs", "Response###Response", "response", "Use the relay"}));
   h.frames(2);
   CHECK(h.state.creds.via_relay);
   auto relayed = press_send(h);
@@ -216,7 +216,7 @@ TEST_CASE("Copy as curl holds the UserSig and the exact body, never the SecretKe
   ready(h);
   h.state.select_tab = ui::RightTab::preview;
   h.frames(2);
-  h.press(h.id_of(right_child, {"right tabs", "Preview", "preview", "Copy as curl"}));
+  h.press(h.id_of(right_child, {"right tabs", "Preview###Preview", "preview", "Copy as curl"}));
   std::optional<std::string> copied;
   for (int i = 0; i < 2 && !copied; ++i) copied = h.frame().copy_text;
   REQUIRE(copied);
@@ -233,7 +233,7 @@ TEST_CASE("the preview masks the UserSig in the URL until asked") {
   h.frames(2);
   CHECK(h.drawn.find("usersig=****") != std::string::npos);
   CHECK(h.drawn.find("usersig=" + h.state.derived.usersig.substr(0, 8)) == std::string::npos);
-  h.press(h.id_of(right_child, {"right tabs", "Preview", "preview", "Show UserSig"}));
+  h.press(h.id_of(right_child, {"right tabs", "Preview###Preview", "preview", "Show UserSig"}));
   h.frames(2);
   CHECK(h.state.show_usersig);
   CHECK(h.drawn.find("usersig=****") == std::string::npos);
@@ -243,7 +243,7 @@ TEST_CASE("the preview masks the UserSig in the URL until asked") {
 TEST_CASE("raw JSON mode keeps unknown fields, and a broken paste shows 90001 with its place") {
   Harness h;
   ready(h);
-  h.press(h.id_of(left_child, {"left tabs", "Raw JSON"}));
+  h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON"}));
   h.frames(2);
   REQUIRE(h.state.raw.active);
   // What typing into the Body field does: set the text, then read it back into the form.
@@ -283,6 +283,16 @@ TEST_CASE("the language switch changes the words, not the widgets") {
   // Send keeps working in Chinese (its ID is "###Send" there).
   h.press(h.id_of(main_window, {"###Send"}));
   CHECK(h.frames(2).size() == 1);
+
+  // The open tab stays open across a switch (tabs keep one ID in both languages).
+  h.state.select_tab = ui::RightTab::error_codes;
+  h.frames(2);
+  const auto& first_entry = core::error_catalog().front();
+  CHECK(h.drawn.find(std::string(first_entry.meaning_zh)) != std::string::npos);
+  h.press(h.id_of(main_window, {"English"}));
+  h.frames(2);
+  CHECK(h.state.lang == ui::Lang::en);
+  CHECK(h.drawn.find(std::string(first_entry.meaning_en)) != std::string::npos);
 
   Harness zh("http://127.0.0.1:8080", "zh-CN");
   zh.frames(1);
