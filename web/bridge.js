@@ -206,9 +206,22 @@
     nextFrame: () => new Promise((resolve) => { frameWaiters.push(resolve); requestFrames(1); }),
   });
 
+  // The single-file build (src/platform/web/inline_site.mjs) carries the wasm as base64 in the
+  // page itself, since a page opened from file:// may fetch nothing.
+  function inlineWasm() {
+    const el = document.getElementById('timpush-wasm');
+    if (!el) return undefined;
+    const text = atob(el.textContent.trim());
+    const bytes = new Uint8Array(text.length);
+    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
+    el.remove();
+    return bytes;
+  }
+
   // --- Emscripten settings -------------------------------------------------------------------------
   window.Module = {
     canvas,
+    wasmBinary: inlineWasm(),
     preRun: [() => {
       Module.addRunDependency('timpush-latin-font');
       latinArrived.finally(() => Module.removeRunDependency('timpush-latin-font'));
@@ -220,6 +233,14 @@
       setStatus('TIMPush Composer stopped: ' + what, true);
     },
   };
+
+  // Offline after the first visit (web/sw.js). Registered once the page has loaded and drawn, so
+  // the worker's copying never competes with the first frame; a page from file:// has no worker.
+  if ('serviceWorker' in navigator && (location.protocol === 'https:' || location.protocol === 'http:')) {
+    ready.then(() => setTimeout(() => {
+      navigator.serviceWorker.register('sw.js').catch((err) => console.warn('timpush: no offline copy:', err.message));
+    }, 3000));
+  }
 
   // WebGL2 is required; say so plainly rather than fail inside the runtime.
   if (typeof WebGL2RenderingContext === 'undefined') {

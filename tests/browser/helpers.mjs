@@ -139,8 +139,10 @@ async function pollPage(page, fn, arg, { timeout = 10000, what = 'condition' } =
 }
 
 // Opens the page in a fresh browser and returns a session with the person-like helpers.
-export async function openPage({ server, viewport, deviceScaleFactor, path = '' } = {}) {
-  const ownServer = !server;
+// With `url` (a file:// page, say) no server is started and the page is opened as it is.
+export async function openPage({ server, viewport, deviceScaleFactor, path = '', url } = {}) {
+  const ownServer = !server && !url;
+  if (url) server = { url, kind: 'none', log: [], async stop() {} };
   server = server || (await startServer());
   const browser = await launchBrowser({ viewport, deviceScaleFactor });
   const page = browser.context.pages()[0] || (await browser.context.newPage());
@@ -152,7 +154,10 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '' 
   page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData() }));
   const cdp = await browser.context.newCDPSession(page);
   // A person's browser lets a page write the clipboard after a key press; headless needs leave.
-  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(server.url).origin });
+  const origin = new URL(server.url).origin;
+  if (origin !== 'null') {
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  }
 
   const session = {
     page,

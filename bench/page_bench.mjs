@@ -1,0 +1,201 @@
+// Page benchmark: the composer page against a baseline (Dear ImGui's demo window on the same
+// backends and emcc options, bench/baseline), side by side in one run because the machine is
+// noisy. Not a test: it prints figures, and says which targets they meet.
+//   node bench/page_bench.mjs --app <site> --baseline <site> [--runs 5] [--json file]
+// Both sites are served by `timpush serve` (TIMPUSH_BIN) and loaded in headless Chromium with the
+// browser tests' flags (tests/browser/helpers.mjs).
+import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { launchBrowser, startServer } from '../tests/browser/helpers.mjs';
+
+const args = Object.fromEntries(process.argv.slice(2).reduce((acc, a, i, all) => {
+  if (a.startsWith('--')) acc.push([a.slice(2), all[i + 1]]);
+  return acc;
+}, []));
+const runs = Number(args.runs || 5);
+const sites = { app: args.app, baseline: args.baseline };
+if (!sites.app || !sites.baseline) {
+  console.error('usage: node bench/page_bench.mjs --app <site> --baseline <site> [--runs N] [--json file]');
+  process.exit(2);
+}
+
+// ImGuiItemStatusFlags_Inputable (imgui_internal.h of Dear ImGui 1.92.2b, test engine on).
+const INPUTABLE = 1 << 24;
+const TYPED = 'push to all android users 0123456789 abcdefghij';
+const IDLE_MS = 3000;
+
+// ---- Transfer sizes -------------------------------------------------------------------------
+function filesOf(dir) {
+  const out = [];
+  for (const e of readdirSync(dir, { withFileTypes: true })) {
+    const p = join(dir, e.name);
+    if (e.isDirectory()) out.push(...filesOf(p));
+    else out.push(p);
+  }
+  return out;
+}
+
+function kindOf(rel) {
+  if (rel.startsWith('fonts/')) return 'font';
+  if (rel.endsWith('.html')) return 'html';
+  if (rel.endsWith('.css')) return 'css';
+  if (rel.endsWith('.js')) return 'js';
+  if (rel.endsWith('.wasm')) return 'wasm';
+  return null;  // favicon, service worker copies etc. are not part of the first load
+}
+
+// Bytes a first visit transfers, raw and gzip -9 (what a compressing server or CDN sends).
+function sizes(site) {
+  const by = {};
+  // Fonts count when the page names them (a build folder may hold stale ones).
+  const html = readFileSync(join(site, 'index.html'), 'utf8');
+  const named = [...html.matchAll(/<meta name="timpush-[a-z]+-font" content="([^"]+)">/g)].map((m) => m[1]);
+  for (const f of filesOf(site)) {
+    const rel = relative(site, f);
+    const kind = kindOf(rel);
+    if (!kind || rel === 'sw.js') continue;
+    if (kind === 'font' && !named.includes(rel)) continue;
+    const data = readFileSync(f);
+    const s = (by[kind] ||= { raw: 0, gzip: 0, files: [] });
+    s.raw += data.length;
+    s.gzip += gzipSync(data, { level: 9 }).length;
+    s.files.push(rel);
+  }
+  const total = { raw: 0, gzip: 0 };
+  for (const k of ['html', 'css', 'js', 'wasm']) {
+    if (by[k]) { total.raw += by[k].raw; total.gzip += by[k].gzip; }
+  }
+  by.beforeFont = total;
+  return by;
+}
+
+// ---- One load in a fresh browser ---------------------------------------------------------------
+const hookOf = { app: 'timpush', baseline: 'bench' };
+
+async function load(name, url) {
+  const hook = hookOf[name];
+  const browser = await launchBrowser();
+  try {
+    const page = browser.context.pages()[0] || (await browser.context.newPage());
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(url, { waitUntil: 'load' });
+    await page.waitForFunction((h) => window[h] && window[h].firstFrameMs() !== null, hook,
+      { timeout: 30000, polling: 10 });
+    const firstFrameMs = await page.evaluate((h) => window[h].firstFrameMs(), hook);
+
+    // Idle: let start-up settle (the app's late CJK font, the settle frames), then count.
+    await page.waitForTimeout(2500);
+    const idle = await page.evaluate(async ({ h, ms }) => {
+      const f0 = window[h].frame();
+      const t0 = performance.now();
+      await new Promise((r) => setTimeout(r, ms));
+      return { frames: window[h].frame() - f0, ms: performance.now() - t0 };
+    }, { h: hook, ms: IDLE_MS });
+
+    // Typing: a text field takes keys while every frame's CPU time is sampled.
+    if (name === 'app') await focusAppTextField(page);
+    await page.evaluate((h) => {
+      const samples = [];
+      let last = window[h].frame();
+      window.__benchSamples = samples;
+      window.__benchOn = true;
+      const tick = () => {
+        const f = window[h].frame();
+        if (f !== last) { last = f; samples.push(window[h].lastFrameMs()); }
+        if (window.__benchOn) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    }, hook);
+    await page.keyboard.type(TYPED, { delay: 40 });
+    await page.waitForTimeout(300);
+    const samples = await page.evaluate(() => { window.__benchOn = false; return window.__benchSamples; });
+    return { firstFrameMs, idleFps: (idle.frames * 1000) / idle.ms, samples, errors };
+  } finally {
+    await browser.close();
+  }
+}
+
+// Clicks the first visible field that takes text (not a password field), as a user would.
+async function focusAppTextField(page) {
+  const items = await page.evaluate(() => window.timpush.items());
+  const fields = items.filter((it) => !it.isWindow && it.visible && (it.status & INPUTABLE) && it.w > 20);
+  for (const f of fields) {
+    await page.mouse.click(f.x + Math.min(f.w / 2, 40), f.y + f.h / 2);
+    try {
+      await page.waitForFunction((id) => window.timpush.textActive() && window.timpush.activeId() === id,
+        f.id, { timeout: 2000, polling: 25 });
+    } catch { continue; }
+    if ((await page.evaluate(() => window.timpush.state().activeText)) !== null) {
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Delete');
+      return;
+    }
+  }
+  throw new Error('the app shows no text field to type into');
+}
+
+// ---- Figures --------------------------------------------------------------------------------
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2; };
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(0.95 * s.length) - 1)]; };
+const kb = (b) => `${(b / 1024).toFixed(1)} KB`;
+
+async function main() {
+  const size = { app: sizes(sites.app), baseline: sizes(sites.baseline) };
+  const servers = { app: await startServer({ site: sites.app }), baseline: await startServer({ site: sites.baseline }) };
+  const results = { app: [], baseline: [] };
+  try {
+    for (let i = 0; i < runs; i++) {
+      // Alternate which goes first so drift in the machine's load falls on both alike.
+      const order = i % 2 ? ['baseline', 'app'] : ['app', 'baseline'];
+      for (const name of order) {
+        const r = await load(name, servers[name].url);
+        results[name].push(r);
+        process.stderr.write(`run ${i + 1}/${runs} ${name}: first frame ${r.firstFrameMs.toFixed(0)} ms, ` +
+          `idle ${r.idleFps.toFixed(2)} fps, ${r.samples.length} typing frames, p95 ${p95(r.samples).toFixed(2)} ms` +
+          `${r.errors.length ? `, errors: ${r.errors.join('; ')}` : ''}\n`);
+      }
+    }
+  } finally {
+    await servers.app.stop();
+    await servers.baseline.stop();
+  }
+
+  const rows = [];
+  const row = (label, a, b, fmt, goal) => {
+    const ratio = a != null && b ? (a / b).toFixed(2) : '-';
+    rows.push({ label, app: a, baseline: b, ratio, text: [label, a == null ? '-' : fmt(a), b == null ? '-' : fmt(b), ratio, goal || ''] });
+  };
+  for (const k of ['html', 'css', 'js', 'wasm']) {
+    const a = size.app[k] || { raw: 0, gzip: 0 };
+    const b = size.baseline[k] || { raw: 0, gzip: 0 };
+    row(`${k} raw`, a.raw, b.raw, kb);
+    row(`${k} gzip`, a.gzip, b.gzip, kb);
+  }
+  const aT = size.app.beforeFont, bT = size.baseline.beforeFont;
+  row('before font raw', aT.raw, bT.raw, kb);
+  row('before font gzip', aT.gzip, bT.gzip, kb, aT.gzip < bT.gzip ? 'target < 1.00: met' : 'target < 1.00: MISSED');
+  const af = size.app.font || { raw: 0, gzip: 0 };
+  const bf = size.baseline.font || { raw: 0, gzip: 0 };
+  row('fonts raw', af.raw, bf.raw || null, kb);
+  row('fonts gzip', af.gzip, bf.gzip || null, kb, af.gzip <= 1.5 * 1024 * 1024 ? 'target <= 1.5 MB: met' : 'target <= 1.5 MB: MISSED');
+  const ff = { app: median(results.app.map((r) => r.firstFrameMs)), baseline: median(results.baseline.map((r) => r.firstFrameMs)) };
+  row('first frame, median', ff.app, ff.baseline, (v) => `${v.toFixed(0)} ms`,
+    ff.app <= 1.1 * ff.baseline ? 'target <= 1.10: met' : 'target <= 1.10: MISSED');
+  const idle = { app: median(results.app.map((r) => r.idleFps)), baseline: median(results.baseline.map((r) => r.idleFps)) };
+  row('idle frames/s, median', idle.app, idle.baseline, (v) => v.toFixed(2),
+    idle.app <= 1 ? 'target <= 1 fps: met' : 'target <= 1 fps: MISSED');
+  const typing = { app: p95(results.app.flatMap((r) => r.samples)), baseline: p95(results.baseline.flatMap((r) => r.samples)) };
+  row('typing frame CPU p95', typing.app, typing.baseline, (v) => `${v.toFixed(2)} ms`,
+    typing.app <= 4 ? 'target <= 4 ms: met' : 'target <= 4 ms: MISSED');
+
+  const header = ['', 'app', 'baseline', 'app/base', ''];
+  const table = [header, ...rows.map((r) => r.text)];
+  const widths = header.map((_, i) => Math.max(...table.map((t) => String(t[i]).length)));
+  console.log(`${runs} loads each, interleaved; Chromium headless on SwiftShader`);
+  for (const t of table) console.log(t.map((c, i) => String(c)[i === 0 ? 'padEnd' : 'padStart'](widths[i])).join('  '));
+  if (args.json) writeFileSync(args.json, JSON.stringify({ size, results, rows }, null, 2));
+}
+
+main().catch((err) => { console.error(err); process.exit(1); });
