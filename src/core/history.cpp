@@ -129,8 +129,7 @@ std::string redact(std::string_view text, const std::vector<std::string>& secret
   size_t i = 0;
   while (i < text.size()) {
     bool at_param = text.size() - i >= param.size() &&
-                    (i == 0 || text[i - 1] == '?' || text[i - 1] == '&' || text[i - 1] == ' ' ||
-                     text[i - 1] == '"' || text[i - 1] == '\'') &&
+                    (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) &&
                     std::equal(param.begin(), param.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
                                [](char a, char b) { return fold(a) == b; });
     if (!at_param) {
