@@ -161,7 +161,7 @@ Params without(Params params, const std::string& name) {
 }
 
 std::string raw_exchange(int port, const std::string& request, int timeout_seconds,
-                         bool* closed) {
+                         bool* closed, bool until_close) {
   if (closed) *closed = false;
   int fd = ::socket(AF_INET, SOCK_STREAM, 0);
   if (fd < 0) return {};
@@ -189,6 +189,15 @@ std::string raw_exchange(int port, const std::string& request, int timeout_secon
       break;
     }
     out.append(buf, static_cast<size_t>(n));
+    // Stop at the end of one complete answer (headers plus Content-Length bytes).
+    auto end = out.find("\r\n\r\n");
+    if (!until_close && end != std::string::npos) {
+      auto at = out.find("Content-Length: ");
+      if (at != std::string::npos && at < end) {
+        size_t length = std::stoul(out.substr(at + 16));
+        if (out.size() >= end + 4 + length) break;
+      }
+    }
   }
   ::close(fd);
   return out;

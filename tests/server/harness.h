@@ -78,10 +78,11 @@ std::string body_with(uint32_t msg_random, const Json& patch);
 Params with(Params params, const std::string& name, const std::string& value);
 Params without(Params params, const std::string& name);
 
-// Sends `request` bytes on a fresh TCP connection to 127.0.0.1:port and returns everything read
-// until the server closes or `timeout_seconds` pass; *closed tells which.
+// Sends `request` bytes on a fresh TCP connection to 127.0.0.1:port and returns what is read
+// until one whole answer came, the server closes, or `timeout_seconds` pass; *closed is set when
+// the server closed the connection. With until_close, it reads on until the server closes.
 std::string raw_exchange(int port, const std::string& request, int timeout_seconds,
-                         bool* closed = nullptr);
+                         bool* closed = nullptr, bool until_close = false);
 
 // Removes // comments outside strings (the product document annotates its examples so).
 std::string strip_line_comments(const std::string& text);

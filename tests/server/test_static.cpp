@@ -232,7 +232,7 @@ TEST_CASE("server: limits and malformed requests get clear answers, and it carri
     auto start = std::chrono::steady_clock::now();
     bool closed = false;
     std::string reply =
-        raw_exchange(h.server().port(), "GET / HTTP/1.1\r\nHost: x\r\n", 20, &closed);
+        raw_exchange(h.server().port(), "GET / HTTP/1.1\r\nHost: x\r\n", 20, &closed, true);
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
     CHECK(reply.rfind("HTTP/1.1 400", 0) == 0);
     CHECK(closed);
