@@ -13,8 +13,11 @@ EM_JS(uint32_t, tpjs_random_u32, (), {
   crypto.getRandomValues(a);
   return a[0];
 });
+// Only an http(s) page has a server behind it (sandbox, relay); Chromium names a file:// page's
+// origin "file://", others "null".
 EM_JS(char*, tpjs_origin, (), {
-  var o = (location.origin && location.origin !== "null") ? location.origin : "";
+  var web = location.protocol === "http:" || location.protocol === "https:";
+  var o = (web && location.origin && location.origin !== "null") ? location.origin : "";
   var n = lengthBytesUTF8(o) + 1, p = _malloc(n);
   stringToUTF8(o, p, n);
   return p;
