@@ -54,13 +54,23 @@ void draw_checks(AppState& state) {
     const std::string& message = lang == Lang::zh ? issue.message_zh : issue.message_en;
     std::string where = issue.pointer.empty() ? std::string(tr(lang, txt::whole_body)) : issue.pointer;
     if (issue.line > 0) where += " (" + std::to_string(issue.line) + ":" + std::to_string(issue.column) + ")";
-    std::string text = std::to_string(issue.code) + "  " + tr(lang, is_error ? txt::error_word : txt::warning_word) +
-                       "  " + where + "\n" + message;
-    ImGui::PushStyleColor(ImGuiCol_Text, is_error ? ImVec4(0.95f, 0.40f, 0.40f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f));
+    std::string head = std::to_string(issue.code) + "  " + tr(lang, is_error ? txt::error_word : txt::warning_word) +
+                       "  " + where;
+    // One selectable covers the head line and the wrapped message under it.
+    float wrap = ImGui::GetContentRegionAvail().x;
+    float message_height = ImGui::CalcTextSize(message.c_str(), nullptr, false, wrap).y;
+    ImVec2 top = ImGui::GetCursorPos();
+    ImVec4 colour = is_error ? ImVec4(0.95f, 0.40f, 0.40f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+    ImGui::PushStyleColor(ImGuiCol_Text, colour);
+    if (ImGui::Selectable((head + "##issue").c_str(), false, ImGuiSelectableFlags_AllowOverlap,
+                          ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y + message_height)))
+      request_focus(state, issue.pointer);
+    ImGui::SetCursorPos(ImVec2(top.x, top.y + ImGui::GetTextLineHeightWithSpacing()));
     ImGui::PushTextWrapPos(0);
-    if (ImGui::Selectable((text + "##issue").c_str(), false)) request_focus(state, issue.pointer);
+    ImGui::TextUnformatted(message.c_str());
     ImGui::PopTextWrapPos();
     ImGui::PopStyleColor();
+    ImGui::Spacing();
     ImGui::PopID();
   }
   ImGui::PopID();
