@@ -332,3 +332,48 @@ TEST_CASE("a timed out request is given up and explained") {
   CHECK_FALSE(h.state.send.in_flight);
   CHECK(h.drawn.find("same MsgRandom") != std::string::npos);
 }
+
+TEST_CASE("a pasted UserSig is decoded and each problem named with its code") {
+  Harness h;
+  ready(h);
+  h.state.creds.sig_source = ui::SigSource::pasted;
+  // Signed for another identifier: the server would answer 70013 (reference.md section 5 order).
+  h.state.creds.pasted_usersig = core::usersig::generate(1400000000, "someone", secret, h.input.now_unix - 60);
+  h.frames(2);
+  CHECK(h.state.pasted.verdict.code == 70013);
+  CHECK(h.drawn.find("70013") != std::string::npos);
+  CHECK(h.drawn.find("TLS.identifier someone") != std::string::npos);
+
+  h.state.creds.pasted_usersig = "not-a-usersig!";
+  h.frames(2);
+  CHECK(h.state.pasted.verdict.code == 70003);
+  CHECK(h.drawn.find("70003") != std::string::npos);
+
+  // A good one is sent as it is, and the key field plays no part.
+  std::string good = core::usersig::generate(1400000000, "administrator", secret, h.input.now_unix - 60);
+  h.state.creds.pasted_usersig = good;
+  h.state.creds.secret_key.clear();
+  h.frames(2);
+  CHECK(h.state.pasted.verdict.ok());
+  auto sent = press_send(h);
+  REQUIRE(sent.size() == 1);
+  CHECK(query_of(sent[0].url)["usersig"] == good);
+}
+
+TEST_CASE("a gateway's HTML page is explained, not shown as a service answer") {
+  Harness h;
+  ready(h);
+  auto sent = press_send(h);
+  REQUIRE(sent.size() == 1);
+  ui::HttpResult result;
+  result.id = sent[0].id;
+  result.status = 502;
+  result.body = "<html><head><title>502 Bad Gateway</title></head><body>nginx</body></html>";
+  h.app.on_http_result(result);
+  h.frames(2);
+  CHECK(h.state.send.response.kind == core::ResponseKind::html);
+  CHECK(h.drawn.find("502 Bad Gateway") != std::string::npos);
+  CHECK(h.drawn.find("same MsgRandom") != std::string::npos);
+  // Send is free again for the retry.
+  CHECK_FALSE(ui::send_blocker(h.state));
+}
