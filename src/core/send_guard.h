@@ -89,6 +89,13 @@ struct QuotaStatus {
   std::string message_zh;
 };
 
+// The flow a composer follows, once per Send click:
+//   1. check(now, body, app, typed): show its message and keep Send disabled unless ok();
+//      quota(app, unix_now) is shown beside it (a warning, not a block: the quota may be raised).
+//   2. plan(body, app, fresh_random): put plan.msg_random into the body, show plan.note_*.
+//   3. begin(now, app, msg_random, body) just before handing the exact body to the network.
+//   4. finish(now, unix_now, read_push_response(status, body)) when the answer (or none) arrives.
+// begin() refuses in-flight and too-early sends by itself; the confirmation is check()'s job.
 class SendGuard {
 public:
   explicit SendGuard(GuardConfig config = {});
