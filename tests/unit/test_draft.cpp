@@ -220,3 +220,28 @@ TEST_CASE("draft: autosave is due within a second of an edit, even during steady
     CHECK(saved_at <= 1000);
   }
 }
+
+TEST_CASE("draft: 3000 seeded mutations of saved drafts never throw and keep names unique") {
+  DraftStore store;
+  for (int i = 0; i < 3; ++i) REQUIRE(store.add(sample("d" + std::to_string(i), "{\"MsgRandom\":1}")).ok());
+  store.active = "d1";
+  const std::string source = serialize_drafts(store);
+  uint32_t x = 7;  // an LCG, so a failure replays
+  auto next = [&x] { return x = x * 1664525u + 1013904223u; };
+  const char bytes[] = "{}[]\":,0123456789-tfnul\\ \n\xc3";
+  for (int i = 0; i < 3000; ++i) {
+    std::string text = source;
+    for (int edits = 1 + static_cast<int>(next() % 4); edits > 0; --edits) {
+      size_t at = next() % text.size();
+      if (next() % 2) text[at] = bytes[next() % (sizeof bytes - 1)];
+      else text.insert(at, 1, bytes[next() % (sizeof bytes - 1)]);
+    }
+    CAPTURE(text);
+    DraftStoreRead read;
+    CHECK_NOTHROW(read = parse_drafts(text));
+    CHECK(read.store.drafts.size() <= 3);
+    for (size_t a = 0; a < read.store.drafts.size(); ++a)
+      for (size_t b = a + 1; b < read.store.drafts.size(); ++b) CHECK(read.store.drafts[a].name != read.store.drafts[b].name);
+    CHECK((read.store.active.empty() || read.store.find(read.store.active)));
+  }
+}
