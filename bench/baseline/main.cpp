@@ -40,7 +40,7 @@ void frame() {
   ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
   ++g_frames;
   g_last_frame_ms = emscripten_get_now() - started_ms;
-  EM_ASM({ if (Module.benchFrameDrawn) Module.benchFrameDrawn($0); }, g_frames);
+  EM_ASM({ if (Module['benchFrameDrawn']) Module['benchFrameDrawn']($0); }, g_frames);
 }
 
 }  // namespace

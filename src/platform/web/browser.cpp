@@ -28,21 +28,21 @@ EM_JS(char*, tpjs_language, (), {
   stringToUTF8(o, p, n);
   return p;
 });
-EM_JS(void, tpjs_copy_text, (const char* text), { TimpushBridge.copyText(UTF8ToString(text)); });
-EM_JS(void, tpjs_set_text_input, (int active), { TimpushBridge.setTextInput(!!active); });
-EM_JS(void, tpjs_place_text_input, (float x, float y, float h), { TimpushBridge.placeTextInput(x, y, h); });
-EM_JS(void, tpjs_set_cursor, (const char* css), { Module.canvas.style.cursor = UTF8ToString(css); });
-EM_JS(void, tpjs_fetch_cjk_font, (), { TimpushBridge.fetchCjkFont(); });
+EM_JS(void, tpjs_copy_text, (const char* text), { window['TimpushBridge']['copyText'](UTF8ToString(text)); });
+EM_JS(void, tpjs_set_text_input, (int active), { window['TimpushBridge']['setTextInput'](!!active); });
+EM_JS(void, tpjs_place_text_input, (float x, float y, float h), { window['TimpushBridge']['placeTextInput'](x, y, h); });
+EM_JS(void, tpjs_set_cursor, (const char* css), { Module['canvas'].style.cursor = UTF8ToString(css); });
+EM_JS(void, tpjs_fetch_cjk_font, (), { window['TimpushBridge']['fetchCjkFont'](); });
 EM_JS(uint8_t*, tpjs_take_latin_font, (int* size_out), {
-  var bytes = TimpushBridge.takeLatinFont();
+  var bytes = window['TimpushBridge']['takeLatinFont']();
   if (!bytes || !bytes.length) { HEAP32[size_out >> 2] = 0; return 0; }
   var p = _malloc(bytes.length);
   HEAPU8.set(bytes, p);
   HEAP32[size_out >> 2] = bytes.length;
   return p;
 });
-EM_JS(void, tpjs_show_fatal, (const char* message), { TimpushBridge.fail(UTF8ToString(message)); });
-EM_JS(void, tpjs_frame_drawn, (int frame), { TimpushBridge.frameDrawn(frame); });
+EM_JS(void, tpjs_show_fatal, (const char* message), { window['TimpushBridge']['fail'](UTF8ToString(message)); });
+EM_JS(void, tpjs_frame_drawn, (int frame), { window['TimpushBridge']['frameDrawn'](frame); });
 
 namespace timpush::web {
 

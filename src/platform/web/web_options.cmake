@@ -16,3 +16,18 @@ set(TIMPUSH_WEB_LINK_OPTIONS
   -sMALLOC=emmalloc
   # emcc's HTML minifier crashes at -O1 and above; the shell is ours anyway.
   -sMINIFY_HTML=0)
+
+# Closure Compiler (npm google-closure-compiler 20220104, the release emscripten 3.1.6 was made
+# with; package.json) shrinks the JS by about a third. Without node_modules the build goes on
+# without it. JS the wasm side holds (EM_JS) must quote the bridge's property names.
+set(TIMPUSH_CLOSURE_COMPILER "${CMAKE_CURRENT_LIST_DIR}/../../../node_modules/.bin/google-closure-compiler")
+get_filename_component(TIMPUSH_CLOSURE_COMPILER "${TIMPUSH_CLOSURE_COMPILER}" ABSOLUTE)
+function(timpush_web_closure target)
+  if(EXISTS "${TIMPUSH_CLOSURE_COMPILER}")
+    target_link_options(${target} PRIVATE --closure 1)
+    set_target_properties(${target} PROPERTIES CXX_LINKER_LAUNCHER
+      "${CMAKE_COMMAND};-E;env;EM_CLOSURE_COMPILER=${TIMPUSH_CLOSURE_COMPILER}")
+  else()
+    message(STATUS "${target}: no Closure Compiler (run npm ci); JS left unminified by Closure")
+  endif()
+endfunction()

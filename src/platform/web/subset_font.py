@@ -1,12 +1,15 @@
 #!/usr/bin/python3
-"""Cuts the CJK fallback font down to what an operator of the composer writes and reads.
+"""Cuts the page's fonts down to what an operator of the composer writes and reads.
 
 Kept: every character of GB 2312 (its 6763 Hanzi of levels 1 and 2, plus its punctuation, kana,
 Greek, Cyrillic and box symbols), CJK symbols and punctuation (U+3000-303F), fullwidth and
 halfwidth forms (U+FF00-FFEF), general punctuation (U+2000-206F), and every character of the given
 source files (the UI's own Chinese text, whatever it holds). Hinting goes: Dear ImGui
 rasterises with stb_truetype, which does not hint.
-Usage: subset_cjk_font.py <in.ttf> <out.ttf> [source files...]   (needs Debian's python3-fonttools)
+Usage: subset_font.py <in.ttf> <out.ttf> [source files...]   (needs Debian's python3-fonttools)
+With --latin first, cuts the Latin UI font instead, to Latin (U+0020-024F), Greek, punctuation,
+currency, arrows, maths and shapes (U+2000-25FF) and the given sources' characters: the first
+frame waits for that font, so it must be small.
 """
 import sys
 
@@ -26,12 +29,18 @@ def gb2312_code_points():
 
 
 def main(argv):
+    latin = len(argv) > 1 and argv[1] == "--latin"
+    if latin:
+        argv = argv[:1] + argv[2:]
     if len(argv) < 3:
         sys.stderr.write(__doc__)
         return 2
-    points = gb2312_code_points()
-    for lo, hi in ((0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2000, 0x206F)):
-        points.update(range(lo, hi + 1))
+    if latin:
+        points = set(range(0x20, 0x250)) | set(range(0x370, 0x400)) | set(range(0x2000, 0x2600))
+    else:
+        points = gb2312_code_points()
+        for lo, hi in ((0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2000, 0x206F)):
+            points.update(range(lo, hi + 1))
     for path in argv[3:]:
         with open(path, encoding="utf-8", errors="ignore") as f:
             points.update(ord(c) for c in f.read() if ord(c) >= 0x80)
