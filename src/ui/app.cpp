@@ -24,22 +24,32 @@
 
 #include <imgui.h>
 
+#include <cstdio>
+
+#include "core/templates.h"
 #include "ui/app_state.h"
+#include "ui/keeping.h"
 #include "ui/panels.h"
 #include "ui/state_logic.h"
 
 namespace timpush::ui {
 namespace {
 
-// A first push a newcomer can send as is: every user, a title and a text.
+// A first push a newcomer can send as is: the product document's TagsOr example, targeted, so
+// Send goes at once; pushes to every user always ask for the typed SDKAppID first.
 core::PushRequest default_request() {
-  core::PushRequest request;
-  core::OfflinePushInfo info;
-  info.push_flag = 0;
-  info.title = "Hello";
-  info.desc = "A test push from timpush composer";
-  request.offline_push_info = info;
+  const core::BuiltinTemplate* example = core::find_builtin_template("tags_or");
+  if (!example) return core::PushRequest{};
+  core::PushRequest request = example->request;
+  request.msg_random.reset();  // a fresh one on the first frame, never the document's
   return request;
+}
+
+// The daily counter's warning for the app in the form, near or at the quota (90047).
+std::string quota_message(const AppState& state) {
+  if (!state.derived.sdkappid) return {};
+  core::QuotaStatus q = state.keep.guard.quota(*state.derived.sdkappid, state.input.now_unix);
+  return state.lang == Lang::zh ? q.message_zh : q.message_en;
 }
 
 void draw_top_bar(AppState& state, bool& send_clicked) {
@@ -54,13 +64,24 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
   std::string send_label = state.send.in_flight ? label(lang, txt::sending) : label(lang, txt::send);
   if (state.send.in_flight || lang == Lang::zh)
     send_label = std::string(tr(lang, state.send.in_flight ? txt::sending : txt::send)) + "###Send";
+  // The server wants more than 1 s between pushes (90024): the button counts it down.
+  int64_t lock_ms = state.keep.guard.lock_remaining_ms(now_ms(state));
+  if (!state.send.in_flight && lock_ms > 0) {
+    char countdown[48];
+    std::snprintf(countdown, sizeof countdown, " (%.1f s)###Send", static_cast<double>(lock_ms) / 1000.0);
+    send_label = std::string(tr(lang, txt::send)) + countdown;
+  }
   float right = ImGui::GetWindowWidth() - ImGui::GetStyle().WindowPadding.x;
   const ImGuiStyle& style = ImGui::GetStyle();
   float radio = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x;
   float lang_width = radio * 2 + ImGui::CalcTextSize("English").x + ImGui::CalcTextSize("中文").x +
                      style.ItemSpacing.x;
   float send_width = ImGui::GetFontSize() * 7;
-  ImGui::SameLine(right - lang_width - send_width - style.ItemSpacing.x);
+  std::string share = label(lang, txt::share_link);
+  float share_width = ImGui::CalcTextSize(tr(lang, txt::share_link)).x + style.FramePadding.x * 2;
+  ImGui::SameLine(right - lang_width - send_width - share_width - style.ItemSpacing.x * 2);
+  if (ImGui::Button(share.c_str())) copy_share_link(state);
+  ImGui::SameLine();
 
   ImGui::BeginDisabled(blocker.has_value());
   ImGui::PushStyleColor(ImGuiCol_Button, ImVec4(0.20f, 0.50f, 0.25f, 1.0f));
@@ -78,6 +99,8 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
   // One line of status under the bar: why Send is off, or the last note.
   if (!state.status_note.empty() && state.input.now_seconds < state.status_note_until) {
     ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1.0f), "%s", state.status_note.c_str());
+  } else if (!quota_message(state).empty()) {
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", quota_message(state).c_str());
   } else if (blocker) {
     ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s", tr(lang, *blocker));
   } else {
@@ -95,11 +118,14 @@ void draw_left(AppState& state) {
     ImGuiTabItemFlags form_flags = 0;
     if (!state.raw.active && !state.focus.pointer.empty()) form_flags = ImGuiTabItemFlags_SetSelected;
     if (ImGui::BeginTabItem(stable_label(lang, txt::tab_form).c_str(), nullptr, form_flags)) {
-      if (state.raw.active) state.raw.active = false;
+      if (state.raw.active && !state.keep.show_raw) state.raw.active = false;
       draw_composer(state);
       ImGui::EndTabItem();
     }
-    if (ImGui::BeginTabItem(stable_label(lang, txt::tab_raw).c_str())) {
+    // A loaded body that does not parse is shown as text in the raw tab.
+    ImGuiTabItemFlags raw_flags = state.keep.show_raw ? ImGuiTabItemFlags_SetSelected : 0;
+    if (ImGui::BeginTabItem(stable_label(lang, txt::tab_raw).c_str(), nullptr, raw_flags)) {
+      state.keep.show_raw = false;
       if (!state.raw.active) enter_raw_mode(state);
       draw_raw_json(state);
       ImGui::EndTabItem();
@@ -137,6 +163,20 @@ void draw_right(AppState& state) {
     draw_error_codes(state);
     ImGui::EndTabItem();
   }
+  if (ImGui::BeginTabItem(stable_label(lang, txt::tab_drafts).c_str())) {
+    if (ImGui::BeginChild("drafts scroll")) draw_drafts(state);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(stable_label(lang, txt::tab_templates).c_str())) {
+    if (ImGui::BeginChild("templates scroll")) draw_templates(state);
+    ImGui::EndChild();
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(stable_label(lang, txt::tab_history).c_str())) {
+    draw_history(state);
+    ImGui::EndTabItem();
+  }
   ImGui::EndTabBar();
 }
 
@@ -153,10 +193,15 @@ void App::start(const StartupInfo& info) {
   s.origin = info.origin;
   while (!s.origin.empty() && s.origin.back() == '/') s.origin.pop_back();
   s.lang = info.language.rfind("zh", 0) == 0 ? Lang::zh : Lang::en;
+  s.keep.startup = info;  // storage is read on the first frame, which brings the clock
   queue_sandbox_app_request(s);
 }
 
 void App::on_http_result(const HttpResult& result) { handle_http_result(*state_, result); }
+
+void App::on_storage_result(const StorageResult& result) { ui::on_storage_result(*state_, result); }
+
+void App::on_file_imported(const ImportedFile& file) { import_history_file(*state_, file); }
 
 Intents App::frame(const FrameInput& input) {
   AppState& s = *state_;
@@ -165,6 +210,8 @@ Intents App::frame(const FrameInput& input) {
     s.first_frame_done = true;
     if (!s.request.msg_random) regenerate_msg_random(s);
     s.next_url_random = input.fresh_random ^ 0xA5A5A5A5u;
+    load_kept(s, s.keep.startup);
+    s.keep.startup = StartupInfo{};
   }
   if (s.send.has_result && s.send.elapsed < 0) s.send.elapsed = input.now_seconds - s.send.started_at;
   check_send_timeout(s);
@@ -186,6 +233,7 @@ Intents App::frame(const FrameInput& input) {
     ImGui::SameLine();
     if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders)) draw_right(s);
     ImGui::EndChild();
+    draw_confirm(s);
   }
   ImGui::End();
 
@@ -193,6 +241,7 @@ Intents App::frame(const FrameInput& input) {
   refresh_derived(s);
   if (send_clicked) start_send(s);
   resolve_focus(s);
+  autosave_tick(s);
 
   Intents intents;
   intents.http = std::move(s.queued_http);
@@ -200,8 +249,18 @@ Intents App::frame(const FrameInput& input) {
   intents.copy_text = std::move(s.queued_copy);
   s.queued_copy.reset();
   intents.wants_text_input = ImGui::GetIO().WantTextInput;
-  intents.animating = s.send.in_flight || !s.focus.pointer.empty() ||
+  const int64_t lock_ms = s.keep.guard.lock_remaining_ms(now_ms(s));
+  intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.keep.confirm_open ||
                       (!s.status_note.empty() && input.now_seconds < s.status_note_until);
+  intents.storage = std::move(s.keep.queued_writes);
+  s.keep.queued_writes.clear();
+  intents.download = std::move(s.keep.queued_download);
+  s.keep.queued_download.reset();
+  intents.pick_import_file = s.keep.queued_pick;
+  s.keep.queued_pick = false;
+  intents.set_fragment = std::move(s.keep.queued_fragment);
+  s.keep.queued_fragment.reset();
+  intents.wake_after_ms = s.keep.autosave.wait_ms(now_ms(s));
   return intents;
 }
 

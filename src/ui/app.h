@@ -4,6 +4,7 @@
 #pragma once
 
 #include <cstdint>
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -37,18 +38,49 @@ struct HttpResult {
   bool timed_out = false;
 };
 
+// Browser storage (localStorage): one key set to a text, or removed (value empty optional).
+struct StorageWrite {
+  std::string key;
+  std::optional<std::string> value;
+};
+// How a write went: error empty when stored, else why (quota exceeded, storage disabled).
+struct StorageResult {
+  std::string key;
+  std::string error;
+};
+// A file the user downloads (Blob + <a download>).
+struct FileDownload {
+  std::string name;
+  std::string text;
+  std::string mime = "application/json";
+};
+// A file the user picked in the import dialog; error set when it could not be read.
+struct ImportedFile {
+  std::string name;
+  std::string text;
+  std::string error;
+};
+
 // What the UI asks of the platform after a frame.
 struct Intents {
   std::vector<HttpRequest> http;          // send these
   std::optional<std::string> copy_text;   // put this on the clipboard
   bool wants_text_input = false;          // a text field is active (IME/textarea bridge on)
   bool animating = false;                 // something moves: keep rendering frames
+  std::vector<StorageWrite> storage;      // write these to browser storage, in order
+  std::optional<FileDownload> download;   // offer this file for download
+  bool pick_import_file = false;          // open the file picker; answer with on_file_imported
+  std::optional<std::string> set_fragment;  // replace the page URL's fragment ("" removes it)
+  int64_t wake_after_ms = -1;             // draw a frame after this long even if idle (-1: no)
 };
 
 // What the platform knows at start.
 struct StartupInfo {
   std::string origin;           // "http://127.0.0.1:8080", or "" when opened from file://
   std::string language;         // browser language, e.g. "zh-CN"
+  std::string page_url;         // location.href, fragment included (share links arrive there)
+  std::map<std::string, std::string> stored;  // browser storage: the keys of the page's prefix
+  std::string storage_error;    // storage could not be read at all (disabled, blocked)
 };
 
 class App {
@@ -61,6 +93,8 @@ public:
   void start(const StartupInfo& info);  // fills defaults; may queue HTTP (e.g. GET sandbox/app)
   Intents frame(const FrameInput& input);  // draws one ImGui frame between NewFrame and Render
   void on_http_result(const HttpResult& result);
+  void on_storage_result(const StorageResult& result);
+  void on_file_imported(const ImportedFile& file);
 
   AppState& state();
 

@@ -8,8 +8,12 @@
 #include <string>
 #include <vector>
 
+#include "core/draft.h"
+#include "core/history.h"
 #include "core/push_request.h"
 #include "core/response.h"
+#include "core/send_guard.h"
+#include "core/templates.h"
 #include "core/usersig.h"
 #include "core/validation.h"
 #include "ui/app.h"
@@ -113,6 +117,43 @@ struct FocusRequest {
   std::vector<std::string> seen;  // field pointers drawn in the last frame
 };
 
+// Drafts, templates, history and the send guard, and what goes to browser storage.
+struct Keeping {
+  core::DraftStore drafts;
+  core::TemplateStore templates;
+  core::History history;
+  core::SendGuard guard;
+  core::AutosaveTimer autosave;
+  bool loaded = false;         // storage read at start (autosave waits for it)
+  std::string snapshot;        // the current draft as last seen, to notice edits
+  bool remember = false;       // "remember the key on this device"
+  std::string storage_message; // the last storage problem, shown until the next success
+  std::string page_url;        // for share links
+  std::string rename_to;       // the Drafts tab's name field
+  std::string template_name;   // the Templates tab's name field
+  std::string history_query;
+  std::string import_message;
+  bool show_raw = false;       // a loaded body did not parse: show it in the raw JSON tab
+  StartupInfo startup;         // kept until the first frame reads storage
+  // The all-user confirmation (a modal): open while the user types the SDKAppID.
+  bool confirm_open = false;
+  std::string confirm_typed;
+  // The send on its way, for the history record and the guard.
+  uint32_t sending_sdkappid = 0;
+  std::string sending_body;
+  std::string sending_url;
+  std::string sending_usersig;
+  core::DraftTarget sending_target;
+  std::string sending_identifier;
+  core::MsgRandomPlan plan;    // what the last send carried as MsgRandom, and why
+  std::optional<core::OutcomeInfo> outcome;  // what its answer means for the next send
+  // Handed to the platform by the next frame().
+  std::vector<StorageWrite> queued_writes;
+  std::optional<FileDownload> queued_download;
+  bool queued_pick = false;
+  std::optional<std::string> queued_fragment;
+};
+
 struct AppState {
   Lang lang = Lang::en;
   std::string origin;
@@ -144,6 +185,7 @@ struct AppState {
 
   SendFlow send;
   FocusRequest focus;
+  Keeping keep;
 
   uint64_t next_http_id = 1;
   std::vector<HttpRequest> queued_http;     // handed to the platform by the next frame()

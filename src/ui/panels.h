@@ -13,6 +13,11 @@ void draw_preview(AppState& state);        // panel_preview.cpp
 void draw_checks(AppState& state);         // panel_checks.cpp
 void draw_response(AppState& state);       // panel_response.cpp
 void draw_error_codes(AppState& state);    // panel_error_codes.cpp
+void draw_drafts(AppState& state);         // panel_drafts.cpp
+void draw_templates(AppState& state);      // panel_templates.cpp
+void draw_history(AppState& state);        // panel_history.cpp
+// The all-user confirmation modal (panel_confirm.cpp); sends when the SDKAppID typed matches.
+void draw_confirm(AppState& state);
 
 // Asks the form to bring the field of a JSON pointer into view and focus (panel_checks.cpp).
 void request_focus(AppState& state, const std::string& pointer);

@@ -1,5 +1,7 @@
 #include "ui/state_logic.h"
 
+#include "ui/keeping.h"
+
 #include <cctype>
 #include <cstdlib>
 
@@ -229,7 +231,8 @@ void enter_raw_mode(AppState& state) {
 
 std::optional<Text> send_blocker(const AppState& state) {
   const Derived& d = state.derived;
-  if (state.send.in_flight) return txt::send_blocked_in_flight;
+  if (state.send.in_flight || state.keep.guard.in_flight()) return txt::send_blocked_in_flight;
+  if (state.keep.guard.lock_remaining_ms(now_ms(state)) > 0) return txt::send_blocked_cooling;
   if (d.base_error || d.base_url.empty()) return txt::send_blocked_target;
   if (!d.sdkappid || state.creds.identifier.empty()) return txt::send_blocked_app;
   if (d.usersig.empty()) return txt::send_blocked_usersig;
@@ -264,6 +267,33 @@ std::string curl_command(const AppState& state) {
 
 bool start_send(AppState& state) {
   if (send_blocker(state)) return false;
+  Keeping& k = state.keep;
+  const int64_t ms = now_ms(state);
+  const uint32_t app = *state.derived.sdkappid;
+  core::SendCheck check = k.guard.check(ms, state.derived.body, app, k.confirm_typed);
+  if (check.block == core::SendBlock::needs_confirmation || check.block == core::SendBlock::confirmation_mismatch) {
+    k.confirm_open = true;  // the modal asks for the SDKAppID; its button sends
+    return false;
+  }
+  if (!check.ok()) return false;
+  // A retry after a failure whose fate is unknown carries the same MsgRandom, so the server
+  // cannot push twice; otherwise the form's (fresh) MsgRandom goes.
+  k.plan = k.guard.plan(state.derived.body, app, state.request.msg_random.value_or(0));
+  if (k.plan.is_retry && state.request.msg_random != k.plan.msg_random) {
+    state.request.msg_random = k.plan.msg_random;
+    refresh_derived(state);
+    if (send_blocker(state)) return false;
+  }
+  if (!k.guard.begin(ms, app, state.request.msg_random.value_or(0), state.derived.body)) return false;
+  k.confirm_open = false;
+  k.confirm_typed.clear();
+  k.outcome.reset();
+  k.sending_sdkappid = app;
+  k.sending_body = state.derived.body;
+  k.sending_usersig = state.derived.usersig;
+  k.sending_target = target_of(state.creds);
+  k.sending_identifier = state.creds.identifier;
+
   HttpRequest request;
   request.id = state.next_http_id++;
   request.method = "POST";
@@ -285,6 +315,7 @@ bool start_send(AppState& state) {
   s.cross_origin = state.origin.empty() || request.url.rfind(state.origin + "/", 0) != 0;
   s.msg_random = state.request.msg_random.value_or(0);
 
+  k.sending_url = s.url_masked;  // only its base and path are recorded
   state.queued_http.push_back(std::move(request));
   // `random` must be fresh for every request.
   uint32_t next = state.input.fresh_random;
@@ -357,7 +388,7 @@ void handle_http_result(AppState& state, const HttpResult& result) {
   s.elapsed = -1;  // measured by the next frame's clock (results arrive between frames)
   s.response = core::read_push_response(result.status, result.body);
   state.select_tab = RightTab::response;
-  if (s.response.ok() && state.renew_msg_random_after_ok) regenerate_msg_random(state);
+  finish_send(state);
 }
 
 void check_send_timeout(AppState& state) {
@@ -370,6 +401,7 @@ void check_send_timeout(AppState& state) {
   s.result = HttpResult{s.request_id, 0, "", "", true};
   s.elapsed = state.input.now_seconds - s.started_at;
   s.response = core::read_push_response(0, "");
+  finish_send(state);
 }
 
 void regenerate_msg_random(AppState& state) {

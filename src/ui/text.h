@@ -45,6 +45,38 @@ inline constexpr Text send_blocked_target{"The target URL is not usable.", "目�
 inline constexpr Text send_blocked_app{"SDKAppID and admin identifier are needed.",
                                        "需要 SDKAppID 和管理员账号。"};
 inline constexpr Text ready_to_send{"Ready to send.", "可以发送。"};
+// Drafts, templates, history, guards, share links
+inline constexpr Text send_blocked_cooling{"The service allows one push per second: wait a moment.",
+                                           "服务端要求两次推送间隔超过 1 秒，请稍候。"};
+inline constexpr Text tab_drafts{"Drafts", "草稿"};
+inline constexpr Text tab_templates{"Templates", "模板"};
+inline constexpr Text tab_history{"History", "历史"};
+inline constexpr Text new_draft{"New draft", "新建草稿"};
+inline constexpr Text rename_draft{"Rename", "重命名"};
+inline constexpr Text delete_draft{"Delete draft", "删除草稿"};
+inline constexpr Text draft_name{"Draft name", "草稿名称"};
+inline constexpr Text remember_key{"Remember the key on this device", "在此设备上记住密钥"};
+inline constexpr Text drafts_autosaved{"Drafts are saved in this browser as you type. The SecretKey is not "
+                                       "saved unless you tick the box below.",
+                                       "草稿会随输入自动保存在本浏览器中。除非勾选下方选项，否则不保存 SecretKey。"};
+inline constexpr Text builtin_templates{"Examples of the product document", "产品文档中的示例"};
+inline constexpr Text user_templates{"Your templates", "我的模板"};
+inline constexpr Text template_name{"Template name", "模板名称"};
+inline constexpr Text save_template{"Save current as template", "将当前内容存为模板"};
+inline constexpr Text load{"Load", "载入"};
+inline constexpr Text delete_item{"Delete", "删除"};
+inline constexpr Text no_user_templates{"None yet.", "暂无。"};
+inline constexpr Text history_search{"Search", "搜索"};
+inline constexpr Text export_history{"Export", "导出"};
+inline constexpr Text import_history{"Import", "导入"};
+inline constexpr Text reopen{"Reopen", "重新打开"};
+inline constexpr Text no_history{"No sends yet.", "还没有发送记录。"};
+inline constexpr Text share_link{"Copy share link", "复制分享链接"};
+inline constexpr Text confirm_title{"Push to every user?", "推送给全部用户？"};
+inline constexpr Text confirm_type{"Type the SDKAppID to confirm", "输入 SDKAppID 以确认"};
+inline constexpr Text confirm_send{"Send to everyone", "发送给全部用户"};
+inline constexpr Text cancel{"Cancel", "取消"};
+inline constexpr Text new_push{"Send as a new push", "作为新推送发送"};
 
 // Credentials
 inline constexpr Text credentials{"Credentials", "凭据"};

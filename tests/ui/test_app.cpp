@@ -132,6 +132,9 @@ TEST_CASE("Send produces one request: the exact body, a fresh random, and no Sec
   h.frames(2);
   CHECK(h.state.send.response.ok());
   CHECK(h.drawn.find("6a5e4d3c_537529d8_2000005e80aa873_d03ac87_56f5e750") != std::string::npos);
+  // reference.md section 1: more than 1 s between two pushes; Send waits it out.
+  CHECK(press_send(h).empty());
+  h.input.now_seconds += 1.0;
   auto again = press_send(h);
   REQUIRE(again.size() == 1);
   CHECK(query_of(again[0].url)["random"] != query["random"]);

@@ -1,0 +1,412 @@
+#include "ui/keeping.h"
+
+#include <cmath>
+#include <utility>
+
+#include "core/share_link.h"
+#include "ui/state_logic.h"
+
+namespace timpush::ui {
+namespace {
+
+std::string pick(const AppState& state, const std::string& en, const std::string& zh) {
+  return state.lang == Lang::zh ? zh : en;
+}
+
+void queue_write(AppState& state, const char* key, std::string value) {
+  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
+}
+
+void write_templates(AppState& state) { queue_write(state, templates_key, core::serialize_templates(state.keep.templates)); }
+void write_history(AppState& state) {
+  queue_write(state, history_key, core::serialize_history(state.keep.history));
+  queue_write(state, counters_key, state.keep.guard.counters_to_json().dump());
+}
+
+// Storage that held something else is copied aside before it is saved over.
+template <typename Read>
+void keep_unreadable(AppState& state, const char* key, const std::string& text, const Read& read) {
+  if (read.unreadable) queue_write(state, (std::string(key) + ".unreadable").c_str(), text);
+  if (!read.message.empty()) {
+    state.keep.storage_message +=
+        pick(state, "Browser storage (" + std::string(key) + "): ", "浏览器存储（" + std::string(key) + "）：") +
+        read.message + "\n";
+  }
+}
+
+void remember_snapshot(AppState& state) { state.keep.snapshot = core::to_json(current_draft(state)).dump(); }
+
+}  // namespace
+
+int64_t now_ms(const AppState& state) { return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0)); }
+
+void note_text(AppState& state, const std::string& text, double seconds) {
+  state.status_note = text;
+  state.status_note_until = state.input.now_seconds + seconds;
+}
+
+core::DraftTarget target_of(const Credentials& c) {
+  core::DraftTarget t;
+  t.kind = c.target == TargetKind::sandbox ? "sandbox" : c.target == TargetKind::region ? "region" : "custom";
+  t.region_id = c.region_id;
+  t.backup_host = c.backup_host;
+  t.via_relay = c.via_relay;
+  t.custom_base = c.custom_base;
+  t.sdkappid = c.sdkappid_text;
+  t.identifier = c.identifier;
+  t.validity_days = c.validity_days;
+  t.sig_source = c.sig_source == SigSource::pasted ? "pasted" : "key";
+  return t;
+}
+
+void apply_target(Credentials& c, const core::DraftTarget& t) {
+  c.target = t.kind == "region" ? TargetKind::region : t.kind == "custom" ? TargetKind::custom : TargetKind::sandbox;
+  c.region_id = t.region_id;
+  c.backup_host = t.backup_host;
+  c.via_relay = t.via_relay;
+  c.custom_base = t.custom_base;
+  c.sdkappid_text = t.sdkappid;
+  c.identifier = t.identifier;
+  c.validity_days = t.validity_days;
+  c.sig_source = t.sig_source == "pasted" ? SigSource::pasted : SigSource::key;
+}
+
+std::string current_body(const AppState& state) {
+  if (state.raw.active && !state.raw.parses) return state.raw.text;
+  return core::serialize_body(state.request);
+}
+
+core::Draft current_draft(const AppState& state) {
+  core::Draft d;
+  d.name = state.keep.drafts.active;
+  d.target = target_of(state.creds);
+  d.body = current_body(state);
+  d.remember_secrets = state.keep.remember;
+  if (d.remember_secrets) {
+    d.secret_key = state.creds.secret_key;
+    d.pasted_usersig = state.creds.pasted_usersig;
+  }
+  return d;
+}
+
+void load_body(AppState& state, const std::string& body) {
+  core::ParsedRequest parsed = core::parse_push_request(body);
+  if (parsed.request) {
+    state.request = std::move(*parsed.request);
+    state.audience = infer_audience(state.request);
+    state.raw.active = false;
+    state.raw.parses = true;
+    state.keep.show_raw = false;
+    return;
+  }
+  // Kept as text in the raw tab, so a body that does not parse is never lost.
+  state.raw.active = true;
+  state.raw.text = body;
+  apply_raw_text(state);
+  state.keep.show_raw = true;
+}
+
+void apply_draft(AppState& state, const core::Draft& draft) {
+  apply_target(state.creds, draft.target);
+  if (!draft.secret_key.empty()) state.creds.secret_key = draft.secret_key;
+  if (!draft.pasted_usersig.empty()) state.creds.pasted_usersig = draft.pasted_usersig;
+  state.keep.remember = draft.remember_secrets;
+  load_body(state, draft.body);
+  state.derived_for.clear();
+}
+
+void load_kept(AppState& state, const StartupInfo& info) {
+  Keeping& k = state.keep;
+  k.page_url = info.page_url;
+  if (!info.storage_error.empty()) {
+    k.storage_message = pick(state, "Browser storage is not available (" + info.storage_error +
+                                        "): drafts and history last only until the page closes.",
+                             "浏览器存储不可用（" + info.storage_error + "）：草稿和历史仅保留到页面关闭。") + "\n";
+  }
+  auto stored = [&](const char* key) -> const std::string* {
+    auto it = info.stored.find(key);
+    return it == info.stored.end() ? nullptr : &it->second;
+  };
+  if (const std::string* text = stored(drafts_key)) {
+    core::DraftStoreRead read = core::parse_drafts(*text);
+    keep_unreadable(state, drafts_key, *text, read);
+    k.drafts = std::move(read.store);
+  }
+  if (const std::string* text = stored(templates_key)) {
+    core::TemplateStoreRead read = core::parse_templates(*text);
+    keep_unreadable(state, templates_key, *text, read);
+    k.templates = std::move(read.store);
+  }
+  if (const std::string* text = stored(history_key)) {
+    core::HistoryRead read = core::parse_history(*text);
+    keep_unreadable(state, history_key, *text, read);
+    k.history = std::move(read.history);
+  }
+  if (const std::string* text = stored(counters_key)) {
+    Json counters = Json::parse(*text, nullptr, false);
+    if (!counters.is_discarded()) k.guard.counters_from_json(counters, state.input.now_unix);
+  }
+  k.guard.count_from_history(k.history, state.input.now_unix);
+
+  bool opened = false;
+  if (core::has_share_fragment(info.page_url)) {
+    core::ShareDecoded shared = core::decode_share_fragment(info.page_url);
+    if (shared.ok()) {
+      core::Draft d = *shared.draft;
+      if (core::name_problem(d.name) || k.drafts.find(d.name)) d.name = k.drafts.unused_name("Shared");
+      d.updated_at = state.input.now_unix;
+      if (k.drafts.add(d).ok()) {
+        k.drafts.active = d.name;
+        apply_draft(state, d);
+        opened = true;
+        note_text(state, pick(state, "Opened the shared draft \"" + d.name + "\". Nothing was sent.",
+                              "已打开分享的草稿“" + d.name + "”。未发送任何请求。"), 6);
+      }
+    } else {
+      k.storage_message += pick(state, shared.error, shared.error_zh) + "\n";
+    }
+    k.queued_fragment = std::string();  // a reload must not add the shared draft again
+  }
+  if (!opened) {
+    const core::Draft* active = k.drafts.find(k.drafts.active);
+    if (!active && !k.drafts.drafts.empty()) active = &k.drafts.drafts.front();
+    if (active) {
+      k.drafts.active = active->name;
+      apply_draft(state, *active);
+    } else {
+      k.drafts.active = k.drafts.unused_name();
+    }
+  }
+  k.loaded = true;
+  save_drafts_now(state);
+  remember_snapshot(state);
+}
+
+void save_drafts_now(AppState& state) {
+  Keeping& k = state.keep;
+  if (!k.loaded) return;
+  core::Draft d = current_draft(state);
+  d.updated_at = state.input.now_unix;
+  core::StoreResult r = k.drafts.save(std::move(d));
+  if (!r.ok()) k.storage_message = r.error + "\n";
+  queue_write(state, drafts_key, core::serialize_drafts(k.drafts));
+  k.autosave.saved();
+}
+
+void autosave_tick(AppState& state) {
+  Keeping& k = state.keep;
+  if (!k.loaded) return;
+  std::string snapshot = core::to_json(current_draft(state)).dump();
+  int64_t ms = now_ms(state);
+  if (snapshot != k.snapshot) {
+    k.snapshot = std::move(snapshot);
+    k.autosave.note_edit(ms);
+  }
+  if (k.autosave.due(ms)) save_drafts_now(state);
+}
+
+void on_storage_result(AppState& state, const StorageResult& result) {
+  Keeping& k = state.keep;
+  if (result.error.empty()) {
+    if (result.key == drafts_key) k.storage_message.clear();
+    return;
+  }
+  k.storage_message = pick(state,
+      "Could not save to this browser's storage (" + result.key + "): " + result.error +
+          ". Your work is still on this page; export the history or free some space.",
+      "无法写入浏览器存储（" + result.key + "）：" + result.error + "。当前页面上的内容仍在；可导出历史或释放空间。") + "\n";
+}
+
+bool new_draft(AppState& state) {
+  save_drafts_now(state);
+  Keeping& k = state.keep;
+  core::Draft d = current_draft(state);
+  d.name = k.drafts.unused_name();
+  d.updated_at = state.input.now_unix;
+  core::StoreResult r = k.drafts.add(d);
+  if (!r.ok()) {
+    note_text(state, r.error);
+    return false;
+  }
+  k.drafts.active = d.name;
+  k.rename_to = d.name;
+  save_drafts_now(state);
+  remember_snapshot(state);
+  return true;
+}
+
+bool switch_draft(AppState& state, const std::string& name) {
+  Keeping& k = state.keep;
+  if (name == k.drafts.active) return true;
+  save_drafts_now(state);
+  const core::Draft* d = k.drafts.find(name);
+  if (!d) return false;
+  k.drafts.active = d->name;
+  k.rename_to = d->name;
+  apply_draft(state, *d);
+  k.guard.discard_retry();
+  save_drafts_now(state);
+  remember_snapshot(state);
+  return true;
+}
+
+bool rename_active_draft(AppState& state, const std::string& to) {
+  Keeping& k = state.keep;
+  save_drafts_now(state);
+  core::StoreResult r = k.drafts.rename(k.drafts.active, to);
+  if (!r.ok()) {
+    note_text(state, r.error);
+    return false;
+  }
+  k.drafts.active = to;
+  save_drafts_now(state);
+  remember_snapshot(state);
+  return true;
+}
+
+bool delete_active_draft(AppState& state) {
+  Keeping& k = state.keep;
+  if (!k.drafts.remove(k.drafts.active).ok()) return false;
+  if (k.drafts.drafts.empty()) {
+    k.drafts.active = k.drafts.unused_name();
+  } else {
+    k.drafts.active = k.drafts.drafts.front().name;
+    apply_draft(state, k.drafts.drafts.front());
+  }
+  k.rename_to = k.drafts.active;
+  save_drafts_now(state);
+  remember_snapshot(state);
+  return true;
+}
+
+void set_remember(AppState& state, bool remember) {
+  state.keep.remember = remember;
+  // Unticking takes the key out of storage now, not at the next edit.
+  save_drafts_now(state);
+  remember_snapshot(state);
+}
+
+void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin) {
+  uint32_t fresh = state.input.fresh_random ? state.input.fresh_random : 1;
+  state.request = core::instantiate(builtin, fresh);
+  state.audience = infer_audience(state.request);
+  state.raw.active = false;
+  state.raw.parses = true;
+  if (state.raw.active) enter_raw_mode(state);
+  state.keep.guard.discard_retry();
+  state.derived_for.clear();
+  note_text(state, pick(state, "Loaded \"" + std::string(builtin.name_en) + "\".",
+                        "已载入“" + std::string(builtin.name_zh) + "”。"));
+}
+
+bool load_user_template(AppState& state, const std::string& name) {
+  const core::UserTemplate* t = state.keep.templates.find(name);
+  if (!t) return false;
+  uint32_t fresh = state.input.fresh_random ? state.input.fresh_random : 1;
+  core::InstantiatedBody body = core::instantiate_body(t->body, fresh);
+  load_body(state, body.body);
+  state.keep.guard.discard_retry();
+  state.derived_for.clear();
+  note_text(state, pick(state, "Loaded \"" + name + "\".", "已载入“" + name + "”。"));
+  return true;
+}
+
+bool save_as_template(AppState& state, const std::string& name) {
+  core::UserTemplate t{name, current_body(state), state.input.now_unix};
+  core::StoreResult r = state.keep.templates.add(std::move(t));
+  if (!r.ok()) {
+    note_text(state, r.error);
+    return false;
+  }
+  write_templates(state);
+  note_text(state, pick(state, "Saved template \"" + name + "\".", "已保存模板“" + name + "”。"));
+  return true;
+}
+
+bool delete_user_template(AppState& state, const std::string& name) {
+  if (!state.keep.templates.remove(name).ok()) return false;
+  write_templates(state);
+  return true;
+}
+
+void finish_send(AppState& state) {
+  Keeping& k = state.keep;
+  SendFlow& s = state.send;
+  k.outcome = k.guard.finish(now_ms(state), state.input.now_unix, s.response);
+  core::HistoryEntry entry = core::make_history_entry(
+      state.input.now_unix, k.sending_url, k.sending_sdkappid, k.sending_identifier, k.sending_target,
+      s.msg_random, k.sending_body, s.result.status, s.result.body);
+  std::vector<std::string> secrets;
+  if (!state.creds.secret_key.empty()) secrets.push_back(state.creds.secret_key);
+  if (!k.sending_usersig.empty()) secrets.push_back(k.sending_usersig);
+  k.history.add(std::move(entry), secrets);
+  write_history(state);
+  // A created task makes the next send a new push: fresh MsgRandom. A failure keeps it, so a
+  // retry is the same task (the guard insists on it for failures whose fate is unknown).
+  if (k.outcome->outcome == core::Outcome::ok && state.renew_msg_random_after_ok) regenerate_msg_random(state);
+}
+
+bool reopen_history(AppState& state, size_t index) {
+  Keeping& k = state.keep;
+  if (index >= k.history.entries.size()) return false;
+  save_drafts_now(state);
+  const core::HistoryEntry& e = k.history.entries[index];
+  core::Draft d = core::draft_from_history(e, k.drafts.unused_name("Sent"), state.input.now_unix);
+  d.remember_secrets = k.remember;
+  core::StoreResult r = k.drafts.add(d);
+  if (!r.ok()) {
+    note_text(state, r.error);
+    return false;
+  }
+  k.drafts.active = d.name;
+  k.rename_to = d.name;
+  apply_draft(state, d);
+  save_drafts_now(state);
+  remember_snapshot(state);
+  note_text(state, pick(state, "Reopened as draft \"" + d.name + "\".", "已重新打开为草稿“" + d.name + "”。"));
+  return true;
+}
+
+void export_history_file(AppState& state) {
+  state.keep.queued_download = FileDownload{"timpush-history.json", core::export_history(state.keep.history),
+                                            "application/json"};
+}
+
+void import_history_file(AppState& state, const ImportedFile& file) {
+  Keeping& k = state.keep;
+  if (!file.error.empty()) {
+    k.import_message = pick(state, "Could not read the file: ", "无法读取文件：") + file.error;
+    return;
+  }
+  core::HistoryImport r = core::import_history(k.history, file.text);
+  if (!r.ok()) {
+    k.import_message = pick(state, "Not imported: ", "未导入：") + r.error;
+    return;
+  }
+  k.import_message = pick(state,
+      "Imported " + std::to_string(r.added) + " entries (" + std::to_string(r.duplicates) + " already here, " +
+          std::to_string(r.invalid) + " unreadable).",
+      "已导入 " + std::to_string(r.added) + " 条（已存在 " + std::to_string(r.duplicates) + " 条，无法读取 " +
+          std::to_string(r.invalid) + " 条）。");
+  write_history(state);
+}
+
+void copy_share_link(AppState& state) {
+  core::Draft d = current_draft(state);
+  // The encoder refuses a body holding a credential; it must know them even when not remembered.
+  d.secret_key = state.creds.secret_key;
+  d.pasted_usersig = state.creds.pasted_usersig;
+  std::vector<std::string> extra;
+  if (!state.derived.usersig.empty()) extra.push_back(state.derived.usersig);
+  core::ShareEncoded enc = core::encode_share_fragment(d, extra);
+  if (!enc.ok()) {
+    note_text(state, pick(state, enc.error, enc.error_zh), 6);
+    return;
+  }
+  state.queued_copy = core::share_url(state.keep.page_url, enc.fragment);
+  std::string msg = pick(state, "Share link copied (no key, no UserSig).", "分享链接已复制（不含密钥和 UserSig）。");
+  if (!enc.warning.empty()) msg += " " + pick(state, enc.warning, enc.warning_zh);
+  note_text(state, msg, 5);
+}
+
+}  // namespace timpush::ui

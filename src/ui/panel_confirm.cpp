@@ -1,0 +1,49 @@
+// The confirmation of a push to every user: a modal that says so and sends only once the
+// SDKAppID is typed (send_guard's rule), so a stray click never reaches everyone.
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "core/send_guard.h"
+#include "ui/keeping.h"
+#include "ui/panels.h"
+#include "ui/state_logic.h"
+
+namespace timpush::ui {
+
+void draw_confirm(AppState& state) {
+  Lang lang = state.lang;
+  Keeping& k = state.keep;
+  const char* popup = "Confirm everyone";
+  if (k.confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
+  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
+    return;
+  uint32_t app = state.derived.sdkappid.value_or(0);
+  ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", tr(lang, txt::confirm_title));
+  ImGui::PushTextWrapPos(0);
+  std::string warning = lang == Lang::zh ? core::everyone_warning_zh(app) : core::everyone_warning_en(app);
+  ImGui::TextUnformatted(warning.c_str());
+  ImGui::PopTextWrapPos();
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##confirm sdkappid", tr(lang, txt::confirm_type), &k.confirm_typed);
+  bool matches = core::confirmation_matches(k.confirm_typed, app);
+  ImGui::BeginDisabled(!matches);
+  bool send = ImGui::Button(label(lang, txt::confirm_send).c_str());
+  ImGui::EndDisabled();
+  ImGui::SameLine();
+  bool cancel = ImGui::Button(label(lang, txt::cancel).c_str());
+  if (send) {
+    refresh_derived(state);
+    start_send(state);  // closes the modal once it goes
+    if (!k.confirm_open) ImGui::CloseCurrentPopup();
+  }
+  if (cancel || !k.confirm_open) {
+    k.confirm_open = false;
+    k.confirm_typed.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace timpush::ui

@@ -1,0 +1,61 @@
+// The History tab: each send with its time, host, answer and TaskId, newest first, searchable;
+// an entry reopens as a draft; the whole record is exported or imported as a JSON file.
+#include <ctime>
+
+#include <imgui.h>
+#include <misc/cpp/imgui_stdlib.h>
+
+#include "ui/keeping.h"
+#include "ui/panels.h"
+
+namespace timpush::ui {
+namespace {
+
+std::string utc_time(int64_t unix_seconds) {
+  std::time_t t = static_cast<std::time_t>(unix_seconds);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
+  return buf;
+}
+
+}  // namespace
+
+void draw_history(AppState& state) {
+  Lang lang = state.lang;
+  Keeping& k = state.keep;
+  if (ImGui::Button(label(lang, txt::export_history).c_str())) export_history_file(state);
+  ImGui::SameLine();
+  if (ImGui::Button(label(lang, txt::import_history).c_str())) k.queued_pick = true;
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint(("##" + std::string(txt::history_search.en) + " history").c_str(),
+                           tr(lang, txt::history_search), &k.history_query);
+  if (!k.import_message.empty()) ImGui::TextWrapped("%s", k.import_message.c_str());
+
+  std::vector<size_t> found = k.history.search(k.history_query);
+  if (k.history.entries.empty()) ImGui::TextDisabled("%s", tr(lang, txt::no_history));
+  std::optional<size_t> reopen_index;
+  if (ImGui::BeginChild("history list")) {
+    for (size_t index : found) {
+      const core::HistoryEntry& e = k.history.entries[index];
+      ImGui::PushID(static_cast<int>(index));
+      if (ImGui::SmallButton(label(lang, txt::reopen, "history").c_str())) reopen_index = index;
+      ImGui::SameLine();
+      std::string code = e.error_code ? std::to_string(*e.error_code) : std::string("-");
+      std::string line = utc_time(e.time) + "  " + e.base + "  HTTP " + std::to_string(e.http_status) +
+                         "  ErrorCode " + code;
+      if (!e.task_id.empty()) line += "  TaskId " + e.task_id;
+      ImGui::TextUnformatted(line.c_str());
+      std::string body = "MsgRandom " + std::to_string(e.msg_random) + "  " + e.request_body;
+      if (body.size() > 160) body = body.substr(0, 157) + "...";
+      ImGui::TextDisabled("%s", body.c_str());
+      ImGui::PopID();
+    }
+  }
+  ImGui::EndChild();
+  if (reopen_index) reopen_history(state, *reopen_index);
+}
+
+}  // namespace timpush::ui
