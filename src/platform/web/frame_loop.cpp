@@ -18,6 +18,7 @@
 #include "platform/web/fonts.h"
 #include "platform/web/http_fetch.h"
 #include "platform/web/page.h"
+#include "platform/web/storage_bridge.h"
 
 namespace timpush::web {
 
@@ -115,6 +116,7 @@ void run_frame() {
     p.pending_font_size = 0;
   }
   for (ui::HttpResult& r : http_take_results()) p.app->on_http_result(r);
+  deliver_picked_file(*p.app);
 
   ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
@@ -147,6 +149,7 @@ void run_frame() {
 
   // Carry out what the UI asked for.
   for (const ui::HttpRequest& req : intents.http) http_start(req);
+  carry_out_storage(*p.app, intents);
   if (intents.copy_text) {
     p.pasted = *intents.copy_text;
     copy_to_clipboard(*intents.copy_text);

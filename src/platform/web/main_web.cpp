@@ -14,6 +14,7 @@
 #include "platform/web/fonts.h"
 #include "platform/web/http_fetch.h"
 #include "platform/web/page.h"
+#include "platform/web/storage_bridge.h"
 #include "platform/web/theme.h"
 
 int main() {
@@ -59,6 +60,7 @@ int main() {
   timpush::ui::StartupInfo info;
   info.origin = page_origin();
   info.language = browser_language();
+  fill_storage_startup(info);  // drafts, templates, history and any share link
   g_page->app->start(info);
 
   request_frames(kSettleFrames);
