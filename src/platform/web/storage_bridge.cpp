@@ -19,9 +19,9 @@ EM_JS(char*, tpjs_storage_read_all, (const char* prefix), {
       var k = s.key(i);
       if (k !== null && k.indexOf(p) === 0) all[k] = s.getItem(k);
     }
-    out = JSON.stringify({ok: true, items: all});
+    out = JSON.stringify({"ok": true, "items": all});
   } catch (e) {
-    out = JSON.stringify({ok: false, error: String((e && e.name) || e) + ": " + String((e && e.message) || "")});
+    out = JSON.stringify({"ok": false, "error": String((e && e.name) || e) + ": " + String((e && e.message) || "")});
   }
   var n = lengthBytesUTF8(out) + 1, ptr = _malloc(n);
   stringToUTF8(out, ptr, n);
@@ -64,6 +64,7 @@ EM_JS(void, tpjs_download, (const char* name, const char* text, const char* mime
   a.click();
   setTimeout(function() { URL.revokeObjectURL(url); a.remove(); }, 1000);
 });
+// Property names are quoted so the Closure Compiler keeps them.
 // The picked file waits in window.__timpushPicked until the next frame takes it.
 EM_JS(void, tpjs_pick_file, (), {
   var input = document.createElement("input");
@@ -75,18 +76,18 @@ EM_JS(void, tpjs_pick_file, (), {
     var file = input.files && input.files[0];
     input.remove();
     if (!file) return;
-    file.text().then(function(text) {
-      window.__timpushPicked = {name: file.name, text: text, error: ""};
+    file["text"]().then(function(text) {
+      window["__timpushPicked"] = {"name": file["name"], "text": text, "error": ""};
     }, function(e) {
-      window.__timpushPicked = {name: file.name, text: "", error: String(e)};
+      window["__timpushPicked"] = {"name": file["name"], "text": "", "error": String(e)};
     }).then(function() { Module["_timpush_web_request_frames"](3); });
   });
   input.click();
 });
 EM_JS(char*, tpjs_take_picked, (), {
-  var f = window.__timpushPicked;
+  var f = window["__timpushPicked"];
   if (!f) return 0;
-  window.__timpushPicked = null;
+  window["__timpushPicked"] = null;
   var o = JSON.stringify(f);
   var n = lengthBytesUTF8(o) + 1, p = _malloc(n);
   stringToUTF8(o, p, n);
