@@ -109,7 +109,7 @@ TEST_CASE("draft: storage that is not a drafts store gives an empty store and a 
   CHECK_FALSE(fresh.unreadable);
 }
 
-TEST_CASE("draft: unreadable entries are skipped and counted; readable ones are all kept") {
+TEST_CASE("draft: unreadable entries are skipped and counted, readable ones all kept") {
   std::string text = R"({"version":1,"active":"b","drafts":[
     {"name":"a","body":"{}"},
     {"name":"","body":"{}"},

@@ -135,7 +135,7 @@ TEST_CASE("history: search by word over bodies, TaskId, host and code, newest fi
   CHECK(history.search("nothing-like-this").empty());
 }
 
-TEST_CASE("history: export then import restores every entry; importing again adds none") {
+TEST_CASE("history: export then import restores every entry, importing again adds none") {
   History history;
   history.add(sent_at(10, R"({"MsgRandom":1})"));
   history.add(sent_at(20, R"({"MsgRandom":2})", R"({"ActionStatus":"FAIL","ErrorCode":91000})"));

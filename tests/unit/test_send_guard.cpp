@@ -196,7 +196,7 @@ TEST_CASE("send guard: the daily counter warns before the quota and says when it
   CHECK(guard.quota(app, unix_day + 86400).used == 0);
 }
 
-TEST_CASE("send guard: sends with no answer from the service are not counted; 90047 fills the day") {
+TEST_CASE("send guard: sends with no answer from the service are not counted, 90047 fills the day") {
   SendGuard guard(GuardConfig{1000, 10, 3, 0});  // the free edition's 10 a day
   send(guard, 0, no_answer());
   send(guard, 2000, read_push_response(504, "<html>gateway</html>"));
@@ -207,7 +207,7 @@ TEST_CASE("send guard: sends with no answer from the service are not counted; 90
   CHECK(guard.quota(app, unix_day).quota == 10);
 }
 
-TEST_CASE("send guard: days are UTC by default; the offset is a setting") {
+TEST_CASE("send guard: days are UTC by default, the offset is a setting") {
   // 1700000000 is 2023-11-14T22:13:20Z: day 19675 since 1970-01-01 in UTC, and already
   // 2023-11-15 (day 19676) in China time (UTC+8).
   CHECK(SendGuard().day_of(unix_day) == 19675);

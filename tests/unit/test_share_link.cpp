@@ -145,7 +145,7 @@ TEST_CASE("share link: refused when the body holds a credential") {
   }
 }
 
-TEST_CASE("share link: any body the server accepts fits; a larger one is refused") {
+TEST_CASE("share link: any body the server accepts fits, a larger one is refused") {
   Draft d = sample();
   d.body = R"({"MsgRandom":1,"OfflinePushInfo":{"Ext":")" + incompressible(10190) + "\"}}";
   REQUIRE(d.body.size() <= 10240);
