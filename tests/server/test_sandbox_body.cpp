@@ -72,7 +72,7 @@ TEST_CASE("sandbox: tag limits are inclusive (10 tags of 50 bytes pass)") {
   check_code(h, body_with(1, tags("TagsAnd", ten)), 0);
 }
 
-TEST_CASE("sandbox 90056: a body over 10240 bytes; 10240 itself passes") {
+TEST_CASE("sandbox 90056: a body over 10240 bytes, 10240 itself passes") {
   Harness h;
   std::string base = body_with(1, Json{{"OfflinePushInfo", {{"PushFlag", 0}, {"Title", "t"}, {"Desc", ""}}}});
   // Grow Desc until the body is exactly the limit.

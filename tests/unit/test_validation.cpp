@@ -336,7 +336,7 @@ TEST_CASE("90039: tag and attribute conditions cannot be mixed") {
   }
 }
 
-TEST_CASE("attributes: values are at most 50 bytes; names are not judged (90033 is the server's)") {
+TEST_CASE("attributes: values are at most 50 bytes, names are not judged (90033 is the server's)") {
   Json request = valid_request();
   request["Condition"] = Json::object();
   request["Condition"]["AttrsAnd"] = Json::object();
