@@ -106,7 +106,8 @@ test('Send reaches the sandbox and shows the TaskId', async () => {
   assert.equal(sent.length, before + 1, 'one push request');
   const body = JSON.parse(sent.at(-1).postData);
   assert.deepEqual(body.Condition.TagsAnd, ['会员vip', 'short']);
-  assert.deepEqual(body.Condition.TagsOr, ['北京']);
+  // The page opens on the product document's TagsOr example (股票A, 股票B); 北京 was added to it.
+  assert.deepEqual(body.Condition.TagsOr, ['股票A', '股票B', '北京']);
   await s.screenshot('composer-4-sent');
 });
 

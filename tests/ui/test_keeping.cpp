@@ -201,12 +201,13 @@ TEST_CASE("one send at a time, then Send counts down the server's 1 s gap") {
   FakeStorage storage;
   Harness h;
   ready(h, storage);
-  h.press(h.id_of(main_window, {"Send"}));
-  auto sent = run(h, storage, 1.0 / 60);
-  CHECK_FALSE(ui::start_send(h.state));  // a second click before any answer
-  sent = run(h, storage, 0.05);
-  REQUIRE(h.state.send.in_flight);
-  answer(h, h.pending.back(), 200, ok_answer);
+  auto sent = press_send(h, storage);
+  REQUIRE(sent.size() == 1);
+  // A second click before any answer: nothing goes.
+  CHECK(press_send(h, storage).empty());
+  CHECK_FALSE(ui::start_send(h.state));
+  CHECK(run(h, storage, 0.05).empty());
+  answer(h, sent[0], 200, ok_answer);
   run(h, storage, 0.1);
   CHECK(ui::send_blocker(h.state).has_value());
   CHECK(contains(h.drawn, "Send ("));  // "Send (0.9 s)": the countdown on the button
