@@ -65,6 +65,16 @@ void draw_response(AppState& state) {
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(r.ok() ? good_colour : bad_colour, "%s",
                      (lang == Lang::zh ? r.summary_zh : r.summary_en).c_str());
+  // This send was a retry on the failed one's MsgRandom: say why it cannot push twice.
+  const core::MsgRandomPlan& plan = state.keep.plan;
+  if (plan.is_retry) ImGui::TextDisabled("%s", (lang == Lang::zh ? plan.note_zh : plan.note_en).c_str());
+  // A failure whose fate is unknown: the next Send retries it; the user may start anew instead.
+  if (state.keep.guard.has_pending_retry()) {
+    if (ImGui::Button(label(lang, txt::new_push).c_str())) {
+      state.keep.guard.discard_retry();
+      regenerate_msg_random(state);
+    }
+  }
   ImGui::PopTextWrapPos();
   if (r.kind == core::ResponseKind::no_answer) draw_no_answer(state);
 
