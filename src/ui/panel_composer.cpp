@@ -68,7 +68,10 @@ void draw_message(AppState& state) {
     ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(label(lang, txt::regenerate, "MsgRandom").c_str())) regenerate_msg_random(state);
+  if (ImGui::SmallButton(label(lang, txt::regenerate, "MsgRandom").c_str())) {
+    state.keep.guard.discard_retry();  // a new MsgRandom asked for: the next send is a new push
+    regenerate_msg_random(state);
+  }
   help_marker(state, txt::msg_random_help);
   field_issues(state, "/MsgRandom");
   ImGui::Checkbox(label(lang, txt::renew_after_ok).c_str(), &state.renew_msg_random_after_ok);
