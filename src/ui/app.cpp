@@ -19,7 +19,15 @@
 //   right tabs:   "Preview" ("Show UserSig", "Copy JSON", "Copy URL", "Copy as curl"),
 //                 "Checks" (tab ID "Checks"; each issue "<code> ...##issue"),
 //                 "Response" ("Use the relay", "Copy as curl##response"),
-//                 "Error codes" ("Search")
+//                 "Error codes" ("Search"),
+//                 "Drafts" ("New draft", "Delete draft", "Draft name", "Rename",
+//                 "Remember the key on this device", each draft "<name>##draft"),
+//                 "Templates" ("Load##<template id>", "Template name", "Save current as template",
+//                 per user template "Load##user"/"Delete##user" under its name),
+//                 "History" ("Export", "Import", "##Search history", "Reopen##history" per entry)
+//   top bar:      also "Copy share link"; Send shows "Send (0.7 s)###Send" while locked
+//   modal:        "##confirm sdkappid", "Send to everyone", "Cancel" (all-user confirmation)
+//   response:     "Send as a new push" while a retry is pending
 #include "ui/app.h"
 
 #include <imgui.h>
