@@ -158,6 +158,8 @@ void load_kept(AppState& state, const StartupInfo& info) {
       if (k.drafts.add(d).ok()) {
         k.drafts.active = d.name;
         apply_draft(state, d);
+        // Material from someone else is a new push here: never the sharer's MsgRandom.
+        regenerate_msg_random(state);
         opened = true;
         note_text(state, pick(state, "Opened the shared draft \"" + d.name + "\". Nothing was sent.",
                               "已打开分享的草稿“" + d.name + "”。未发送任何请求。"), 6);

@@ -44,10 +44,10 @@ void draw_history(AppState& state) {
       if (ImGui::SmallButton(label(lang, txt::reopen, "history").c_str())) reopen_index = index;
       ImGui::SameLine();
       std::string code = e.error_code ? std::to_string(*e.error_code) : std::string("-");
-      std::string line = utc_time(e.time) + "  " + e.base + "  HTTP " + std::to_string(e.http_status) +
-                         "  ErrorCode " + code;
+      std::string line = utc_time(e.time) + "  HTTP " + std::to_string(e.http_status) + "  ErrorCode " + code;
       if (!e.task_id.empty()) line += "  TaskId " + e.task_id;
       ImGui::TextUnformatted(line.c_str());
+      ImGui::TextDisabled("%s/%s", e.base.c_str(), e.api.c_str());
       std::string body = "MsgRandom " + std::to_string(e.msg_random) + "  " + e.request_body;
       if (body.size() > 160) body = body.substr(0, 157) + "...";
       ImGui::TextDisabled("%s", body.c_str());
