@@ -4,6 +4,7 @@
 // opens the draft, sends nothing, and carries no key or UserSig.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { openPage, startServer } from './helpers.mjs';
 
 let server;
@@ -102,6 +103,28 @@ test('history survives a reload', async () => {
   const after = await waitForText(s, taskId[0]);
   assert.match(after, /HTTP 200/);
   await s.screenshot('drafts-4-history');
+});
+
+test('history exports as a JSON file and imports back without duplicates', async () => {
+  const downloading = s.page.waitForEvent('download', { timeout: 10000 });
+  await s.click('Export');
+  const download = await downloading;
+  assert.equal(download.suggestedFilename(), 'timpush-history.json');
+  const file = await download.path();
+  const text = readFileSync(file, 'utf8');
+  const exported = JSON.parse(text);
+  assert.equal(exported.format, 'timpush-history');
+  assert.equal(exported.entries.length, 1);
+  assert.match(exported.entries[0].task_id, /_/);
+  assert.ok(!text.includes(app.key), 'no key in the exported file');
+  assert.ok(!/usersig=[^*&"]/i.test(text), 'no UserSig in the exported file');
+
+  const choosing = s.page.waitForEvent('filechooser', { timeout: 10000 });
+  await s.click('Import');
+  const chooser = await choosing;
+  await chooser.setFiles(file);
+  const after = await waitForText(s, /Imported 0 entries \(1 already here/);
+  assert.ok(after);
 });
 
 test('an all-user push is blocked until the SDKAppID is typed', async () => {
