@@ -111,6 +111,10 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
     ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", quota_message(state).c_str());
   } else if (blocker) {
     ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s", tr(lang, *blocker));
+  } else if (!state.keep.storage_message.empty()) {
+    // Drafts or history are not being saved: say so where it is seen, not only in the Drafts tab.
+    std::string first_line = state.keep.storage_message.substr(0, state.keep.storage_message.find('\n'));
+    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", first_line.c_str());
   } else {
     ImGui::TextDisabled("%s", tr(lang, txt::ready_to_send));
   }

@@ -213,10 +213,12 @@ void on_storage_result(AppState& state, const StorageResult& result) {
     if (result.key == drafts_key) k.storage_message.clear();
     return;
   }
+  std::string error = result.error;
+  while (!error.empty() && (error.back() == '.' || error.back() == ' ')) error.pop_back();
   k.storage_message = pick(state,
-      "Could not save to this browser's storage (" + result.key + "): " + result.error +
+      "Could not save to this browser's storage (" + result.key + "): " + error +
           ". Your work is still on this page; export the history or free some space.",
-      "无法写入浏览器存储（" + result.key + "）：" + result.error + "。当前页面上的内容仍在；可导出历史或释放空间。") + "\n";
+      "无法写入浏览器存储（" + result.key + "）：" + error + "。当前页面上的内容仍在；可导出历史或释放空间。") + "\n";
 }
 
 bool new_draft(AppState& state) {

@@ -178,3 +178,27 @@ test('a shared link opens the draft, sends nothing, and holds no key or UserSig'
   }
   assert.deepEqual(s.errors(), []);
 });
+
+test('full storage is explained and the draft on the page is kept', async () => {
+  const other = await openPage({ server });
+  try {
+    // A browser whose storage is full: every write throws QuotaExceededError.
+    await other.page.addInitScript(() => {
+      Storage.prototype.setItem = function () {
+        throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await reload(other);
+    await waitForText(other, 'press Send');
+    await other.fill('Title', 'Still here');
+    await sleep(1300);
+    await other.click('Drafts');
+    await waitForText(other, 'QuotaExceededError');
+    await other.click('Raw JSON');
+    await waitForText(other, 'Still here');
+    await other.screenshot('drafts-8-storage-full');
+    assert.deepEqual(other.errors(), []);
+  } finally {
+    await other.close();
+  }
+});
