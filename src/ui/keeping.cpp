@@ -294,9 +294,9 @@ void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin
   uint32_t fresh = state.input.fresh_random ? state.input.fresh_random : 1;
   state.request = core::instantiate(builtin, fresh);
   state.audience = infer_audience(state.request);
+  // An open raw tab re-reads the new body on its next frame (it enters raw mode again).
   state.raw.active = false;
   state.raw.parses = true;
-  if (state.raw.active) enter_raw_mode(state);
   state.keep.guard.discard_retry();
   state.derived_for.clear();
   note_text(state, pick(state, "Loaded \"" + std::string(builtin.name_en) + "\".",

@@ -179,6 +179,20 @@ test('a shared link opens the draft, sends nothing, and holds no key or UserSig'
   assert.deepEqual(s.errors(), []);
 });
 
+test('one click loads a document example; the current body saves as a template', async () => {
+  await s.click('Templates');
+  await s.click('Load##attrs_and');
+  await s.click('Raw JSON');
+  await waitForText(s, '超白金会员');
+  await s.screenshot('drafts-7-templates');
+  await s.fill('Template name', 'VIP Shenzhen');
+  await s.click('Save current as template');
+  await waitForText(s, 'VIP Shenzhen');
+  const stored = await storageStrings(s);
+  assert.ok(stored.some((v) => v.includes('VIP Shenzhen') && v.includes('超白金会员')), 'the template is stored');
+  await s.click('Form');
+});
+
 test('full storage is explained and the draft on the page is kept', async () => {
   const other = await openPage({ server });
   try {
