@@ -203,31 +203,5 @@ std::string raw_exchange(int port, const std::string& request, int timeout_secon
   return out;
 }
 
-std::string strip_line_comments(const std::string& text) {
-  std::string out;
-  bool in_string = false, escaped = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      out += c;
-      if (escaped) {
-        escaped = false;
-      } else if (c == '\\') {
-        escaped = true;
-      } else if (c == '"') {
-        in_string = false;
-      }
-      continue;
-    }
-    if (c == '"') in_string = true;
-    if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-      if (i < text.size()) out += '\n';
-      continue;
-    }
-    out += c;
-  }
-  return out;
-}
 
 }  // namespace timpush::test

@@ -13,6 +13,7 @@
 #include <vector>
 
 #include "core/json.h"
+#include "support/test_files.h"
 #include "server/page_server.h"
 
 namespace timpush::test {
@@ -85,6 +86,6 @@ std::string raw_exchange(int port, const std::string& request, int timeout_secon
                          bool* closed = nullptr, bool until_close = false);
 
 // Removes // comments outside strings (the product document annotates its examples so).
-std::string strip_line_comments(const std::string& text);
+// strip_line_comments comes from support/test_files.h.
 
 }  // namespace timpush::test

@@ -10,12 +10,15 @@
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include "core/json.h"
 #include "core/push_request.h"
 #include "core/validation.h"
 
 using timpush::Json;
 using namespace timpush::core;
+using timpush::test::read_file;
+using timpush::test::strip_line_comments;
 
 namespace {
 
@@ -31,34 +34,7 @@ struct Rng {
   size_t below(size_t n) { return n == 0 ? 0 : static_cast<size_t>(next() % n); }
 };
 
-std::string read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
-std::string strip_line_comments(const std::string& text) {
-  std::string out;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < text.size()) out += text[++i];
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-      out += c;
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-      if (i < text.size()) out += '\n';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 std::vector<std::string> seeds() {
   std::vector<std::string> all;

@@ -6,21 +6,17 @@
 #include <sstream>
 #include <string>
 
+#include "support/test_files.h"
 #include "core/json.h"
 #include "core/push_request.h"
 
 using timpush::Json;
 using namespace timpush::core;
+using timpush::test::read_file;
+using timpush::test::strip_line_comments;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  REQUIRE_MESSAGE(file.good(), "cannot open " << path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
 PushRequest parse_ok(const std::string& text) {
   ParsedRequest parsed = parse_push_request(text);

@@ -8,45 +8,18 @@
 #include <string>
 #include <vector>
 
+#include "support/test_files.h"
 #include "core/json.h"
 #include "core/validation.h"
 
 using timpush::Json;
 using namespace timpush::core;
+using timpush::test::read_file;
+using timpush::test::strip_line_comments;
 
 namespace {
 
-std::string read_file(const std::string& path) {
-  std::ifstream file(path, std::ios::binary);
-  REQUIRE_MESSAGE(file.good(), "cannot open " << path);
-  std::ostringstream text;
-  text << file.rdbuf();
-  return text.str();
-}
 
-// The product document's examples carry `//` comments, which JSON does not allow: remove them,
-// leaving `//` inside strings alone.
-std::string strip_line_comments(const std::string& text) {
-  std::string out;
-  bool in_string = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (in_string) {
-      out += c;
-      if (c == '\\' && i + 1 < text.size()) out += text[++i];
-      else if (c == '"') in_string = false;
-    } else if (c == '"') {
-      in_string = true;
-      out += c;
-    } else if (c == '/' && i + 1 < text.size() && text[i + 1] == '/') {
-      while (i < text.size() && text[i] != '\n') ++i;
-      if (i < text.size()) out += '\n';
-    } else {
-      out += c;
-    }
-  }
-  return out;
-}
 
 const std::vector<std::string> example_files = {
     "all_users_offline.json", "all_users_online_only.json", "tags_and.json",
