@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds the native tree (core, `timpush`, tests) into build/$1 (default: release).
-# Usage: scripts/build-native.sh [release|test]   test = sanitizers on, for the test suite.
+# Usage: scripts/build-native.sh [release|test] [TARGET...]   test = sanitizers on, for the test
+# suite; with targets, only those are built (run.sh needs just `timpush`).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 kind=${1:-release}
@@ -10,4 +11,7 @@ case "$kind" in
   *) echo "build-native: unknown kind '$kind' (release|test)" >&2; exit 2 ;;
 esac
 [ -f "build/$kind/build.ninja" ] || cmake -S . -B "build/$kind" -G Ninja "${flags[@]}" >/dev/null
-cmake --build "build/$kind" -j "$(nproc)"
+shift $(( $# > 0 ? 1 : 0 ))
+targets=()
+for t in "$@"; do targets+=(--target "$t"); done
+cmake --build "build/$kind" -j "$(nproc)" "${targets[@]}"

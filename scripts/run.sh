@@ -4,6 +4,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-scripts/build-native.sh release
+scripts/build-native.sh release timpush
 scripts/build-web.sh
 exec build/release/src/cli/timpush serve --root build/web/site "$@"
