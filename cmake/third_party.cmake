@@ -12,6 +12,12 @@ endforeach()
 add_library(tp_json INTERFACE)
 target_include_directories(tp_json SYSTEM INTERFACE "${_tp}/include")
 target_compile_definitions(tp_json INTERFACE JSON_USE_IMPLICIT_CONVERSIONS=0)
+if(EMSCRIPTEN)
+  # The page catches no C++ exceptions (emscripten's default), so a throw there already ends the
+  # program; JSON_NOEXCEPTION makes that an abort without building the exception's message first,
+  # which takes a good part of nlohmann's code out of the wasm. The core never relies on a throw.
+  target_compile_definitions(tp_json INTERFACE JSON_NOEXCEPTION)
+endif()
 
 # zlib 1.2.13: only what compress/uncompress need, no gz* file functions.
 add_library(tp_zlib STATIC
@@ -20,6 +26,11 @@ add_library(tp_zlib STATIC
   ${_tp}/zlib/uncompr.c ${_tp}/zlib/zutil.c)
 target_include_directories(tp_zlib SYSTEM PUBLIC "${_tp}/zlib")
 target_compile_definitions(tp_zlib PRIVATE HAVE_UNISTD_H=1)
+if(EMSCRIPTEN)
+  # The page only writes and reads zlib streams (UserSig); without gzip framing, CRC-32 and its
+  # tables stay out of the wasm. The native server keeps gzip for the files it serves.
+  target_compile_definitions(tp_zlib PRIVATE NO_GZIP)
+endif()
 set_target_properties(tp_zlib PROPERTIES POSITION_INDEPENDENT_CODE ON)
 
 # mbedtls 2.28: the message-digest layer with SHA-256 only (for HMAC-SHA256), configured by

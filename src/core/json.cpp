@@ -6,9 +6,10 @@ namespace timpush::core {
 
 namespace {
 
-// A SAX pass that builds nothing: it finds where parsing fails and how deep and wide the
-// document is, so the DOM is built only for text that is cheap to hold.
-class ShapeScanner {
+// Builds the document with nlohmann's own DOM builder while checking the limits before each
+// step, so a hostile paste stops at the limit instead of being built whole first. One SAX type
+// for every parse keeps a single copy of nlohmann's parser in the page's wasm.
+class BoundedDomBuilder {
 public:
   using number_integer_t = Json::number_integer_t;
   using number_unsigned_t = Json::number_unsigned_t;
@@ -16,17 +17,20 @@ public:
   using string_t = Json::string_t;
   using binary_t = Json::binary_t;
 
-  explicit ShapeScanner(const JsonLimits& limits) : limits_(limits) {}
+  BoundedDomBuilder(Json& root, const JsonLimits& limits)
+      : dom_(root, /*allow_exceptions=*/false), limits_(limits) {}
 
-  bool null() { return scalar(); }
-  bool boolean(bool) { return scalar(); }
-  bool number_integer(number_integer_t) { return scalar(); }
-  bool number_unsigned(number_unsigned_t) { return scalar(); }
-  bool number_float(number_float_t, const string_t&) { return scalar(); }
-  bool string(string_t&) { return scalar(); }
-  bool binary(binary_t&) { return scalar(); }
-  bool start_object(std::size_t) { return open(true); }
-  bool key(string_t&) {
+  bool null() { return scalar() && dom_.null(); }
+  bool boolean(bool v) { return scalar() && dom_.boolean(v); }
+  bool number_integer(number_integer_t v) { return scalar() && dom_.number_integer(v); }
+  bool number_unsigned(number_unsigned_t v) { return scalar() && dom_.number_unsigned(v); }
+  bool number_float(number_float_t v, const string_t& text) {
+    return scalar() && dom_.number_float(v, text);
+  }
+  bool string(string_t& v) { return scalar() && dom_.string(v); }
+  bool binary(binary_t& v) { return scalar() && dom_.binary(v); }
+  bool start_object(std::size_t n) { return open() && dom_.start_object(n); }
+  bool key(string_t& name) {
     size_t& count = members_.back();
     ++count;
     if (count > max_members) max_members = count;
@@ -34,17 +38,18 @@ public:
       failure = JsonReadResult::Failure::too_many_members;
       return false;
     }
-    return true;
+    return dom_.key(name);
   }
-  bool end_object() { return close(); }
-  bool start_array(std::size_t) { return open(false); }
-  bool end_array() { return close(); }
-  bool parse_error(std::size_t position, const std::string&, const nlohmann::detail::exception& ex) {
+  bool end_object() { return close() && dom_.end_object(); }
+  bool start_array(std::size_t n) { return open() && dom_.start_array(n); }
+  bool end_array() { return close() && dom_.end_array(); }
+  bool parse_error(std::size_t position, const std::string& token,
+                   const nlohmann::detail::exception& ex) {
     failure = JsonReadResult::Failure::syntax;
     error_detail = ex.what();
     // The lexer counts the offending character as read: it sits one before `position`.
     error_offset = position == 0 ? 0 : position - 1;
-    return false;
+    return dom_.parse_error(position, token, ex);
   }
 
   JsonReadResult::Failure failure = JsonReadResult::Failure::none;
@@ -58,9 +63,8 @@ private:
     if (members_.size() + 1 > depth) depth = members_.size() + 1;
     return true;
   }
-  bool open(bool object) {
+  bool open() {
     members_.push_back(0);
-    (void)object;
     if (members_.size() > depth) depth = members_.size();
     if (limits_.max_depth && members_.size() > limits_.max_depth) {
       failure = JsonReadResult::Failure::too_deep;
@@ -73,29 +77,32 @@ private:
     return true;
   }
 
+  nlohmann::detail::json_sax_dom_parser<Json> dom_;
   JsonLimits limits_;
   std::vector<size_t> members_;
 };
 
 }  // namespace
 
+Json parse_json(std::string_view text) {
+  JsonReadResult result = read_json(text);
+  return std::move(result.value);
+}
+
 JsonReadResult read_json(std::string_view text, const JsonLimits& limits) {
   JsonReadResult result;
-  ShapeScanner scanner(limits);
-  bool scanned = Json::sax_parse(text, &scanner);
-  result.depth = scanner.depth;
-  result.max_members = scanner.max_members;
-  if (!scanned) {
-    result.failure = scanner.failure == JsonReadResult::Failure::none
+  BoundedDomBuilder builder(result.value, limits);
+  const bool parsed = Json::sax_parse(text, &builder);
+  result.depth = builder.depth;
+  result.max_members = builder.max_members;
+  if (!parsed) {
+    result.failure = builder.failure == JsonReadResult::Failure::none
                          ? JsonReadResult::Failure::syntax
-                         : scanner.failure;
-    result.error_offset = scanner.error_offset > text.size() ? text.size() : scanner.error_offset;
-    result.error_detail = std::move(scanner.error_detail);
+                         : builder.failure;
+    result.error_offset = builder.error_offset > text.size() ? text.size() : builder.error_offset;
+    result.error_detail = std::move(builder.error_detail);
     result.value = Json(Json::value_t::discarded);
-    return result;
   }
-  result.value = Json::parse(text, nullptr, false);
-  if (result.value.is_discarded()) result.failure = JsonReadResult::Failure::syntax;
   return result;
 }
 

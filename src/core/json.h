@@ -34,6 +34,10 @@ struct JsonReadResult {
   bool ok() const { return failure == Failure::none; }
 };
 
+// Parses strictly (no comments, nothing after the value) and never throws: a discarded value
+// (is_discarded()) on any error. For trusted or already bounded text; read_json for pastes.
+Json parse_json(std::string_view text);
+
 // Parses strictly (no comments, nothing after the value) and never throws.
 JsonReadResult read_json(std::string_view text, const JsonLimits& limits = {});
 

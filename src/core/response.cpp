@@ -106,7 +106,7 @@ PushResponse read_push_response(int http_status, std::string_view body) {
     return r;
   }
 
-  Json doc = Json::parse(text, nullptr, false);
+  Json doc = parse_json(text);
   if (doc.is_discarded()) {
     if (looks_like_html(text)) {
       r.kind = ResponseKind::html;

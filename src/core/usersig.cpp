@@ -30,34 +30,13 @@ Verdict failure(int code, std::string en, std::string zh) {
   return v;
 }
 
-// Records why nlohmann's parser stopped, without exceptions, to name the JSON error precisely.
-struct ParseErrorRecorder : nlohmann::json_sax<Json> {
-  std::string message;
-  bool null() override { return true; }
-  bool boolean(bool) override { return true; }
-  bool number_integer(number_integer_t) override { return true; }
-  bool number_unsigned(number_unsigned_t) override { return true; }
-  bool number_float(number_float_t, const string_t&) override { return true; }
-  bool string(string_t&) override { return true; }
-  bool binary(binary_t&) override { return true; }
-  bool start_object(std::size_t) override { return true; }
-  bool key(string_t&) override { return true; }
-  bool end_object() override { return true; }
-  bool start_array(std::size_t) override { return true; }
-  bool end_array() override { return true; }
-  bool parse_error(std::size_t, const std::string&, const nlohmann::detail::exception& ex) override {
-    message = ex.what();
-    // Drop nlohmann's "[json.exception.parse_error.101] " tag: the user needs the sentence.
-    if (auto end = message.find("] "); message.rfind("[json.", 0) == 0 && end != std::string::npos)
-      message.erase(0, end + 2);
-    return false;
-  }
-};
-
-std::string json_error_of(const std::string& text) {
-  ParseErrorRecorder recorder;
-  Json::sax_parse(text, &recorder);
-  return recorder.message.empty() ? "syntax error" : recorder.message;
+// nlohmann's description of a syntax error, without its "[json.exception.parse_error.101] " tag:
+// the user needs the sentence.
+std::string json_error_of(const JsonReadResult& read) {
+  std::string message = read.error_detail;
+  if (auto end = message.find("] "); message.rfind("[json.", 0) == 0 && end != std::string::npos)
+    message.erase(0, end + 2);
+  return message.empty() ? "syntax error" : message;
 }
 
 std::string in_quotes(std::string_view s) { return "'" + std::string(s) + "'"; }
@@ -234,9 +213,10 @@ Verdict decode(std::string_view usersig) {
   if (!inflated.ok())
     return failure(70003, "malformed UserSig: " + inflated.error_en, "UserSig 格式错误：" + inflated.error_zh);
 
-  Json doc = Json::parse(inflated.data, nullptr, false);
-  if (doc.is_discarded()) {
-    std::string why = json_error_of(inflated.data);
+  JsonReadResult read = read_json(inflated.data);
+  Json& doc = read.value;
+  if (!read.ok()) {
+    std::string why = json_error_of(read);
     return failure(70003, "malformed UserSig: the decompressed text is not JSON (" + why + ")",
                    "UserSig 格式错误：解压后的内容不是 JSON（" + why + "）");
   }

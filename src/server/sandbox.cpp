@@ -176,7 +176,7 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
     if (!issue.pointer.empty()) info += " (at " + issue.pointer + ")";
     return fail(server_code_for(issue.code), info);
   }
-  Json doc = Json::parse(body, nullptr, false);
+  Json doc = core::parse_json(body);
   if (doc.is_discarded() || !doc.is_object()) return fail(90001);  // the validator said so first
   auto msg_random_it = doc.find("MsgRandom");
   if (msg_random_it == doc.end() || !msg_random_it->is_number_unsigned() ||
@@ -255,7 +255,7 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
 SandboxAnswer Sandbox::revoke(int64_t now_ms, std::string_view body) {
   const int64_t now_s = now_ms / 1000;
   if (body.size() > core::max_body_bytes) return fail(90056);
-  Json doc = Json::parse(body, nullptr, false);
+  Json doc = core::parse_json(body);
   if (doc.is_discarded() || !doc.is_object()) return fail(90001, "body is not a JSON object");
   auto info = doc.find("OfflinePushInfo");
   if (info == doc.end() || !info->is_object()) {

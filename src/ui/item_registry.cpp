@@ -4,7 +4,7 @@
 #include <cstdarg>
 #include <cstring>
 
-#include <nlohmann/json.hpp>
+#include "core/json.h"
 
 #include "imgui.h"
 #include "imgui_internal.h"
@@ -201,26 +201,27 @@ const char* ItemRegistry::find_label(uint32_t id) const {
 }
 
 std::string ItemRegistry::to_json() const {
-  nlohmann::json items = nlohmann::json::array();
+  // The core's JSON type: a second nlohmann instantiation would add its own copy to the page.
+  Json items = Json::array();
   for (const ItemRecord& r : last_) {
     items.push_back({{"id", r.id}, {"label", r.label}, {"idLabel", r.id_label},
                      {"window", r.window}, {"child", r.child}, {"x", r.x}, {"y", r.y},
                      {"w", r.w}, {"h", r.h}, {"visible", r.visible}, {"isWindow", r.is_window},
                      {"status", r.status}});
   }
-  nlohmann::json out = {{"frame", interaction_.frame_count},
+  Json out = {{"frame", interaction_.frame_count},
                         {"activeId", interaction_.active_id},
                         {"hoveredId", interaction_.hovered_id},
                         {"focusedId", interaction_.focused_id},
                         {"textActive", interaction_.text_active},
                         {"activeText", interaction_.has_active_text
-                                           ? nlohmann::json(interaction_.active_text)
-                                           : nlohmann::json(nullptr)},
+                                           ? Json(interaction_.active_text)
+                                           : Json(nullptr)},
                         {"capturedFrame", captured_frame_},
                         {"capturedText", captured_text_},
                         {"items", std::move(items)}};
   // Labels come from the UI and may hold cut UTF-8; replace rather than throw.
-  return out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
 }  // namespace timpush::ui

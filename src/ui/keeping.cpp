@@ -143,7 +143,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
     k.history = std::move(read.history);
   }
   if (const std::string* text = stored(counters_key)) {
-    Json counters = Json::parse(*text, nullptr, false);
+    Json counters = core::parse_json(*text);
     if (!counters.is_discarded()) k.guard.counters_from_json(counters, state.input.now_unix);
   }
   k.guard.count_from_history(k.history, state.input.now_unix);

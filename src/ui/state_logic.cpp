@@ -351,7 +351,7 @@ void handle_sandbox_app(AppState& state, const HttpResult& result) {
                                     : "HTTP " + std::to_string(result.status);
     return;
   }
-  Json doc = Json::parse(result.body, nullptr, false);
+  Json doc = core::parse_json(result.body);
   auto app = doc.is_object() ? doc.find("sdkappid") : doc.end();
   auto id = doc.is_object() ? doc.find("identifier") : doc.end();
   if (!doc.is_object() || app == doc.end() || !app->is_number_unsigned() || id == doc.end() ||

@@ -114,7 +114,7 @@ void on_autosave_timer(void*) {
 
 void fill_storage_startup(ui::StartupInfo& info) {
   info.page_url = take(tpjs_page_url());
-  Json read = Json::parse(take(tpjs_storage_read_all("timpush.")), nullptr, false);
+  Json read = core::parse_json(take(tpjs_storage_read_all("timpush.")));
   if (!read.is_object() || !read.value("ok", false)) {
     info.storage_error = read.is_object() ? read.value("error", std::string("unknown")) : "unreadable";
     return;
@@ -128,7 +128,7 @@ void fill_storage_startup(ui::StartupInfo& info) {
 void deliver_picked_file(ui::App& app) {
   std::string text = take(tpjs_take_picked());
   if (text.empty()) return;
-  Json f = Json::parse(text, nullptr, false);
+  Json f = core::parse_json(text);
   if (!f.is_object()) return;
   ui::ImportedFile file;
   file.name = f.value("name", std::string());
