@@ -20,16 +20,21 @@
   let resolveReady;
   const ready = new Promise((resolve) => { resolveReady = resolve; });
 
+  // Font bytes, or null when the font could not be fetched (the reason goes to the console).
+  const fetchFont = (url) => fetch(url)
+    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))))
+    .then((b) => new Uint8Array(b))
+    .catch((err) => { console.warn('timpush: font ' + url + ' could not be loaded:', err.message); return null; });
+
   // The Latin UI font is fetched while the wasm downloads; start-up waits for it (see preRun) so
-  // the first frame already uses it.
+  // the first frame already uses it. The wasm carries no font of its own, so a failed fetch is
+  // tried once more before the page says it cannot start.
   const latinUrl = meta('timpush-latin-font');
-  let latinBytes = null;
-  const latinArrived = latinUrl
-    ? fetch(latinUrl)
-        .then((r) => (r.ok ? r.arrayBuffer() : null))
-        .then((b) => { latinBytes = b ? new Uint8Array(b) : null; })
-        .catch(() => { latinBytes = null; })
-    : Promise.resolve();
+  const cjkUrl = meta('timpush-cjk-font');
+  let uiFontBytes = null;
+  const uiFontArrived = (latinUrl ? fetchFont(latinUrl) : Promise.resolve(null))
+    .then((bytes) => bytes || (latinUrl ? fetchFont(latinUrl) : null))
+    .then((bytes) => { uiFontBytes = bytes; });
 
   function setStatus(text, failed) {
     statusBox.textContent = text;
@@ -126,23 +131,19 @@
       textInput.style.height = Math.max(8, Math.round(h)) + 'px';
     },
     takeLatinFont() {
-      const b = latinBytes;
-      latinBytes = null;
+      const b = uiFontBytes;
+      uiFontBytes = null;
       return b;
     },
     fetchCjkFont() {
-      const url = meta('timpush-cjk-font');
-      if (!url) return;
-      fetch(url)
-        .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))))
-        .then((buf) => {
-          const bytes = new Uint8Array(buf);
-          const ptr = Module._malloc(bytes.length);
-          Module.HEAPU8.set(bytes, ptr);
-          Module._timpush_web_font_arrived(ptr, bytes.length);  // takes ownership
-          cjkFontLoaded = true;
-        })
-        .catch((err) => console.warn('timpush: the CJK font could not be loaded:', err.message));
+      if (!cjkUrl) return;
+      fetchFont(cjkUrl).then((bytes) => {
+        if (!bytes) return;
+        const ptr = Module._malloc(bytes.length);
+        Module.HEAPU8.set(bytes, ptr);
+        Module._timpush_web_font_arrived(ptr, bytes.length);  // takes ownership
+        cjkFontLoaded = true;
+      });
     },
     fail(message) {
       setStatus(message, true);
@@ -223,8 +224,8 @@
     canvas,
     wasmBinary: inlineWasm(),
     preRun: [() => {
-      Module.addRunDependency('timpush-latin-font');
-      latinArrived.finally(() => Module.removeRunDependency('timpush-latin-font'));
+      Module.addRunDependency('timpush-ui-font');
+      uiFontArrived.finally(() => Module.removeRunDependency('timpush-ui-font'));
     }],
     onRuntimeInitialized: () => { runtimeReady = true; },
     print: (text) => console.log(text),

@@ -11,7 +11,7 @@ namespace {
 ImFont* g_ui_font = nullptr;
 }
 
-void add_ui_font(uint8_t* data, int size) {
+bool add_ui_font(uint8_t* data, int size) {
   ImGuiIO& io = ImGui::GetIO();
   if (data && size > 0) {
     ImFontConfig cfg;
@@ -21,12 +21,15 @@ void add_ui_font(uint8_t* data, int size) {
     cfg.OversampleV = 1;
     g_ui_font = io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize, &cfg);
   }
+#ifndef IMGUI_DISABLE_DEFAULT_FONT  // a page built where no font file was found
   if (!g_ui_font) {
     ImFontConfig cfg;
     cfg.SizePixels = kUiFontSize;
     g_ui_font = io.Fonts->AddFontDefault(&cfg);
   }
+#endif
   io.FontDefault = g_ui_font;
+  return g_ui_font != nullptr;
 }
 
 bool merge_fallback_font(uint8_t* data, int size) {

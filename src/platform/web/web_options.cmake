@@ -2,7 +2,9 @@
 # that the two are built alike and differ only in what they draw.
 # Size first: the page must come down fast; -Oz costs little speed in an ImGui frame (measured in
 # scripts/bench-page.sh).
-set(TIMPUSH_WEB_COMPILE_OPTIONS -Oz -flto)
+# Nothing on the page catches a C++ exception or asks for a type at run time (emscripten catches
+# none by default anyway), so neither is compiled in.
+set(TIMPUSH_WEB_COMPILE_OPTIONS -Oz -flto -fno-exceptions -fno-rtti)
 set(TIMPUSH_WEB_LINK_OPTIONS
   -Oz -flto
   -sUSE_GLFW=3
