@@ -205,6 +205,8 @@ void App::start(const StartupInfo& info) {
   s.origin = info.origin;
   while (!s.origin.empty() && s.origin.back() == '/') s.origin.pop_back();
   s.lang = info.language.rfind("zh", 0) == 0 ? Lang::zh : Lang::en;
+  // A page opened from a file has no sandbox behind it: it starts on a base URL the user enters.
+  if (s.origin.empty() && s.creds.target == TargetKind::sandbox) s.creds.target = TargetKind::custom;
   s.keep.startup = info;  // storage is read on the first frame, which brings the clock
   queue_sandbox_app_request(s);
 }

@@ -88,15 +88,26 @@ TEST_CASE("start asks the sandbox for its app, and its answer fills the credenti
   CHECK(h.drawn.find("press Send") != std::string::npos);
 }
 
-TEST_CASE("a page opened from a file says there is no sandbox and does not send") {
+TEST_CASE("a page opened from a file starts on a custom base URL; its sandbox choice explains why not") {
   Harness h("");
   auto intents = h.frame();
   CHECK(intents.http.empty());
+  CHECK(h.state.creds.target == ui::TargetKind::custom);
   CHECK(h.state.sandbox.status == ui::SandboxApp::Status::no_origin);
-  CHECK(h.drawn.find("no sandbox") != std::string::npos);
   h.state.creds.sdkappid_text = "1400000000";
   h.state.creds.secret_key = secret;
+  CHECK(press_send(h).empty());  // no base URL typed yet
+
+  h.state.creds.target = ui::TargetKind::sandbox;
+  h.frame();
+  CHECK(h.drawn.find("no sandbox") != std::string::npos);
   CHECK(press_send(h).empty());
+
+  h.state.creds.target = ui::TargetKind::custom;
+  h.state.creds.custom_base = "http://127.0.0.1:9/";
+  auto sent = press_send(h);
+  REQUIRE(sent.size() == 1);
+  CHECK(sent[0].url.rfind("http://127.0.0.1:9/v4/timpush/push?", 0) == 0);
 }
 
 TEST_CASE("Send produces one request: the exact body, a fresh random, and no SecretKey") {
