@@ -14,10 +14,6 @@
 namespace timpush::ui {
 namespace {
 
-const ImVec4 good_colour{0.45f, 0.85f, 0.45f, 1.0f};
-const ImVec4 bad_colour{0.95f, 0.35f, 0.35f, 1.0f};
-const ImVec4 hint_colour{0.95f, 0.75f, 0.30f, 1.0f};
-
 std::string utc_time(int64_t unix_seconds) {
   std::time_t t = static_cast<std::time_t>(unix_seconds);
   std::tm tm{};
@@ -58,14 +54,14 @@ void draw_target(AppState& state) {
         ImGui::TextDisabled("%s", tr(lang, txt::sandbox_loading));
         break;
       case SandboxApp::Status::loaded:
-        ImGui::TextColored(good_colour, "%s",
+        ImGui::TextColored(tone_colour(Tone::good), "%s",
                            tr(lang, state.sandbox.has_key ? txt::sandbox_loaded_demo : txt::sandbox_loaded_no_key));
         break;
       case SandboxApp::Status::no_origin:
-        ImGui::TextColored(hint_colour, "%s", tr(lang, txt::sandbox_no_origin));
+        ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::sandbox_no_origin));
         break;
       case SandboxApp::Status::failed:
-        ImGui::TextColored(hint_colour, "%s %s", tr(lang, txt::sandbox_failed), state.sandbox.failure.c_str());
+        ImGui::TextColored(tone_colour(Tone::warn), "%s %s", tr(lang, txt::sandbox_failed), state.sandbox.failure.c_str());
         break;
       case SandboxApp::Status::not_asked:
         break;
@@ -99,7 +95,7 @@ void draw_target(AppState& state) {
   }
   if (state.derived.base_error) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(bad_colour, "%s", state.derived.base_error->c_str());
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", state.derived.base_error->c_str());
     ImGui::PopTextWrapPos();
   } else {
     ImGui::TextDisabled("%s: %s", tr(lang, txt::base_url_is), state.derived.base_url.c_str());
@@ -119,7 +115,7 @@ void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) 
   if (left >= 0)
     ImGui::Text("%s: %s", tr(lang, txt::time_left), duration(lang, left).c_str());
   else
-    ImGui::TextColored(bad_colour, "%s: %s (%s)", tr(lang, txt::time_left), tr(lang, txt::expired),
+    ImGui::TextColored(tone_colour(Tone::bad), "%s: %s (%s)", tr(lang, txt::time_left), tr(lang, txt::expired),
                        duration(lang, left).c_str());
   ImGui::Unindent();
 }
@@ -162,9 +158,9 @@ void draw_usersig(AppState& state) {
   const auto& verdict = state.pasted.verdict;
   ImGui::PushTextWrapPos(0);
   if (verdict.ok()) {
-    ImGui::TextColored(good_colour, "%s", tr(lang, txt::usersig_ok));
+    ImGui::TextColored(tone_colour(Tone::good), "%s", tr(lang, txt::usersig_ok));
   } else {
-    ImGui::TextColored(bad_colour, "%d: %s", verdict.code,
+    ImGui::TextColored(tone_colour(Tone::bad), "%d: %s", verdict.code,
                        (lang == Lang::zh ? verdict.reason_zh : verdict.reason_en).c_str());
   }
   ImGui::TextDisabled("%s", tr(lang, txt::signature_not_checked));
@@ -185,11 +181,11 @@ void draw_credentials(AppState& state) {
   ImGui::InputText("SDKAppID", &c.sdkappid_text, ImGuiInputTextFlags_CharsDecimal);
   help_marker(state, txt::sdkappid_help);
   if (!c.sdkappid_text.empty() && !parse_sdkappid(c.sdkappid_text))
-    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::sdkappid_bad));
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::sdkappid_bad));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   ImGui::InputText(label(lang, txt::identifier).c_str(), &c.identifier);
   help_marker(state, txt::identifier_help);
-  if (c.identifier.empty()) ImGui::TextColored(bad_colour, "%s", tr(lang, txt::identifier_empty));
+  if (c.identifier.empty()) ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::identifier_empty));
   ImGui::Spacing();
   draw_usersig(state);
   ImGui::PopID();

@@ -6,12 +6,10 @@
 #include "core/error_catalog.h"
 #include "ui/panels.h"
 #include "ui/state_logic.h"
+#include "ui/widgets.h"
 
 namespace timpush::ui {
 namespace {
-
-const ImVec4 good_colour{0.45f, 0.85f, 0.45f, 1.0f};
-const ImVec4 bad_colour{0.95f, 0.40f, 0.40f, 1.0f};
 
 void row(const char* name, const std::string& value) {
   ImGui::TableNextRow();
@@ -26,11 +24,11 @@ void draw_no_answer(AppState& state) {
   const SendFlow& s = state.send;
   ImGui::PushTextWrapPos(0);
   if (s.result.timed_out || s.client_timeout) {
-    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::timed_out));
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::timed_out));
   } else if (s.cross_origin) {
-    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::cors_explained));
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::cors_explained));
   } else {
-    ImGui::TextColored(bad_colour, "%s", tr(lang, txt::network_failed));
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::network_failed));
   }
   ImGui::PopTextWrapPos();
   if (s.cross_origin && !state.origin.empty() && state.creds.target == TargetKind::region && !state.creds.via_relay) {
@@ -63,7 +61,7 @@ void draw_response(AppState& state) {
   }
   const core::PushResponse& r = s.response;
   ImGui::PushTextWrapPos(0);
-  ImGui::TextColored(r.ok() ? good_colour : bad_colour, "%s",
+  ImGui::TextColored(r.ok() ? tone_colour(Tone::good) : tone_colour(Tone::bad), "%s",
                      (lang == Lang::zh ? r.summary_zh : r.summary_en).c_str());
   // This send was a retry on the failed one's MsgRandom: say why it cannot push twice.
   const core::MsgRandomPlan& plan = state.keep.plan;

@@ -8,15 +8,23 @@
 namespace timpush::ui {
 namespace {
 
-const ImVec4 error_colour{0.95f, 0.35f, 0.35f, 1.0f};
-const ImVec4 warning_colour{0.95f, 0.75f, 0.30f, 1.0f};
-
 bool under(const std::string& pointer, const std::string& parent) {
   return pointer.size() > parent.size() && pointer.compare(0, parent.size(), parent) == 0 &&
          pointer[parent.size()] == '/';
 }
 
 }  // namespace
+
+ImVec4 tone_colour(Tone tone) {
+  const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);
+  const bool light = 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z > 0.5f;
+  switch (tone) {
+    case Tone::good: return light ? ImVec4(0.08f, 0.45f, 0.18f, 1.0f) : ImVec4(0.45f, 0.85f, 0.45f, 1.0f);
+    case Tone::bad: return light ? ImVec4(0.75f, 0.12f, 0.15f, 1.0f) : ImVec4(0.95f, 0.38f, 0.38f, 1.0f);
+    case Tone::warn: break;
+  }
+  return light ? ImVec4(0.58f, 0.38f, 0.0f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+}
 
 std::string pointer_join(const std::string& parent, const std::string& child) {
   std::string out = parent + "/";
@@ -44,7 +52,7 @@ void field_issues(const AppState& state, const std::string& pointer, bool descen
     if (issue.pointer != pointer && !(descendants && under(issue.pointer, pointer))) continue;
     bool is_error = issue.severity == core::Severity::error;
     const std::string& message = state.lang == Lang::zh ? issue.message_zh : issue.message_en;
-    ImGui::PushStyleColor(ImGuiCol_Text, is_error ? error_colour : warning_colour);
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_error ? Tone::bad : Tone::warn));
     ImGui::Bullet();
     ImGui::TextWrapped("%d: %s", issue.code, message.c_str());
     ImGui::PopStyleColor();

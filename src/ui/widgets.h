@@ -10,9 +10,16 @@
 #include <utility>
 #include <vector>
 
+#include <imgui.h>
+
 #include "ui/app_state.h"
 
 namespace timpush::ui {
+
+// Colours of status text: success, failure, and a warning or hint. Dark shades on a light window
+// background, light ones on a dark one, so the text keeps its contrast in either theme.
+enum class Tone { good, bad, warn };
+ImVec4 tone_colour(Tone tone);
 
 // A "(?)" after the last widget that shows help on hover.
 void help_marker(const AppState& state, const Text& help);
