@@ -33,6 +33,10 @@ void draw_confirm(AppState& state) {
   ImGui::EndDisabled();
   ImGui::SameLine();
   bool cancel = ImGui::Button(label(lang, txt::cancel).c_str());
+  // Escape backs out, as from any dialog (the field takes it too when active, and that is fine).
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+      ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
+    cancel = true;
   if (send) {
     refresh_derived(state);
     start_send(state);  // closes the modal once it goes

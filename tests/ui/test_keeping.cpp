@@ -197,6 +197,23 @@ TEST_CASE("an all-user push waits for the SDKAppID to be typed") {
   CHECK(h.state.keep.confirm_typed.empty());  // the next all-user push asks again
 }
 
+TEST_CASE("Escape closes the all-user confirmation and nothing is sent") {
+  FakeStorage storage;
+  Harness h;
+  ready(h, storage);
+  ui::set_audience(h.state, ui::Audience::all);
+  CHECK(press_send(h, storage).empty());
+  REQUIRE(h.state.keep.confirm_open);
+  run(h, storage, 0.05);  // the modal is up and its field has the keyboard
+  h.state.keep.confirm_typed = "1400000000";
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
+  CHECK(run(h, storage, 0.05).empty());
+  ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
+  CHECK(run(h, storage, 0.05).empty());
+  CHECK_FALSE(h.state.keep.confirm_open);
+  CHECK(h.state.keep.confirm_typed.empty());
+}
+
 TEST_CASE("one send at a time, then Send counts down the server's 1 s gap") {
   FakeStorage storage;
   Harness h;
