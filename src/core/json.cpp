@@ -121,4 +121,18 @@ TextPosition text_position(std::string_view text, size_t offset) {
   return position;
 }
 
+size_t text_offset(std::string_view text, TextPosition position) {
+  size_t i = 0;
+  for (int line = 1; line < position.line; ++line) {
+    size_t newline = text.find('\n', i);
+    if (newline == std::string_view::npos) return text.size();
+    i = newline + 1;
+  }
+  for (int column = 1; column < position.column && i < text.size() && text[i] != '\n'; ++column) {
+    ++i;
+    while (i < text.size() && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) ++i;
+  }
+  return i;
+}
+
 }  // namespace timpush::core

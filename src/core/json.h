@@ -48,5 +48,8 @@ struct TextPosition {
   int column = 1;
 };
 TextPosition text_position(std::string_view text, size_t offset);
+// The byte offset of a line and column as text_position counts them (its inverse). A column past
+// the end of its line gives the line's end; a line past the last gives the end of the text.
+size_t text_offset(std::string_view text, TextPosition position);
 
 }  // namespace timpush::core

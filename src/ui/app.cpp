@@ -39,6 +39,7 @@
 #include "ui/keeping.h"
 #include "ui/panels.h"
 #include "ui/state_logic.h"
+#include "ui/widgets.h"
 
 namespace timpush::ui {
 namespace {
@@ -106,15 +107,15 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
 
   // One line of status under the bar: why Send is off, or the last note.
   if (!state.status_note.empty() && state.input.now_seconds < state.status_note_until) {
-    ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1.0f), "%s", state.status_note.c_str());
+    ImGui::TextColored(tone_colour(Tone::good), "%s", state.status_note.c_str());
   } else if (!quota_message(state).empty()) {
-    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", quota_message(state).c_str());
+    ImGui::TextColored(tone_colour(Tone::warn), "%s", quota_message(state).c_str());
   } else if (blocker) {
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s", tr(lang, *blocker));
+    ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, *blocker));
   } else if (!state.keep.storage_message.empty()) {
     // Drafts or history are not being saved: say so where it is seen, not only in the Drafts tab.
     std::string first_line = state.keep.storage_message.substr(0, state.keep.storage_message.find('\n'));
-    ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", first_line.c_str());
+    ImGui::TextColored(tone_colour(Tone::warn), "%s", first_line.c_str());
   } else {
     ImGui::TextDisabled("%s", tr(lang, txt::ready_to_send));
   }
@@ -159,7 +160,7 @@ void draw_right(AppState& state) {
   const Derived& d = state.derived;
   std::string checks = std::string(tr(lang, txt::tab_checks)) + " (" + std::to_string(d.error_count) + "/" +
                        std::to_string(d.warning_count) + ")###Checks";
-  if (d.error_count > 0) ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.95f, 0.45f, 0.45f, 1.0f));
+  if (d.error_count > 0) ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
   bool checks_open = ImGui::BeginTabItem(checks.c_str(), nullptr, flags_for(RightTab::checks));
   if (d.error_count > 0) ImGui::PopStyleColor();
   if (checks_open) {

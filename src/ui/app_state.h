@@ -90,6 +90,7 @@ struct RawJson {
   std::string error;         // parse error message
   int line = 0;
   int column = 0;
+  int caret_to = -1;         // byte offset the field's caret goes to once it is active; -1 none
 };
 
 // One request on its way, and what came back.

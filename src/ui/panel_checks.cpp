@@ -3,6 +3,7 @@
 #include <imgui.h>
 
 #include "ui/panels.h"
+#include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
@@ -40,7 +41,7 @@ void draw_checks(AppState& state) {
   const Derived& d = state.derived;
   ImGui::PushID("checks");
   if (d.report.issues.empty()) {
-    ImGui::TextColored(ImVec4(0.45f, 0.85f, 0.45f, 1.0f), "%s", tr(lang, txt::no_issues));
+    ImGui::TextColored(tone_colour(Tone::good), "%s", tr(lang, txt::no_issues));
     ImGui::PopID();
     return;
   }
@@ -60,11 +61,14 @@ void draw_checks(AppState& state) {
     float wrap = ImGui::GetContentRegionAvail().x;
     float message_height = ImGui::CalcTextSize(message.c_str(), nullptr, false, wrap).y;
     ImVec2 top = ImGui::GetCursorPos();
-    ImVec4 colour = is_error ? ImVec4(0.95f, 0.40f, 0.40f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+    ImVec4 colour = tone_colour(is_error ? Tone::bad : Tone::warn);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     if (ImGui::Selectable((head + "##issue").c_str(), false, ImGuiSelectableFlags_AllowOverlap,
                           ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y + message_height)))
+    {
       request_focus(state, issue.pointer);
+      if (issue.code == 90001 && state.raw.active) go_to_raw_error(state);
+    }
     ImGui::SetCursorPos(ImVec2(top.x, top.y + ImGui::GetTextLineHeightWithSpacing()));
     ImGui::PushTextWrapPos(0);
     ImGui::TextUnformatted(message.c_str());

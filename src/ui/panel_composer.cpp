@@ -65,7 +65,7 @@ void draw_message(AppState& state) {
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
     if (ImGui::InputScalar("MsgRandom", ImGuiDataType_U32, &value)) r.msg_random = value;
   } else {
-    ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
+    ImGui::TextColored(tone_colour(Tone::bad), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
   }
   ImGui::SameLine();
   if (ImGui::SmallButton(label(lang, txt::regenerate, "MsgRandom").c_str())) {

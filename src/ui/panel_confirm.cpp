@@ -7,6 +7,7 @@
 #include "ui/keeping.h"
 #include "ui/panels.h"
 #include "ui/state_logic.h"
+#include "ui/widgets.h"
 
 namespace timpush::ui {
 
@@ -19,7 +20,7 @@ void draw_confirm(AppState& state) {
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
     return;
   uint32_t app = state.derived.sdkappid.value_or(0);
-  ImGui::TextColored(ImVec4(0.95f, 0.55f, 0.35f, 1.0f), "%s", tr(lang, txt::confirm_title));
+  ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::confirm_title));
   ImGui::PushTextWrapPos(0);
   std::string warning = lang == Lang::zh ? core::everyone_warning_zh(app) : core::everyone_warning_en(app);
   ImGui::TextUnformatted(warning.c_str());

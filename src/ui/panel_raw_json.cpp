@@ -1,6 +1,7 @@
 // Raw JSON mode: the body as text. Every edit is read back into the form; fields the form does
 // not know are kept by the core model; a parse error shows 90001 with its line and column.
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/push_request.h"
@@ -9,6 +10,21 @@
 #include "ui/widgets.h"
 
 namespace timpush::ui {
+
+namespace {
+
+// Moves the caret to a requested place once the field is active (ImGui owns the caret then).
+int place_caret(ImGuiInputTextCallbackData* data) {
+  auto* raw = static_cast<RawJson*>(data->UserData);
+  if (raw->caret_to >= 0) {
+    const int at = raw->caret_to < data->BufTextLen ? raw->caret_to : data->BufTextLen;
+    data->CursorPos = data->SelectionStart = data->SelectionEnd = at;
+    raw->caret_to = -1;
+  }
+  return 0;
+}
+
+}  // namespace
 
 void draw_raw_json(AppState& state) {
   Lang lang = state.lang;
@@ -23,15 +39,21 @@ void draw_raw_json(AppState& state) {
 
   if (!state.raw.parses) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "%s: %s %d, %s %d", tr(lang, txt::raw_parse_error),
+    ImGui::TextColored(tone_colour(Tone::bad), "%s: %s %d, %s %d", tr(lang, txt::raw_parse_error),
                        tr(lang, txt::raw_line_col), state.raw.line, tr(lang, txt::raw_column), state.raw.column);
-    ImGui::TextColored(ImVec4(0.95f, 0.35f, 0.35f, 1.0f), "%s", state.raw.error.c_str());
+    ImGui::SameLine();
+    if (ImGui::SmallButton(label(lang, txt::raw_go_to_error).c_str())) go_to_raw_error(state);
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", state.raw.error.c_str());
     ImGui::PopTextWrapPos();
   }
   field_anchor(state, "");
+  const ImGuiID field_id = ImGui::GetID("##Body");
+  // Activated by ID: SetKeyboardFocusHere tabs in, and a field that takes Tab ignores that.
+  if (state.raw.caret_to >= 0 && ImGui::GetActiveID() != field_id) ImGui::ActivateItemByID(field_id);
   ImVec2 size(-FLT_MIN, ImGui::GetContentRegionAvail().y);
   if (ImGui::InputTextMultiline("##Body", &state.raw.text, size,
-                                ImGuiInputTextFlags_AllowTabInput))
+                                ImGuiInputTextFlags_AllowTabInput | ImGuiInputTextFlags_CallbackAlways,
+                                place_caret, &state.raw))
     apply_raw_text(state);
   ImGui::PopID();
 }

@@ -221,6 +221,12 @@ void apply_raw_text(AppState& state) {
   }
 }
 
+void go_to_raw_error(AppState& state) {
+  if (state.raw.parses || state.raw.line <= 0) return;
+  const size_t offset = core::text_offset(state.raw.text, {state.raw.line, state.raw.column});
+  state.raw.caret_to = static_cast<int>(offset);
+}
+
 void enter_raw_mode(AppState& state) {
   state.raw.active = true;
   state.raw.text = core::serialize_pretty(state.request);

@@ -34,6 +34,8 @@ void set_audience(AppState& state, Audience audience);
 // Raw JSON text edited: read it into the form when it parses.
 void apply_raw_text(AppState& state);
 void enter_raw_mode(AppState& state);
+// Puts the Raw JSON field's caret where the text stops being JSON (its 90001 line and column).
+void go_to_raw_error(AppState& state);
 
 // Why Send is disabled, or nothing when it is enabled.
 std::optional<Text> send_blocker(const AppState& state);

@@ -227,6 +227,7 @@ inline constexpr Text raw_line_col{"line", "行"};
 inline constexpr Text raw_column{"column", "列"};
 inline constexpr Text raw_from_form{"Reset from form", "从表单重置"};
 inline constexpr Text raw_format{"Format", "格式化"};
+inline constexpr Text raw_go_to_error{"Go to error", "转到出错处"};
 
 // Preview
 inline constexpr Text url{"URL", "URL"};

@@ -290,6 +290,27 @@ TEST_CASE("raw JSON mode keeps unknown fields, and a broken paste shows 90001 wi
   CHECK(h.state.request.msg_random == 7u);
 }
 
+TEST_CASE("Go to error puts the Raw JSON caret where the text stops being JSON") {
+  Harness h;
+  ready(h);
+  h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON"}));
+  h.frames(2);
+  REQUIRE(h.state.raw.active);
+  // A trailing comma: RFC 8259 wants another member, so the error is at the closing brace.
+  h.state.raw.text = "{\n  \"MsgRandom\": 7,\n}";
+  ui::apply_raw_text(h.state);
+  h.frames(2);
+  REQUIRE_FALSE(h.state.raw.parses);
+  CHECK(h.state.raw.line == 3);
+  CHECK(h.state.raw.column == 1);
+  h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON", "raw", "Go to error"}));
+  h.frames(3);
+  const ImGuiContext& g = *ImGui::GetCurrentContext();
+  REQUIRE(g.ActiveId == h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON", "raw", "##Body"}));
+  CHECK(g.InputTextState.GetCursorPos() == static_cast<int>(h.state.raw.text.find('}')));
+  CHECK(h.state.raw.caret_to == -1);
+}
+
 TEST_CASE("the language switch changes the words, not the widgets") {
   Harness h("http://127.0.0.1:8080", "en-US");
   ready(h);

@@ -78,3 +78,14 @@ TEST_CASE("text_position counts lines and characters, not bytes") {
   CHECK(text_position(text, 0).line == 1);
   CHECK(text_position(text, 1000).line == 2);  // past the end: the end
 }
+
+TEST_CASE("text_offset finds the byte of a line and column, the inverse of text_position") {
+  const std::string text = "{\n  \"标题\": x,\r\n\t\"b\": 1}";
+  for (size_t offset = 0; offset <= text.size(); ++offset) {
+    if (offset < text.size() && (static_cast<unsigned char>(text[offset]) & 0xC0) == 0x80) continue;
+    CAPTURE(offset);
+    CHECK(text_offset(text, text_position(text, offset)) == offset);
+  }
+  CHECK(text_offset(text, {2, 99}) == text.find('\n', 2));  // past the line's end: its end
+  CHECK(text_offset(text, {9, 1}) == text.size());
+}
