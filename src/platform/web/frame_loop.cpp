@@ -162,11 +162,6 @@ void run_frame() {
     set_text_input(true);  // re-focus the bridge if a click on the canvas took focus away
   }
 
-  if (!p.cjk_requested) {
-    p.cjk_requested = true;  // after the first frame, so the page shows at once
-    fetch_cjk_font();
-  }
-
   // Decide when to draw next.
   ImGuiContext& g = *ImGui::GetCurrentContext();
   if (p.frames_wanted > 0) --p.frames_wanted;
@@ -179,6 +174,11 @@ void run_frame() {
     else if (g.HoveredId != 0 && g.HoveredIdTimer < 2.0f) schedule_wake(kHoverWakeMs);
   }
   notify_frame_drawn(p.frame_count);
+
+  if (!p.cjk_requested) {
+    p.cjk_requested = true;  // once the first frame is out, so the page shows at once
+    fetch_cjk_font();
+  }
 }
 
 EM_BOOL on_animation_frame(double, void*) {

@@ -23,7 +23,6 @@ const replaceOnce = (pattern, fn, what) => {
   if (hits !== 1) throw new Error(`index.html: expected one ${what}, found ${hits}`);
 };
 
-replaceOnce(/<link rel="preload" href="timpush\.wasm"[^>]*>\n?/, () => '', 'wasm preload');
 replaceOnce(/<link rel="stylesheet" href="([^"]+)">/, (_, f) => `<style>\n${read(f)}</style>`, 'stylesheet');
 replaceOnce(/<link rel="icon" href="([^"]+)" type="([^"]+)">/,
   (_, f, t) => `<link rel="icon" href="${dataUrl(f, t)}" type="${t}">`, 'icon');
