@@ -30,9 +30,13 @@ for (const name of ['timpush-latin-font', 'timpush-cjk-font']) {
   html = html.replace(new RegExp(`<meta name="${name}" content="([^"]+)">`),
     (_, f) => `<meta name="${name}" content="${dataUrl(f, 'font/ttf')}">`);
 }
-replaceOnce(/<script src="bridge\.js"><\/script>/, () =>
+// The page defers its scripts from the head; inline scripts cannot be deferred, so they go at
+// the end of the body, where the elements they look up already exist.
+replaceOnce(/<!--[^>]*-->\n<script src="bridge\.js" defer><\/script>\n/, () => '', 'bridge.js');
+replaceOnce(/<script src="timpush\.js" defer><\/script>\n/, () => '', 'timpush.js');
+replaceOnce(/<\/body>/, () =>
   `<script type="application/octet-stream" id="timpush-wasm">${read('timpush.wasm').toString('base64')}</script>\n` +
-  `<script>\n${scriptText('bridge.js')}</script>`, 'bridge.js');
-replaceOnce(/<script src="timpush\.js"><\/script>/, () => `<script>\n${scriptText('timpush.js')}</script>`, 'timpush.js');
+  `<script>\n${scriptText('bridge.js')}</script>\n` +
+  `<script>\n${scriptText('timpush.js')}</script>\n</body>`, 'end of body');
 writeFileSync(out, html);
 console.log(`${out}: ${(html.length / 1048576).toFixed(2)} MB`);
