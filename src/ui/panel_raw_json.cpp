@@ -43,7 +43,11 @@ void draw_raw_json(AppState& state) {
                        tr(lang, txt::raw_line_col), state.raw.line, tr(lang, txt::raw_column), state.raw.column);
     ImGui::SameLine();
     if (ImGui::SmallButton(label(lang, txt::raw_go_to_error).c_str())) go_to_raw_error(state);
-    ImGui::TextColored(tone_colour(Tone::bad), "%s", state.raw.error.c_str());
+    // The check's own words say what is wrong there ("a comma before }"), in the UI's language.
+    const std::string* why = &state.raw.error;
+    for (const core::Issue& issue : state.derived.report.issues)
+      if (issue.code == 90001) why = lang == Lang::zh ? &issue.message_zh : &issue.message_en;
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", why->c_str());
     ImGui::PopTextWrapPos();
   }
   field_anchor(state, "");
