@@ -31,10 +31,9 @@
   // tried once more before the page says it cannot start.
   const latinUrl = meta('timpush-latin-font');
   const cjkUrl = meta('timpush-cjk-font');
-  let uiFontBytes = null;
-  const uiFontArrived = (latinUrl ? fetchFont(latinUrl) : Promise.resolve(null))
-    .then((bytes) => bytes || (latinUrl ? fetchFont(latinUrl) : null))
-    .then((bytes) => { uiFontBytes = bytes; });
+  let latinBytes = null;
+  const latinArrived = (latinUrl ? fetchFont(latinUrl).then((b) => b || fetchFont(latinUrl)) : Promise.resolve(null))
+    .then((bytes) => { latinBytes = bytes; });
 
   function setStatus(text, failed) {
     statusBox.textContent = text;
@@ -131,8 +130,8 @@
       textInput.style.height = Math.max(8, Math.round(h)) + 'px';
     },
     takeLatinFont() {
-      const b = uiFontBytes;
-      uiFontBytes = null;
+      const b = latinBytes;
+      latinBytes = null;
       return b;
     },
     fetchCjkFont() {
@@ -224,8 +223,8 @@
     canvas,
     wasmBinary: inlineWasm(),
     preRun: [() => {
-      Module.addRunDependency('timpush-ui-font');
-      uiFontArrived.finally(() => Module.removeRunDependency('timpush-ui-font'));
+      Module.addRunDependency('timpush-latin-font');
+      latinArrived.finally(() => Module.removeRunDependency('timpush-latin-font'));
     }],
     onRuntimeInitialized: () => { runtimeReady = true; },
     print: (text) => console.log(text),

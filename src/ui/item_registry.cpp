@@ -210,16 +210,14 @@ std::string ItemRegistry::to_json() const {
                      {"status", r.status}});
   }
   Json out = {{"frame", interaction_.frame_count},
-                        {"activeId", interaction_.active_id},
-                        {"hoveredId", interaction_.hovered_id},
-                        {"focusedId", interaction_.focused_id},
-                        {"textActive", interaction_.text_active},
-                        {"activeText", interaction_.has_active_text
-                                           ? Json(interaction_.active_text)
-                                           : Json(nullptr)},
-                        {"capturedFrame", captured_frame_},
-                        {"capturedText", captured_text_},
-                        {"items", std::move(items)}};
+              {"activeId", interaction_.active_id},
+              {"hoveredId", interaction_.hovered_id},
+              {"focusedId", interaction_.focused_id},
+              {"textActive", interaction_.text_active},
+              {"activeText", interaction_.has_active_text ? Json(interaction_.active_text) : Json(nullptr)},
+              {"capturedFrame", captured_frame_},
+              {"capturedText", captured_text_},
+              {"items", std::move(items)}};
   // Labels come from the UI and may hold cut UTF-8; replace rather than throw.
   return out.dump(-1, ' ', false, Json::error_handler_t::replace);
 }

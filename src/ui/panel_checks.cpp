@@ -64,8 +64,7 @@ void draw_checks(AppState& state) {
     ImVec4 colour = tone_colour(is_error ? Tone::bad : Tone::warn);
     ImGui::PushStyleColor(ImGuiCol_Text, colour);
     if (ImGui::Selectable((head + "##issue").c_str(), false, ImGuiSelectableFlags_AllowOverlap,
-                          ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y + message_height)))
-    {
+                          ImVec2(0, ImGui::GetTextLineHeight() + ImGui::GetStyle().ItemSpacing.y + message_height))) {
       request_focus(state, issue.pointer);
       if (issue.code == 90001 && state.raw.active) go_to_raw_error(state);
     }

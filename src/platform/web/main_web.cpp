@@ -46,9 +46,9 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // the page keeps no layout file; state lives in the App
   apply_theme();
-  int font_size = 0;
-  uint8_t* font = take_latin_font(&font_size);
-  if (!add_ui_font(font, font_size)) {
+  int latin_size = 0;
+  uint8_t* latin = take_latin_font(&latin_size);
+  if (!add_ui_font(latin, latin_size)) {
     show_fatal("TIMPush Composer could not load its font. Check the connection and reload the page.");
     return 1;
   }
