@@ -195,7 +195,10 @@ void draw_right(AppState& state) {
 
 }  // namespace
 
-App::App() : state_(new AppState) { state_->request = default_request(); }
+App::App() : state_(new AppState) {
+  state_->request = default_request();
+  state_->audience = infer_audience(state_->request);  // the form shows the example's tag lists
+}
 
 App::~App() { delete state_; }
 

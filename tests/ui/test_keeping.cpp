@@ -83,6 +83,9 @@ TEST_CASE("the first page sends a targeted example at once: the product document
   REQUIRE(tags_or);
   REQUIRE(h.state.request.condition);
   CHECK(h.state.request.condition->tags_or == tags_or->request.condition->tags_or);
+  // The form says what the JSON says: its tag lists, not "All users".
+  CHECK(h.state.audience == ui::Audience::tags);
+  CHECK(contains(h.drawn, "TagsAnd / TagsOr / TagsNot"));
   CHECK_FALSE(core::reaches_everyone(h.state.derived.body));
   CHECK(press_send(h, storage).size() == 1);
 }
