@@ -5,6 +5,28 @@
 'use strict';
 
 (function () {
+  // The wasm is asked for before anything else here runs: it then downloads and compiles while
+  // the rest of this file and timpush.js are parsed and run (Emscripten itself would ask for it
+  // only at the end of timpush.js). The single-file page carries it inline instead.
+  const wasmUrl = 'timpush.wasm';
+  const wasmInline = document.getElementById('timpush-wasm');
+  const wasmCompiled = wasmInline ? null : compileWasm();
+
+  function fetchBytes(url) {
+    return fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))));
+  }
+
+  function compileWasm() {
+    if (typeof WebAssembly !== 'object') return Promise.reject(new Error('this browser has no WebAssembly'));
+    const fromBytes = () => fetchBytes(wasmUrl).then((bytes) => WebAssembly.compile(bytes));
+    if (typeof WebAssembly.compileStreaming !== 'function') return fromBytes();
+    // Streaming needs Content-Type application/wasm; from a host that sends another type (and
+    // after a dropped connection) the file is fetched once more and compiled from its bytes.
+    const compiled = WebAssembly.compileStreaming(fetch(wasmUrl)).catch(fromBytes);
+    compiled.catch(() => {});  // reported when Emscripten asks for the instance (instantiateWasm)
+    return compiled;
+  }
+
   const canvas = document.getElementById('canvas');
   const textInput = document.getElementById('timpush-text-input');
   const statusBox = document.getElementById('timpush-status');
@@ -21,19 +43,31 @@
   const ready = new Promise((resolve) => { resolveReady = resolve; });
 
   // Font bytes, or null when the font could not be fetched (the reason goes to the console).
-  const fetchFont = (url) => fetch(url)
-    .then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))))
+  const fetchFont = (url) => fetchBytes(url)
     .then((b) => new Uint8Array(b))
     .catch((err) => { console.warn('timpush: font ' + url + ' could not be loaded:', err.message); return null; });
 
-  // The Latin UI font is fetched while the wasm downloads; start-up waits for it (see preRun) so
-  // the first frame already uses it. The wasm carries no font of its own, so a failed fetch is
-  // tried once more before the page says it cannot start.
+  // The Latin UI font is fetched while the wasm downloads. The wasm starts without waiting for
+  // it and draws its first frame once it is here (fonts.cpp takes it). The wasm carries no font
+  // of its own, so a failed fetch is tried once more before the page says it cannot start.
   const latinUrl = meta('timpush-latin-font');
   const cjkUrl = meta('timpush-cjk-font');
   let latinBytes = null;
-  const latinArrived = (latinUrl ? fetchFont(latinUrl).then((b) => b || fetchFont(latinUrl)) : Promise.resolve(null))
-    .then((bytes) => { latinBytes = bytes; });
+  if (latinUrl) {
+    fetchFont(latinUrl).then((b) => b || fetchFont(latinUrl)).then((bytes) => {
+      if (!bytes) {
+        setStatus('TIMPush Composer could not load its font. Check the connection and reload the page.', true);
+        return;
+      }
+      latinBytes = bytes;
+      requestFrames(3);
+    });
+  }
+
+  // The first use of localStorage loads the page's stored items from the browser process, a few
+  // milliseconds the wasm would spend at start-up reading the drafts (storage_bridge.cpp). This
+  // thread is idle while the wasm downloads, so the storage is touched now.
+  try { void window.localStorage.length; } catch (err) { /* unavailable: the wasm says so */ }
 
   function setStatus(text, failed) {
     statusBox.textContent = text;
@@ -209,23 +243,31 @@
   // The single-file build (src/platform/web/inline_site.mjs) carries the wasm as base64 in the
   // page itself, since a page opened from file:// may fetch nothing.
   function inlineWasm() {
-    const el = document.getElementById('timpush-wasm');
-    if (!el) return undefined;
-    const text = atob(el.textContent.trim());
+    if (!wasmInline) return undefined;
+    const text = atob(wasmInline.textContent.trim());
     const bytes = new Uint8Array(text.length);
     for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    el.remove();
+    wasmInline.remove();
     return bytes;
+  }
+
+  // Emscripten's hook for making the instance itself: from the module compiled above.
+  function instantiateEarlyWasm(imports, receiveInstance) {
+    wasmCompiled
+      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => [instance, module]))
+      .then(([instance, module]) => receiveInstance(instance, module), (err) => {
+        setStatus('TIMPush Composer could not load its program (' + wasmUrl + ': ' + err.message +
+          '). Check the connection and reload the page.', true);
+        console.error('timpush: ' + wasmUrl + ' could not be loaded:', err);
+      });
+    return {};  // the exports arrive through receiveInstance
   }
 
   // --- Emscripten settings -------------------------------------------------------------------------
   window.Module = {
     canvas,
     wasmBinary: inlineWasm(),
-    preRun: [() => {
-      Module.addRunDependency('timpush-latin-font');
-      latinArrived.finally(() => Module.removeRunDependency('timpush-latin-font'));
-    }],
+    instantiateWasm: wasmCompiled ? instantiateEarlyWasm : undefined,
     onRuntimeInitialized: () => { runtimeReady = true; },
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
@@ -233,6 +275,18 @@
       setStatus('TIMPush Composer stopped: ' + what, true);
     },
   };
+
+  // The tab's icon is named only once the page has drawn: the browser renders an SVG icon on this
+  // thread, work that would otherwise compete with the start-up.
+  ready.then(() => {
+    const href = meta('timpush-icon');
+    if (!href) return;
+    const icon = document.createElement('link');
+    icon.rel = 'icon';
+    icon.type = 'image/svg+xml';
+    icon.href = href;
+    document.querySelector('link[rel="icon"]').replaceWith(icon);
+  });
 
   // Offline after the first visit (web/sw.js). Registered once the page has loaded and drawn, so
   // the worker's copying never competes with the first frame; a page from file:// has no worker.

@@ -33,8 +33,8 @@ void set_canvas_pixel_size(int width, int height);
 
 // Starts fetching the CJK fallback font; it arrives through timpush_web_font_arrived().
 void fetch_cjk_font();
-// The Latin UI font fetched before start-up, copied into memory the caller frees with free();
-// size 0 when it could not be fetched.
+// The Latin UI font, copied into memory the caller frees with free(); null while it is still on
+// its way (web/bridge.js says so itself when it cannot be fetched).
 uint8_t* take_latin_font(int* size);
 
 // Shows a message over the page when it cannot start (no WebGL2 context, say).

@@ -3,6 +3,7 @@
 #include <cstdlib>
 
 #include "imgui.h"
+#include "platform/web/browser.h"
 #include "platform/web/theme.h"
 
 namespace timpush::web {
@@ -11,8 +12,11 @@ namespace {
 ImFont* g_ui_font = nullptr;
 }
 
-bool add_ui_font(uint8_t* data, int size) {
+bool ensure_ui_font() {
+  if (g_ui_font) return true;
   ImGuiIO& io = ImGui::GetIO();
+  int size = 0;
+  uint8_t* data = take_latin_font(&size);
   if (data && size > 0) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = true;
@@ -20,6 +24,7 @@ bool add_ui_font(uint8_t* data, int size) {
     cfg.OversampleH = 2;
     cfg.OversampleV = 1;
     g_ui_font = io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize, &cfg);
+    if (!g_ui_font) show_fatal("TIMPush Composer could not read its font. Reload the page.");
   }
 #ifndef IMGUI_DISABLE_DEFAULT_FONT  // a page built where no font file was found
   if (!g_ui_font) {
@@ -28,7 +33,7 @@ bool add_ui_font(uint8_t* data, int size) {
     g_ui_font = io.Fonts->AddFontDefault(&cfg);
   }
 #endif
-  io.FontDefault = g_ui_font;
+  if (g_ui_font) io.FontDefault = g_ui_font;
   return g_ui_font != nullptr;
 }
 

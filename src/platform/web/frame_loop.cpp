@@ -2,6 +2,8 @@
 // animation), wakes on timers for the caret and hover delays, and goes idle otherwise.
 #include <algorithm>
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include <emscripten.h>
 #include <emscripten/eventloop.h>
@@ -45,6 +47,26 @@ void schedule() {
     p.raf_pending = true;
     emscripten_request_animation_frame(on_animation_frame, nullptr);
   }
+}
+
+// Work a frame asked for that does not change what it shows (requests to start, the CJK font to
+// fetch after the first frame) runs in a zero-delay timeout: after this animation-frame callback
+// and the paint that follows it, so the frame reaches the screen without waiting for that work.
+void after_frame(void*) {
+  Page& p = *g_page;
+  p.after_frame_timer = 0;
+  std::vector<ui::HttpRequest> requests;
+  requests.swap(p.requests_after_frame);
+  for (const ui::HttpRequest& req : requests) http_start(req);
+  if (!p.cjk_requested) {
+    p.cjk_requested = true;
+    fetch_cjk_font();
+  }
+}
+
+void schedule_after_frame() {
+  Page& p = *g_page;
+  if (!p.after_frame_timer) p.after_frame_timer = emscripten_set_timeout(after_frame, 0, nullptr);
 }
 
 void schedule_wake(double delay_ms) {
@@ -148,7 +170,7 @@ void run_frame() {
   p.last_frame_ms = emscripten_get_now() - started_ms;
 
   // Carry out what the UI asked for.
-  for (const ui::HttpRequest& req : intents.http) http_start(req);
+  for (ui::HttpRequest& req : intents.http) p.requests_after_frame.push_back(std::move(req));
   carry_out_storage(*p.app, intents);
   if (intents.copy_text) {
     p.pasted = *intents.copy_text;
@@ -174,15 +196,12 @@ void run_frame() {
     else if (g.HoveredId != 0 && g.HoveredIdTimer < 2.0f) schedule_wake(kHoverWakeMs);
   }
   notify_frame_drawn(p.frame_count);
-
-  if (!p.cjk_requested) {
-    p.cjk_requested = true;  // once the first frame is out, so the page shows at once
-    fetch_cjk_font();
-  }
+  if (!p.requests_after_frame.empty() || !p.cjk_requested) schedule_after_frame();
 }
 
 EM_BOOL on_animation_frame(double, void*) {
   g_page->raf_pending = false;
+  if (!ensure_ui_font()) return EM_FALSE;  // the bridge asks for frames when the font arrives
   run_frame();
   schedule();
   return EM_FALSE;  // one frame per request

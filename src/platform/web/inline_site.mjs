@@ -24,8 +24,8 @@ const replaceOnce = (pattern, fn, what) => {
 };
 
 replaceOnce(/<link rel="stylesheet" href="([^"]+)">/, (_, f) => `<style>\n${read(f)}</style>`, 'stylesheet');
-replaceOnce(/<link rel="icon" href="([^"]+)" type="([^"]+)">/,
-  (_, f, t) => `<link rel="icon" href="${dataUrl(f, t)}" type="${t}">`, 'icon');
+replaceOnce(/<meta name="timpush-icon" content="([^"]+)">/,
+  (_, f) => `<meta name="timpush-icon" content="${dataUrl(f, 'image/svg+xml')}">`, 'icon');
 for (const name of ['timpush-latin-font', 'timpush-cjk-font']) {
   html = html.replace(new RegExp(`<meta name="${name}" content="([^"]+)">`),
     (_, f) => `<meta name="${name}" content="${dataUrl(f, 'font/ttf')}">`);

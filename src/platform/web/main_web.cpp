@@ -46,12 +46,7 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.IniFilename = nullptr;  // the page keeps no layout file; state lives in the App
   apply_theme();
-  int latin_size = 0;
-  uint8_t* latin = take_latin_font(&latin_size);
-  if (!add_ui_font(latin, latin_size)) {
-    show_fatal("TIMPush Composer could not load its font. Check the connection and reload the page.");
-    return 1;
-  }
+  ensure_ui_font();  // if it has arrived; else the first frame waits for it (frame_loop.cpp)
 
   ImGui_ImplGlfw_InitForOpenGL(window, false);  // callbacks: ours, in install_input
   install_input(window);

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "ui/app.h"
 #include "ui/item_registry.h"
@@ -34,6 +35,8 @@ struct Page {
   uint8_t* pending_font = nullptr;
   int pending_font_size = 0;
   bool cjk_requested = false;
+  std::vector<ui::HttpRequest> requests_after_frame;  // started once the frame is shown
+  long after_frame_timer = 0;   // emscripten_set_timeout id, 0 when none
   int cursor = 0;               // ImGuiMouseCursor last shown (0: the arrow)
 };
 
