@@ -7,9 +7,10 @@ halfwidth forms (U+FF00-FFEF), general punctuation (U+2000-206F), and every char
 source files (the UI's own Chinese text, whatever it holds). Hinting goes: Dear ImGui
 rasterises with stb_truetype, which does not hint.
 Usage: subset_font.py <in.ttf> <out.ttf> [source files...]   (needs Debian's python3-fonttools)
-With --latin first, cuts the Latin UI font instead, to Latin (U+0020-024F), Greek, punctuation,
-currency, arrows, maths and shapes (U+2000-25FF) and the given sources' characters: the first
-frame waits for that font, so it must be small.
+With --latin first, cuts the Latin UI font instead, to Latin (U+0020-024F), general punctuation,
+currency, letterlike symbols, arrows and the given sources' characters, and drops its layout
+tables (Dear ImGui neither kerns nor shapes): the first frame waits for that font, so it must be
+small. Greek, maths, box drawing and shapes come from the CJK font, whose GB 2312 has them.
 """
 import sys
 
@@ -36,7 +37,9 @@ def main(argv):
         sys.stderr.write(__doc__)
         return 2
     if latin:
-        points = set(range(0x20, 0x250)) | set(range(0x370, 0x400)) | set(range(0x2000, 0x2600))
+        points = set()
+        for lo, hi in ((0x20, 0x24F), (0x2000, 0x206F), (0x20A0, 0x20CF), (0x2100, 0x214F), (0x2190, 0x21FF)):
+            points.update(range(lo, hi + 1))
     else:
         points = gb2312_code_points()
         for lo, hi in ((0x3000, 0x303F), (0xFF00, 0xFFEF), (0x2000, 0x206F)):
@@ -48,6 +51,9 @@ def main(argv):
     options.hinting = False
     options.notdef_outline = True
     options.name_IDs = ["*"]  # keeps the copyright and licence notices
+    if latin:
+        options.layout_features = []
+        options.drop_tables += ["GPOS", "GSUB", "GDEF", "MATH", "kern"]
     font = subset.load_font(argv[1], options)
     subsetter = subset.Subsetter(options)
     subsetter.populate(unicodes=sorted(points))
