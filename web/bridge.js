@@ -51,6 +51,7 @@
   // it and draws its first frame once it is here (fonts.cpp takes it). The wasm carries no font
   // of its own, so a failed fetch is tried once more before the page says it cannot start.
   const latinUrl = meta('timpush-latin-font');
+  const latinMoreUrl = meta('timpush-latin-more-font');
   const cjkUrl = meta('timpush-cjk-font');
   let latinBytes = null;
   if (latinUrl) {
@@ -67,7 +68,7 @@
   // The first use of localStorage loads the page's stored items from the browser process, a few
   // milliseconds the wasm would spend at start-up reading the drafts (storage_bridge.cpp). This
   // thread is idle while the wasm downloads, so the storage is touched now.
-  try { void window.localStorage.length; } catch (err) { /* unavailable: the wasm says so */ }
+  try { window.localStorage.key(0); } catch (err) { /* unavailable: the wasm says so */ }
 
   function setStatus(text, failed) {
     statusBox.textContent = text;
@@ -168,15 +169,22 @@
       latinBytes = null;
       return b;
     },
-    fetchCjkFont() {
-      if (!cjkUrl) return;
-      fetchFont(cjkUrl).then((bytes) => {
-        if (!bytes) return;
+    // After the first frame: the rest of the Latin font, then the CJK font (numbered as
+    // fonts.h's LaterFont). Both download at once; they are handed over in that order, so a
+    // character both have is drawn in the Latin font's style.
+    fetchLaterFonts() {
+      const give = (bytes, which) => {
+        if (!bytes) return false;
         const ptr = Module._malloc(bytes.length);
         Module.HEAPU8.set(bytes, ptr);
-        Module._timpush_web_font_arrived(ptr, bytes.length);  // takes ownership
-        cjkFontLoaded = true;
-      });
+        Module._timpush_web_font_arrived(ptr, bytes.length, which);  // takes ownership
+        return true;
+      };
+      const latinMore = latinMoreUrl ? fetchFont(latinMoreUrl) : Promise.resolve(null);
+      const cjk = cjkUrl ? fetchFont(cjkUrl) : Promise.resolve(null);
+      latinMore.then((bytes) => give(bytes, 0))
+        .then(() => cjk)
+        .then((bytes) => { cjkFontLoaded = give(bytes, 1); });
     },
     fail(message) {
       setStatus(message, true);
@@ -228,6 +236,12 @@
     focusedId: () => snapshot().focusedId,
     activeId: () => snapshot().activeId,
     cjkFontLoaded: () => cjkFontLoaded,
+    // The characters of `text` no font of the page can draw yet, as an array.
+    missingGlyphs: (text) => {
+      let missing = '';
+      if (runtimeReady) withUtf8(text, (p) => { missing = Module.UTF8ToString(Module._timpush_web_missing_glyphs(p)); });
+      return [...missing];
+    },
     lastFrameMs: () => (runtimeReady ? Module._timpush_web_last_frame_ms() : 0),  // CPU time
     // All text drawn in the next frame (labels, messages, field contents; scrolled-out parts
     // too), one line per row as Dear ImGui logs it. Password fields show as asterisks.

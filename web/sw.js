@@ -12,7 +12,7 @@ async function pageFiles() {
   const files = [...SHELL];
   try {
     const html = await (await fetch('index.html', { cache: 'no-store' })).text();
-    for (const m of html.matchAll(/<meta name="timpush-[a-z]+-font" content="([^"]+)">/g)) {
+    for (const m of html.matchAll(/<meta name="timpush-[a-z-]+-font" content="([^"]+)">/g)) {
       if (m[1]) files.push(m[1]);
     }
   } catch (err) { /* the shell alone still opens the page */ }

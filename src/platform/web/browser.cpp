@@ -32,7 +32,7 @@ EM_JS(void, tpjs_copy_text, (const char* text), { window['TimpushBridge']['copyT
 EM_JS(void, tpjs_set_text_input, (int active), { window['TimpushBridge']['setTextInput'](!!active); });
 EM_JS(void, tpjs_place_text_input, (float x, float y, float h), { window['TimpushBridge']['placeTextInput'](x, y, h); });
 EM_JS(void, tpjs_set_cursor, (const char* css), { Module['canvas'].style.cursor = UTF8ToString(css); });
-EM_JS(void, tpjs_fetch_cjk_font, (), { window['TimpushBridge']['fetchCjkFont'](); });
+EM_JS(void, tpjs_fetch_later_fonts, (), { window['TimpushBridge']['fetchLaterFonts'](); });
 EM_JS(uint8_t*, tpjs_take_latin_font, (int* size_out), {
   var bytes = window['TimpushBridge']['takeLatinFont']();
   if (!bytes || !bytes.length) { HEAP32[size_out >> 2] = 0; return 0; }
@@ -73,7 +73,7 @@ void set_canvas_pixel_size(int width, int height) {
   emscripten_set_canvas_element_size("#canvas", width, height);
 }
 
-void fetch_cjk_font() { tpjs_fetch_cjk_font(); }
+void fetch_later_fonts() { tpjs_fetch_later_fonts(); }
 uint8_t* take_latin_font(int* size) { return tpjs_take_latin_font(size); }
 void notify_frame_drawn(int frame) { tpjs_frame_drawn(frame); }
 void show_fatal(const char* message) { tpjs_show_fatal(message); }

@@ -31,8 +31,9 @@ void canvas_css_size(double* width, double* height);
 double device_pixel_ratio();
 void set_canvas_pixel_size(int width, int height);
 
-// Starts fetching the CJK fallback font; it arrives through timpush_web_font_arrived().
-void fetch_cjk_font();
+// Starts fetching the fonts merged after the first frame (the rest of the Latin font, the CJK
+// fallback); each arrives through timpush_web_font_arrived().
+void fetch_later_fonts();
 // The Latin UI font, copied into memory the caller frees with free(); null while it is still on
 // its way (web/bridge.js says so itself when it cannot be fetched).
 uint8_t* take_latin_font(int* size);

@@ -3,10 +3,12 @@
 #include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <string>
 
 #include <emscripten.h>
 
 #include "imgui.h"
+#include "imgui_internal.h"
 
 #include "platform/web/page.h"
 
@@ -43,12 +45,11 @@ EMSCRIPTEN_KEEPALIVE void timpush_web_paste(const char* utf8) {
   timpush::web::request_frames(timpush::web::kSettleFrames + 2);
 }
 
-// The CJK fallback font, copied into memory from malloc; merged before the next frame.
-EMSCRIPTEN_KEEPALIVE void timpush_web_font_arrived(uint8_t* data, int size) {
+// A font fetched after the first frame (`which`: a LaterFont), copied into memory from malloc;
+// merged before the next frame.
+EMSCRIPTEN_KEEPALIVE void timpush_web_font_arrived(uint8_t* data, int size, int which) {
   if (!g_page) { std::free(data); return; }
-  std::free(g_page->pending_font);
-  g_page->pending_font = data;
-  g_page->pending_font_size = size;
+  g_page->pending_fonts.push_back({which, data, size});
   timpush::web::request_frames(2);
 }
 
@@ -64,6 +65,21 @@ EMSCRIPTEN_KEEPALIVE void timpush_web_capture_text() {
   if (!g_page) return;
   g_page->registry.request_text_capture();
   timpush::web::request_frames(1);
+}
+
+// The characters of `text` (UTF-8) that none of the fonts merged so far can draw, as UTF-8.
+EMSCRIPTEN_KEEPALIVE const char* timpush_web_missing_glyphs(const char* text) {
+  static std::string missing;
+  missing.clear();
+  ImFont* font = g_page ? ImGui::GetIO().FontDefault : nullptr;
+  if (!font) return "";
+  for (const char* p = text; *p;) {
+    unsigned int c = 0;
+    int n = ImTextCharFromUtf8(&c, p, nullptr);
+    if (c > ' ' && !font->IsGlyphInFont(static_cast<ImWchar>(c))) missing.append(p, n);
+    p += n;
+  }
+  return missing.c_str();
 }
 
 EMSCRIPTEN_KEEPALIVE int timpush_web_frame_count() { return g_page ? g_page->frame_count : 0; }

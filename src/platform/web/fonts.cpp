@@ -37,7 +37,7 @@ bool ensure_ui_font() {
   return g_ui_font != nullptr;
 }
 
-bool merge_fallback_font(uint8_t* data, int size) {
+bool merge_later_font(LaterFont which, uint8_t* data, int size) {
   ImGuiIO& io = ImGui::GetIO();
   if (!data || size <= 0 || !g_ui_font || io.Fonts->Fonts.empty() ||
       io.Fonts->Fonts.back() != g_ui_font) {
@@ -47,9 +47,16 @@ bool merge_fallback_font(uint8_t* data, int size) {
   ImFontConfig cfg;
   cfg.MergeMode = true;
   cfg.FontDataOwnedByAtlas = true;
-  // Droid's ideographs sit small beside DejaVu's Latin at the same pixel size; a merged source's
-  // size is taken relative to the font it joins.
-  if (!io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize * 1.1f, &cfg)) return false;
+  float size_px = kUiFontSize;
+  if (which == LaterFont::latin_more) {
+    cfg.OversampleH = 2;  // drawn as the first part is (ensure_ui_font)
+    cfg.OversampleV = 1;
+  } else {
+    // Droid's ideographs sit small beside DejaVu's Latin at the same pixel size; a merged
+    // source's size is taken relative to the font it joins.
+    size_px = kUiFontSize * 1.1f;
+  }
+  if (!io.Fonts->AddFontFromMemoryTTF(data, size, size_px, &cfg)) return false;
   // Glyphs asked for before the merge were cached as missing; bake them again from all sources.
   g_ui_font->ClearOutputData();
   return true;

@@ -49,7 +49,7 @@ void schedule() {
   }
 }
 
-// Work a frame asked for that does not change what it shows (requests to start, the CJK font to
+// Work a frame asked for that does not change what it shows (requests to start, the fonts to
 // fetch after the first frame) runs in a zero-delay timeout: after this animation-frame callback
 // and the paint that follows it, so the frame reaches the screen without waiting for that work.
 void after_frame(void*) {
@@ -58,9 +58,9 @@ void after_frame(void*) {
   std::vector<ui::HttpRequest> requests;
   requests.swap(p.requests_after_frame);
   for (const ui::HttpRequest& req : requests) http_start(req);
-  if (!p.cjk_requested) {
-    p.cjk_requested = true;
-    fetch_cjk_font();
+  if (!p.later_fonts_requested) {
+    p.later_fonts_requested = true;
+    fetch_later_fonts();
   }
 }
 
@@ -132,11 +132,9 @@ void run_frame() {
   const double started_ms = emscripten_get_now();
 
   // Between frames: fonts that arrived, answers that arrived.
-  if (p.pending_font) {
-    merge_fallback_font(p.pending_font, p.pending_font_size);
-    p.pending_font = nullptr;
-    p.pending_font_size = 0;
-  }
+  for (const Page::PendingFont& f : p.pending_fonts)
+    merge_later_font(static_cast<LaterFont>(f.which), f.data, f.size);
+  p.pending_fonts.clear();
   for (ui::HttpResult& r : http_take_results()) p.app->on_http_result(r);
   deliver_picked_file(*p.app);
 
@@ -196,7 +194,7 @@ void run_frame() {
     else if (g.HoveredId != 0 && g.HoveredIdTimer < 2.0f) schedule_wake(kHoverWakeMs);
   }
   notify_frame_drawn(p.frame_count);
-  if (!p.requests_after_frame.empty() || !p.cjk_requested) schedule_after_frame();
+  if (!p.requests_after_frame.empty() || !p.later_fonts_requested) schedule_after_frame();
 }
 
 EM_BOOL on_animation_frame(double, void*) {

@@ -26,7 +26,7 @@ const replaceOnce = (pattern, fn, what) => {
 replaceOnce(/<link rel="stylesheet" href="([^"]+)">/, (_, f) => `<style>\n${read(f)}</style>`, 'stylesheet');
 replaceOnce(/<meta name="timpush-icon" content="([^"]+)">/,
   (_, f) => `<meta name="timpush-icon" content="${dataUrl(f, 'image/svg+xml')}">`, 'icon');
-for (const name of ['timpush-latin-font', 'timpush-cjk-font']) {
+for (const name of ['timpush-latin-font', 'timpush-latin-more-font', 'timpush-cjk-font']) {
   html = html.replace(new RegExp(`<meta name="${name}" content="([^"]+)">`),
     (_, f) => `<meta name="${name}" content="${dataUrl(f, 'font/ttf')}">`);
 }

@@ -32,9 +32,13 @@ struct Page {
   float css_per_pixel_y = 1.0f;
   std::string pasted;           // last text pasted into the page, for ImGui's clipboard reads
   std::string items_json;       // kept alive for the automation hook's reads
-  uint8_t* pending_font = nullptr;
-  int pending_font_size = 0;
-  bool cjk_requested = false;
+  struct PendingFont {
+    int which;                  // a LaterFont
+    uint8_t* data;              // malloc'd, merged and owned by the atlas
+    int size;
+  };
+  std::vector<PendingFont> pending_fonts;  // arrived, merged before the next frame
+  bool later_fonts_requested = false;
   std::vector<ui::HttpRequest> requests_after_frame;  // started once the frame is shown
   long after_frame_timer = 0;   // emscripten_set_timeout id, 0 when none
   int cursor = 0;               // ImGuiMouseCursor last shown (0: the arrow)
