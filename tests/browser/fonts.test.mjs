@@ -2,7 +2,7 @@
 // so a failed fetch is tried once more, and a font that cannot be had is said plainly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './helpers.mjs';
+import { openWithRoute, startServer } from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -15,25 +15,15 @@ const CJK_TEXT = '股票 离线推送标题 。，';
 
 // Opens the page with the first `failures` fetches of the Latin font (the part the first frame
 // waits for; `font` names another) aborted, as a flaky network would.
-async function openWithFailingFont(failures, font = /\/fonts\/[^/]*-latin\.ttf$/) {
-  const browser = await launchBrowser();
-  const page = browser.context.pages()[0] || (await browser.context.newPage());
-  let fontFetches = 0;
-  await page.route(font, (route) => {
-    fontFetches += 1;
-    return fontFetches <= failures ? route.abort('connectionreset') : route.continue();
-  });
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(server.url, { waitUntil: 'load' });
-  return { browser, page, pageErrors, fontFetches: () => fontFetches };
+function openWithFailingFont(failures, font = /\/fonts\/[^/]*-latin\.ttf$/) {
+  return openWithRoute(server, font, (route, n) => (n <= failures ? route.abort('connectionreset') : route.continue()));
 }
 
 test('a Latin font fetch that fails once is tried again and the page starts', async () => {
   const s = await openWithFailingFont(1);
   try {
     await s.page.waitForFunction(() => window.timpush.firstFrameMs() !== null, null, { timeout: 20000 });
-    assert.equal(s.fontFetches(), 2, 'the font was fetched a second time');
+    assert.equal(s.routed(), 2, 'the font was fetched a second time');
     const labels = (await s.page.evaluate(() => window.timpush.items())).filter((it) => it.label).length;
     assert.ok(labels >= 3, `the page shows its widgets (${labels} labelled items)`);
     assert.deepEqual(s.pageErrors, []);

@@ -128,6 +128,20 @@ export async function launchBrowser({ viewport = defaultViewport, deviceScaleFac
   };
 }
 
+// Opens the server's page in a fresh browser with every request whose URL matches `pattern` left
+// to `handle(route, n)` (n counts them from 1), for pages that meet a failing or odd network.
+// Returns { browser, page, pageErrors, routed() }; the caller closes the browser.
+export async function openWithRoute(server, pattern, handle) {
+  const browser = await launchBrowser();
+  const page = browser.context.pages()[0] || (await browser.context.newPage());
+  let routed = 0;
+  await page.route(pattern, (route) => { routed += 1; return handle(route, routed); });
+  const pageErrors = [];
+  page.on('pageerror', (e) => pageErrors.push(e.message));
+  await page.goto(server.url, { waitUntil: 'load' });
+  return { browser, page, pageErrors, routed: () => routed };
+}
+
 // Polls `fn` in the page (a function of one argument) until it returns a truthy value.
 async function pollPage(page, fn, arg, { timeout = 10000, what = 'condition' } = {}) {
   try {

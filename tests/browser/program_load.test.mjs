@@ -3,23 +3,14 @@
 // cannot be fetched must be said plainly rather than leave "Loading…" up for ever.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, startServer } from './helpers.mjs';
+import { openWithRoute, startServer } from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { if (server) await server.stop(); });
 
 // Opens the page with every request for timpush.wasm handled by `handle(route)`.
-async function openWithWasmRoute(handle) {
-  const browser = await launchBrowser();
-  const page = browser.context.pages()[0] || (await browser.context.newPage());
-  let wasmFetches = 0;
-  await page.route(/\/timpush\.wasm$/, (route) => { wasmFetches += 1; return handle(route); });
-  const pageErrors = [];
-  page.on('pageerror', (e) => pageErrors.push(e.message));
-  await page.goto(server.url, { waitUntil: 'load' });
-  return { browser, page, pageErrors, wasmFetches: () => wasmFetches };
-}
+const openWithWasmRoute = (handle) => openWithRoute(server, /\/timpush\.wasm$/, handle);
 
 test('a wasm served as application/octet-stream is compiled from its bytes and the page starts', async () => {
   const s = await openWithWasmRoute(async (route) => {
@@ -28,7 +19,7 @@ test('a wasm served as application/octet-stream is compiled from its bytes and t
   });
   try {
     await s.page.waitForFunction(() => window.timpush.firstFrameMs() !== null, null, { timeout: 20000 });
-    assert.equal(s.wasmFetches(), 2, 'streaming compilation refused the type; the bytes were fetched again');
+    assert.equal(s.routed(), 2, 'streaming compilation refused the type; the bytes were fetched again');
     const labels = (await s.page.evaluate(() => window.timpush.items())).filter((it) => it.label).length;
     assert.ok(labels >= 3, `the page shows its widgets (${labels} labelled items)`);
     assert.deepEqual(s.pageErrors, []);
