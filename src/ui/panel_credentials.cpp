@@ -1,7 +1,6 @@
 // Credentials: where requests go, which app, and the UserSig (made from the SecretKey here, or
 // pasted), with its decoded fields and every problem named with the server's code.
 #include <cinttypes>
-#include <ctime>
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -13,15 +12,6 @@
 
 namespace timpush::ui {
 namespace {
-
-std::string utc_time(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buffer[32];
-  std::strftime(buffer, sizeof buffer, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buffer;
-}
 
 std::string duration(Lang lang, int64_t seconds) {
   bool negative = seconds < 0;
@@ -110,8 +100,8 @@ void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) 
   ImGui::Indent();
   ImGui::TextDisabled("TLS.ver %s   TLS.sdkappid %u   TLS.identifier %s", d.version.c_str(), d.sdkappid,
                       d.identifier.c_str());
-  ImGui::TextDisabled("%s %s   %s %s", tr(lang, txt::issued), utc_time(d.time).c_str(), tr(lang, txt::expires),
-                      utc_time(d.expires_at()).c_str());
+  ImGui::TextDisabled("%s %s   %s %s", tr(lang, txt::issued), core::usersig::format_utc(d.time).c_str(),
+                      tr(lang, txt::expires), core::usersig::format_utc(d.expires_at()).c_str());
   if (left >= 0)
     ImGui::Text("%s: %s", tr(lang, txt::time_left), duration(lang, left).c_str());
   else

@@ -1,6 +1,5 @@
 // The History tab: each send with its time, host, answer and TaskId, newest first, searchable;
 // an entry reopens as a draft; the whole record is exported or imported as a JSON file.
-#include <ctime>
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
@@ -9,18 +8,6 @@
 #include "ui/panels.h"
 
 namespace timpush::ui {
-namespace {
-
-std::string utc_time(int64_t unix_seconds) {
-  std::time_t t = static_cast<std::time_t>(unix_seconds);
-  std::tm tm{};
-  gmtime_r(&t, &tm);
-  char buf[32];
-  std::strftime(buf, sizeof buf, "%Y-%m-%d %H:%M:%S UTC", &tm);
-  return buf;
-}
-
-}  // namespace
 
 void draw_history(AppState& state) {
   Lang lang = state.lang;
@@ -44,7 +31,8 @@ void draw_history(AppState& state) {
       if (ImGui::SmallButton(label(lang, txt::reopen, "history").c_str())) reopen_index = index;
       ImGui::SameLine();
       std::string code = e.error_code ? std::to_string(*e.error_code) : std::string("-");
-      std::string line = utc_time(e.time) + "  HTTP " + std::to_string(e.http_status) + "  ErrorCode " + code;
+      std::string line = core::usersig::format_utc(e.time) + "  HTTP " + std::to_string(e.http_status) +
+                         "  ErrorCode " + code;
       if (!e.task_id.empty()) line += "  TaskId " + e.task_id;
       ImGui::TextUnformatted(line.c_str());
       ImGui::TextDisabled("%s/%s", e.base.c_str(), e.api.c_str());
