@@ -87,9 +87,7 @@ struct RawJson {
   bool active = false;       // the Raw JSON tab is showing
   std::string text;
   bool parses = true;
-  std::string error;         // parse error message
-  int line = 0;
-  int column = 0;
+  std::string error;         // why the text is not a push request (its 90001 check says where)
   int caret_to = -1;         // byte offset the field's caret goes to once it is active; -1 none
 };
 

@@ -39,15 +39,15 @@ void draw_raw_json(AppState& state) {
 
   if (!state.raw.parses) {
     ImGui::PushTextWrapPos(0);
+    const core::Issue* issue = raw_json_error(state);
     ImGui::TextColored(tone_colour(Tone::bad), "%s: %s %d, %s %d", tr(lang, txt::raw_parse_error),
-                       tr(lang, txt::raw_line_col), state.raw.line, tr(lang, txt::raw_column), state.raw.column);
+                       tr(lang, txt::raw_line_col), issue ? issue->line : 0, tr(lang, txt::raw_column),
+                       issue ? issue->column : 0);
     ImGui::SameLine();
     if (ImGui::SmallButton(label(lang, txt::raw_go_to_error).c_str())) go_to_raw_error(state);
     // The check's own words say what is wrong there ("a comma before }"), in the UI's language.
-    const std::string* why = &state.raw.error;
-    for (const core::Issue& issue : state.derived.report.issues)
-      if (issue.code == 90001) why = lang == Lang::zh ? &issue.message_zh : &issue.message_en;
-    ImGui::TextColored(tone_colour(Tone::bad), "%s", why->c_str());
+    const std::string& why = !issue ? state.raw.error : lang == Lang::zh ? issue->message_zh : issue->message_en;
+    ImGui::TextColored(tone_colour(Tone::bad), "%s", why.c_str());
     ImGui::PopTextWrapPos();
   }
   field_anchor(state, "");

@@ -205,26 +205,24 @@ void apply_raw_text(AppState& state) {
     state.audience = infer_audience(state.request);
     state.raw.parses = true;
     state.raw.error.clear();
-    state.raw.line = state.raw.column = 0;
     return;
   }
+  // The checks of the next frame validate this text as the body (refresh_derived).
   state.raw.parses = false;
   state.raw.error = parsed.error;
-  state.raw.line = state.raw.column = 0;
-  for (const auto& issue : core::validate_body(state.raw.text).issues) {
-    if (issue.code == 90001) {
-      state.raw.line = issue.line;
-      state.raw.column = issue.column;
-      if (state.raw.error.empty()) state.raw.error = issue.message_en;
-      break;
-    }
-  }
+}
+
+const core::Issue* raw_json_error(const AppState& state) {
+  if (!state.raw.active || state.raw.parses) return nullptr;
+  for (const core::Issue& issue : state.derived.report.issues)
+    if (issue.code == 90001 && issue.line > 0) return &issue;
+  return nullptr;
 }
 
 void go_to_raw_error(AppState& state) {
-  if (state.raw.parses || state.raw.line <= 0) return;
-  const size_t offset = core::text_offset(state.raw.text, {state.raw.line, state.raw.column});
-  state.raw.caret_to = static_cast<int>(offset);
+  const core::Issue* issue = raw_json_error(state);
+  if (!issue) return;
+  state.raw.caret_to = static_cast<int>(core::text_offset(state.raw.text, {issue->line, issue->column}));
 }
 
 void enter_raw_mode(AppState& state) {
@@ -232,7 +230,6 @@ void enter_raw_mode(AppState& state) {
   state.raw.text = core::serialize_pretty(state.request);
   state.raw.parses = true;
   state.raw.error.clear();
-  state.raw.line = state.raw.column = 0;
 }
 
 std::optional<Text> send_blocker(const AppState& state) {

@@ -34,7 +34,10 @@ void set_audience(AppState& state, Audience audience);
 // Raw JSON text edited: read it into the form when it parses.
 void apply_raw_text(AppState& state);
 void enter_raw_mode(AppState& state);
-// Puts the Raw JSON field's caret where the text stops being JSON (its 90001 line and column).
+// The check saying where the Raw JSON text stops being JSON (90001, with line and column), from
+// the frame's derived report; nullptr while the text parses or the check has no place.
+const core::Issue* raw_json_error(const AppState& state);
+// Puts the Raw JSON field's caret at that place.
 void go_to_raw_error(AppState& state);
 
 // Why Send is disabled, or nothing when it is enabled.

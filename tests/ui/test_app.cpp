@@ -63,6 +63,13 @@ std::vector<ui::HttpRequest> press_send(Harness& h) {
   return h.frames(2);
 }
 
+// Clicks the composer's Raw JSON tab, as a person would, and waits for it to show.
+void open_raw_json(Harness& h) {
+  h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON"}));
+  h.frames(2);
+  REQUIRE(h.state.raw.active);
+}
+
 }  // namespace
 
 TEST_CASE("start asks the sandbox for its app, and its answer fills the credentials") {
@@ -258,9 +265,7 @@ TEST_CASE("the preview masks the UserSig in the URL until asked") {
 TEST_CASE("raw JSON mode keeps unknown fields, and a broken paste shows 90001 with its place") {
   Harness h;
   ready(h);
-  h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON"}));
-  h.frames(2);
-  REQUIRE(h.state.raw.active);
+  open_raw_json(h);
   // What typing into the Body field does: set the text, then read it back into the form.
   h.state.raw.text = R"({"MsgRandom":7,"OfflinePushInfo":{"Desc":"hi","FutureVendorField":{"a":1}},"NewTopLevel":[1,2]})";
   ui::apply_raw_text(h.state);
@@ -281,7 +286,8 @@ TEST_CASE("raw JSON mode keeps unknown fields, and a broken paste shows 90001 wi
   ui::apply_raw_text(h.state);
   h.frames(2);
   CHECK_FALSE(h.state.raw.parses);
-  CHECK(h.state.raw.line >= 3);
+  REQUIRE(ui::raw_json_error(h.state));
+  CHECK(ui::raw_json_error(h.state)->line >= 3);
   bool has_90001 = false;
   for (const auto& issue : h.state.derived.report.issues) has_90001 |= issue.code == 90001;
   CHECK(has_90001);
@@ -293,16 +299,15 @@ TEST_CASE("raw JSON mode keeps unknown fields, and a broken paste shows 90001 wi
 TEST_CASE("Go to error puts the Raw JSON caret where the text stops being JSON") {
   Harness h;
   ready(h);
-  h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON"}));
-  h.frames(2);
-  REQUIRE(h.state.raw.active);
+  open_raw_json(h);
   // A trailing comma: RFC 8259 wants another member, so the error is at the closing brace.
   h.state.raw.text = "{\n  \"MsgRandom\": 7,\n}";
   ui::apply_raw_text(h.state);
   h.frames(2);
   REQUIRE_FALSE(h.state.raw.parses);
-  CHECK(h.state.raw.line == 3);
-  CHECK(h.state.raw.column == 1);
+  REQUIRE(ui::raw_json_error(h.state));
+  CHECK(ui::raw_json_error(h.state)->line == 3);
+  CHECK(ui::raw_json_error(h.state)->column == 1);
   h.press(h.id_of(left_child, {"left tabs", "Raw JSON###Raw JSON", "raw", "Go to error"}));
   h.frames(3);
   const ImGuiContext& g = *ImGui::GetCurrentContext();
