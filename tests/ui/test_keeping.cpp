@@ -60,6 +60,13 @@ std::vector<ui::HttpRequest> press_send(Harness& h, FakeStorage& storage) {
   return run(h, storage, 2.0 / 60);
 }
 
+// Turns the push into one for every user and presses Send: the confirmation asks for the SDKAppID.
+void open_all_user_confirm(Harness& h, FakeStorage& storage) {
+  ui::set_audience(h.state, ui::Audience::all);
+  CHECK(press_send(h, storage).empty());
+  REQUIRE(h.state.keep.confirm_open);
+}
+
 void answer(Harness& h, const ui::HttpRequest& request, int status, const std::string& body) {
   ui::HttpResult result;
   result.id = request.id;
@@ -187,9 +194,7 @@ TEST_CASE("an all-user push waits for the SDKAppID to be typed") {
   FakeStorage storage;
   Harness h;
   ready(h, storage);
-  ui::set_audience(h.state, ui::Audience::all);
-  CHECK(press_send(h, storage).empty());
-  CHECK(h.state.keep.confirm_open);
+  open_all_user_confirm(h, storage);
   h.state.keep.confirm_typed = "1400000001";  // one digit off
   CHECK_FALSE(ui::start_send(h.state));
   CHECK(run(h, storage, 0.05).empty());
@@ -204,9 +209,7 @@ TEST_CASE("Escape closes the all-user confirmation and nothing is sent") {
   FakeStorage storage;
   Harness h;
   ready(h, storage);
-  ui::set_audience(h.state, ui::Audience::all);
-  CHECK(press_send(h, storage).empty());
-  REQUIRE(h.state.keep.confirm_open);
+  open_all_user_confirm(h, storage);
   run(h, storage, 0.05);  // the modal is up and its field has the keyboard
   h.state.keep.confirm_typed = "1400000000";
   ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
