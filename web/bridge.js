@@ -12,8 +12,20 @@
   const wasmInline = document.getElementById('timpush-wasm');
   const wasmCompiled = wasmInline ? null : compileWasm();
 
+  // A file's bytes. XMLHttpRequest, not fetch(): while the wasm starts, the main thread is busy,
+  // and Chromium then hands over a fetch() body late: the 24 KB UI font's body came 160-180 ms after
+  // its headers, so the first animation frame found no font and the page drew a frame later.
+  // XMLHttpRequest delivered the same bytes within 5 ms of them.
   function fetchBytes(url) {
-    return fetch(url).then((r) => (r.ok ? r.arrayBuffer() : Promise.reject(new Error('HTTP ' + r.status))));
+    return new Promise((resolve, reject) => {
+      const xhr = new XMLHttpRequest();
+      xhr.open('GET', url);
+      xhr.responseType = 'arraybuffer';
+      // data: URLs (the single-file page) answer with status 200 as well.
+      xhr.onload = () => (xhr.status === 200 ? resolve(xhr.response) : reject(new Error('HTTP ' + xhr.status)));
+      xhr.onerror = () => reject(new Error('network error'));
+      xhr.send();
+    });
   }
 
   function compileWasm() {
@@ -47,14 +59,16 @@
     .then((b) => new Uint8Array(b))
     .catch((err) => { console.warn('timpush: font ' + url + ' could not be loaded:', err.message); return null; });
 
-  // The Latin UI font is fetched while the wasm downloads. The wasm starts without waiting for
-  // it and draws its first frame once it is here (fonts.cpp takes it). The wasm carries no font
-  // of its own, so a failed fetch is tried once more before the page says it cannot start.
+  // The Latin UI font is fetched while the wasm downloads, and the wasm is started once both are
+  // here (instantiateEarlyWasm). Started before the font, the wasm's start-up task kept this
+  // thread from taking the font's bytes in time for the first animation frame, which was then
+  // spent without drawing. The wasm carries no font of its own, so a failed fetch is tried once
+  // more before the page says it cannot start.
   const latinUrl = meta('timpush-latin-font');
   const latinMoreUrl = meta('timpush-latin-more-font');
   const cjkUrl = meta('timpush-cjk-font');
   let latinBytes = null;
-  if (latinUrl) {
+  const latinFetched = !latinUrl ? Promise.resolve() :
     fetchFont(latinUrl).then((b) => b || fetchFont(latinUrl)).then((bytes) => {
       if (!bytes) {
         setStatus('TIMPush Composer could not load its font. Check the connection and reload the page.', true);
@@ -63,7 +77,6 @@
       latinBytes = bytes;
       requestFrames(3);
     });
-  }
 
   // The first use of localStorage loads the page's stored items from the browser process, a few
   // milliseconds the wasm would spend at start-up reading the drafts (storage_bridge.cpp). This
@@ -267,8 +280,8 @@
 
   // Emscripten's hook for making the instance itself: from the module compiled above.
   function instantiateEarlyWasm(imports, receiveInstance) {
-    wasmCompiled
-      .then((module) => WebAssembly.instantiate(module, imports).then((instance) => [instance, module]))
+    Promise.all([wasmCompiled, latinFetched])
+      .then(([module]) => WebAssembly.instantiate(module, imports).then((instance) => [instance, module]))
       .then(([instance, module]) => receiveInstance(instance, module), (err) => {
         setStatus('TIMPush Composer could not load its program (' + wasmUrl + ': ' + err.message +
           '). Check the connection and reload the page.', true);
