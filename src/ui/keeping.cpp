@@ -34,7 +34,26 @@ void keep_unreadable(AppState& state, const char* key, const std::string& text, 
   }
 }
 
-void remember_snapshot(AppState& state) { state.keep.snapshot = core::to_json(current_draft(state)).dump(); }
+core::Draft draft_with_body(const AppState& state, std::string body) {
+  core::Draft d;
+  d.name = state.keep.drafts.active;
+  d.target = target_of(state.creds);
+  d.body = std::move(body);
+  d.remember_secrets = state.keep.remember;
+  if (d.remember_secrets) {
+    d.secret_key = state.creds.secret_key;
+    d.pasted_usersig = state.creds.pasted_usersig;
+  }
+  return d;
+}
+
+// What autosave compares from frame to frame: the draft as it would be stored. The body stands
+// beside the rest instead of being escaped into its JSON, which would copy it once more per frame.
+std::string draft_snapshot(const AppState& state, const std::string& body) {
+  return core::to_json(draft_with_body(state, std::string())).dump() + '\n' + body;
+}
+
+void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
 
 }  // namespace
 
@@ -76,18 +95,7 @@ std::string current_body(const AppState& state) {
   return core::serialize_body(state.request);
 }
 
-core::Draft current_draft(const AppState& state) {
-  core::Draft d;
-  d.name = state.keep.drafts.active;
-  d.target = target_of(state.creds);
-  d.body = current_body(state);
-  d.remember_secrets = state.keep.remember;
-  if (d.remember_secrets) {
-    d.secret_key = state.creds.secret_key;
-    d.pasted_usersig = state.creds.pasted_usersig;
-  }
-  return d;
-}
+core::Draft current_draft(const AppState& state) { return draft_with_body(state, current_body(state)); }
 
 void load_body(AppState& state, const std::string& body) {
   core::ParsedRequest parsed = core::parse_push_request(body);
@@ -198,7 +206,9 @@ void save_drafts_now(AppState& state) {
 void autosave_tick(AppState& state) {
   Keeping& k = state.keep;
   if (!k.loaded) return;
-  std::string snapshot = core::to_json(current_draft(state)).dump();
+  // App::frame calls this right after refresh_derived, so derived_for holds this frame's body
+  // (current_body's text): no need to serialize the request a third time in the frame.
+  std::string snapshot = draft_snapshot(state, state.derived_for);
   int64_t ms = now_ms(state);
   if (snapshot != k.snapshot) {
     k.snapshot = std::move(snapshot);
