@@ -8,10 +8,8 @@
 // The JavaScript halves live in web/bridge.js as `TimpushBridge`; these bodies only forward, so
 // the page's logic stays in one readable script file.
 EM_JS(double, tpjs_date_now, (), { return Date.now(); });
-EM_JS(uint32_t, tpjs_random_u32, (), {
-  var a = new Uint32Array(1);
-  crypto.getRandomValues(a);
-  return a[0];
+EM_JS(void, tpjs_random_fill, (uint32_t* out, int count), {
+  crypto.getRandomValues(HEAPU32.subarray(out >> 2, (out >> 2) + count));
 });
 // Only an http(s) page has a server behind it (sandbox, relay); Chromium names a file:// page's
 // origin "file://", others "null".
@@ -56,7 +54,17 @@ std::string take_string(char* p) {
 
 int64_t now_unix() { return static_cast<int64_t>(tpjs_date_now() / 1000.0); }
 double now_seconds() { return emscripten_get_now() / 1000.0; }
-uint32_t random_u32() { return tpjs_random_u32(); }
+// Every frame takes a fresh value (FrameInput::fresh_random); they are drawn from the browser's
+// generator 64 at a time rather than with a call into JavaScript per frame.
+uint32_t random_u32() {
+  static uint32_t pool[64];
+  static int left = 0;
+  if (left == 0) {
+    tpjs_random_fill(pool, 64);
+    left = 64;
+  }
+  return pool[--left];
+}
 std::string page_origin() { return take_string(tpjs_origin()); }
 std::string browser_language() { return take_string(tpjs_language()); }
 void copy_to_clipboard(const std::string& text) { tpjs_copy_text(text.c_str()); }
