@@ -2,7 +2,7 @@
 // so a failed fetch is tried once more, and a font that cannot be had is said plainly.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWithRoute, startServer } from './helpers.mjs';
+import { labelledItemsOfFirstFrame, openWithRoute, startServer } from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -22,9 +22,8 @@ function openWithFailingFont(failures, font = /\/fonts\/[^/]*-latin\.ttf$/) {
 test('a Latin font fetch that fails once is tried again and the page starts', async () => {
   const s = await openWithFailingFont(1);
   try {
-    await s.page.waitForFunction(() => window.timpush.firstFrameMs() !== null, null, { timeout: 20000 });
+    const labels = await labelledItemsOfFirstFrame(s.page);
     assert.equal(s.routed(), 2, 'the font was fetched a second time');
-    const labels = (await s.page.evaluate(() => window.timpush.items())).filter((it) => it.label).length;
     assert.ok(labels >= 3, `the page shows its widgets (${labels} labelled items)`);
     assert.deepEqual(s.pageErrors, []);
   } finally {

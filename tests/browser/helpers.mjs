@@ -142,6 +142,13 @@ export async function openWithRoute(server, pattern, handle) {
   return { browser, page, pageErrors, routed: () => routed };
 }
 
+// Waits for the page's first frame and returns how many items of it carry a label: a page that
+// started shows its form, not an empty canvas.
+export async function labelledItemsOfFirstFrame(page, timeout = 20000) {
+  await page.waitForFunction(() => window.timpush && window.timpush.firstFrameMs() !== null, null, { timeout });
+  return (await page.evaluate(() => window.timpush.items())).filter((it) => it.label).length;
+}
+
 // Polls `fn` in the page (a function of one argument) until it returns a truthy value.
 async function pollPage(page, fn, arg, { timeout = 10000, what = 'condition' } = {}) {
   try {

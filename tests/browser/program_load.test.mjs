@@ -3,7 +3,7 @@
 // cannot be fetched must be said plainly rather than leave "Loading…" up for ever.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openWithRoute, startServer } from './helpers.mjs';
+import { labelledItemsOfFirstFrame, openWithRoute, startServer } from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
@@ -18,9 +18,8 @@ test('a wasm served as application/octet-stream is compiled from its bytes and t
     return route.fulfill({ response, headers: { ...response.headers(), 'content-type': 'application/octet-stream' } });
   });
   try {
-    await s.page.waitForFunction(() => window.timpush.firstFrameMs() !== null, null, { timeout: 20000 });
+    const labels = await labelledItemsOfFirstFrame(s.page);
     assert.equal(s.routed(), 2, 'streaming compilation refused the type; the bytes were fetched again');
-    const labels = (await s.page.evaluate(() => window.timpush.items())).filter((it) => it.label).length;
     assert.ok(labels >= 3, `the page shows its widgets (${labels} labelled items)`);
     assert.deepEqual(s.pageErrors, []);
   } finally {
