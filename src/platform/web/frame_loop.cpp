@@ -207,6 +207,11 @@ EM_BOOL on_animation_frame(double, void*) {
 
 }  // namespace
 
+void draw_first_frame() {
+  if (ensure_ui_font()) run_frame();
+  request_frames(kSettleFrames);
+}
+
 void request_frames(int n) {
   g_page->frames_wanted = std::max(g_page->frames_wanted, n);
   schedule();

@@ -48,6 +48,9 @@ extern Page* g_page;
 
 // Draw at least `n` more frames (one per animation frame), then go idle.
 void request_frames(int n);
+// Draws the first frame now, without waiting for an animation frame (which can be most of a
+// display refresh away), if the UI font is here; the frames that settle it follow on demand.
+void draw_first_frame();
 // Install the GLFW and HTML5 input callbacks and ImGui's platform hooks (clipboard, IME).
 void install_input(GLFWwindow* window);
 
