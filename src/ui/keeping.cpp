@@ -188,7 +188,9 @@ void load_kept(AppState& state, const StartupInfo& info) {
     }
   }
   k.loaded = true;
-  save_drafts_now(state);
+  // What was read (a shared draft added, a damaged store replaced) is written as an edit would
+  // be, a moment after the first frame rather than in it: the page appears sooner.
+  k.autosave.note_edit(now_ms(state));
   remember_snapshot(state);
 }
 
