@@ -13,7 +13,6 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
 
 #include "platform/web/browser.h"
@@ -21,6 +20,7 @@
 #include "platform/web/http_fetch.h"
 #include "platform/web/page.h"
 #include "platform/web/storage_bridge.h"
+#include "platform/web/webgl2_renderer.h"
 
 namespace timpush::web {
 
@@ -138,7 +138,6 @@ void run_frame() {
   for (ui::HttpResult& r : http_take_results()) p.app->on_http_result(r);
   deliver_picked_file(*p.app);
 
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   fit_canvas(io);  // after the GLFW backend, which would set sizes from the GLFW window
   ImGui::NewFrame();
@@ -152,11 +151,7 @@ void run_frame() {
   ImGui::Render();
   int fb_w = 0, fb_h = 0;
   emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
-  glViewport(0, 0, fb_w, fb_h);
-  const ImVec4 bg = ImGui::GetStyle().Colors[ImGuiCol_WindowBg];
-  glClearColor(bg.x, bg.y, bg.z, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  webgl2_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
   const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();
   if (cursor != p.cursor) {

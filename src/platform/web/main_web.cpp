@@ -9,15 +9,14 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
 
 #include "platform/web/browser.h"
 #include "platform/web/fonts.h"
-#include "platform/web/gl_state_cache.h"
 #include "platform/web/http_fetch.h"
 #include "platform/web/page.h"
 #include "platform/web/storage_bridge.h"
 #include "platform/web/theme.h"
+#include "platform/web/webgl2_renderer.h"
 
 namespace timpush::web {
 namespace {
@@ -35,9 +34,6 @@ bool make_webgl2_context() {
   attrs.enableExtensionsByDefault = EM_FALSE;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
   if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) return false;
-  int width = 0, height = 0;
-  emscripten_webgl_get_drawing_buffer_size(gl, &width, &height);
-  gl_state_cache_fresh_context(width, height);
   return true;
 }
 
@@ -81,7 +77,10 @@ int main() {
 
   ImGui_ImplGlfw_InitForOpenGL(window, false);  // callbacks: ours, in install_input
   install_input(window);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!webgl2_renderer_init()) {
+    show_fatal("TIMPush Composer could not compile its WebGL2 shaders (the browser console says why).");
+    return 1;
+  }
 
   http_set_wake([] { request_frames(kSettleFrames); });
 

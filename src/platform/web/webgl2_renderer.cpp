@@ -1,0 +1,237 @@
+#include "platform/web/webgl2_renderer.h"
+
+#include <GLES3/gl3.h>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <cstdio>
+
+#include "imgui.h"
+#include "ui_shaders.h"  // generated from shaders/ (cmake/embed_shaders.cmake)
+
+namespace timpush::web {
+namespace {
+
+// Attribute locations, as the vertex shader declares them.
+constexpr GLuint kPositionAttribute = 0;
+constexpr GLuint kUvAttribute = 1;
+constexpr GLuint kColorAttribute = 2;
+
+constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+
+struct Renderer {
+  GLuint program = 0;
+  GLuint vertex_array = 0;
+  GLuint vertex_buffer = 0;
+  GLuint index_buffer = 0;
+  GLint scale_uniform = -1;
+  GLint offset_uniform = -1;
+};
+Renderer g_renderer;
+
+GLuint compile_shader(GLenum kind, const char* source, const char* name) {
+  const GLuint shader = glCreateShader(kind);
+  glShaderSource(shader, 1, &source, nullptr);
+  glCompileShader(shader);
+  GLint ok = GL_FALSE;
+  glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
+  if (ok == GL_TRUE) return shader;
+  char log[1024] = "";
+  glGetShaderInfoLog(shader, sizeof log, nullptr, log);
+  std::fprintf(stderr, "shaders/%s did not compile: %s\n", name, log);
+  glDeleteShader(shader);
+  return 0;
+}
+
+GLuint link_program() {
+  const GLuint vertex = compile_shader(GL_VERTEX_SHADER, shaders::kUiVertex, "ui.vert");
+  const GLuint fragment = compile_shader(GL_FRAGMENT_SHADER, shaders::kUiFragment, "ui.frag");
+  if (!vertex || !fragment) return 0;
+  const GLuint program = glCreateProgram();
+  glAttachShader(program, vertex);
+  glAttachShader(program, fragment);
+  glLinkProgram(program);
+  glDeleteShader(vertex);  // freed with the program
+  glDeleteShader(fragment);
+  GLint ok = GL_FALSE;
+  glGetProgramiv(program, GL_LINK_STATUS, &ok);
+  if (ok == GL_TRUE) return program;
+  char log[1024] = "";
+  glGetProgramInfoLog(program, sizeof log, nullptr, log);
+  std::fprintf(stderr, "shaders/ui.vert + ui.frag did not link: %s\n", log);
+  glDeleteProgram(program);
+  return 0;
+}
+
+// Everything a frame relies on that no frame changes: set at start, and again if a draw callback
+// asks for it (ImDrawCallback_ResetRenderState).
+void apply_render_state() {
+  const Renderer& r = g_renderer;
+  glUseProgram(r.program);
+  glBindVertexArray(r.vertex_array);
+  glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
+  glActiveTexture(GL_TEXTURE0);
+  // Straight (not premultiplied) alpha, over an opaque canvas.
+  glEnable(GL_BLEND);
+  glBlendEquation(GL_FUNC_ADD);
+  glBlendFuncSeparate(GL_SRC_ALPHA, GL_ONE_MINUS_SRC_ALPHA, GL_ONE, GL_ONE_MINUS_SRC_ALPHA);
+  glDisable(GL_CULL_FACE);
+  glDisable(GL_DEPTH_TEST);
+  glDisable(GL_STENCIL_TEST);
+  glEnable(GL_SCISSOR_TEST);
+  // RGBA rows are whole 4-byte words; texture updates give their row length themselves.
+  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
+}
+
+void make_vertex_array() {
+  Renderer& r = g_renderer;
+  glGenVertexArrays(1, &r.vertex_array);
+  glGenBuffers(1, &r.vertex_buffer);
+  glGenBuffers(1, &r.index_buffer);
+  glBindVertexArray(r.vertex_array);
+  glBindBuffer(GL_ARRAY_BUFFER, r.vertex_buffer);
+  glBindBuffer(GL_ELEMENT_ARRAY_BUFFER, r.index_buffer);  // kept by the vertex array
+  const GLsizei stride = sizeof(ImDrawVert);
+  glEnableVertexAttribArray(kPositionAttribute);
+  glVertexAttribPointer(kPositionAttribute, 2, GL_FLOAT, GL_FALSE, stride,
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, pos)));
+  glEnableVertexAttribArray(kUvAttribute);
+  glVertexAttribPointer(kUvAttribute, 2, GL_FLOAT, GL_FALSE, stride,
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, uv)));
+  glEnableVertexAttribArray(kColorAttribute);
+  glVertexAttribPointer(kColorAttribute, 4, GL_UNSIGNED_BYTE, GL_TRUE, stride,
+                        reinterpret_cast<const void*>(offsetof(ImDrawVert, col)));
+}
+
+GLuint gl_texture_of(ImTextureID id) { return static_cast<GLuint>(static_cast<std::uintptr_t>(id)); }
+
+void create_texture(ImTextureData& tex) {
+  GLuint texture = 0;
+  glGenTextures(1, &texture);
+  glBindTexture(GL_TEXTURE_2D, texture);
+  // Bilinear: Dear ImGui draws its anti-aliased lines from textured strips in the atlas.
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MIN_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_MAG_FILTER, GL_LINEAR);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_S, GL_CLAMP_TO_EDGE);
+  glTexParameteri(GL_TEXTURE_2D, GL_TEXTURE_WRAP_T, GL_CLAMP_TO_EDGE);
+  glTexImage2D(GL_TEXTURE_2D, 0, GL_RGBA, tex.Width, tex.Height, 0, GL_RGBA, GL_UNSIGNED_BYTE, tex.GetPixels());
+  tex.SetTexID(static_cast<ImTextureID>(texture));
+  tex.SetStatus(ImTextureStatus_OK);
+}
+
+void update_texture(ImTextureData& tex) {
+  glBindTexture(GL_TEXTURE_2D, gl_texture_of(tex.TexID));
+  // Each update is a rectangle of the atlas's pixels, whose rows are the whole atlas wide.
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, tex.Width);
+  for (const ImTextureRect& rect : tex.Updates)
+    glTexSubImage2D(GL_TEXTURE_2D, 0, rect.x, rect.y, rect.w, rect.h, GL_RGBA, GL_UNSIGNED_BYTE,
+                    tex.GetPixelsAt(rect.x, rect.y));
+  glPixelStorei(GL_UNPACK_ROW_LENGTH, 0);
+  tex.SetStatus(ImTextureStatus_OK);
+}
+
+void destroy_texture(ImTextureData& tex) {
+  const GLuint texture = gl_texture_of(tex.TexID);
+  glDeleteTextures(1, &texture);
+  tex.SetTexID(ImTextureID_Invalid);
+  tex.SetStatus(ImTextureStatus_Destroyed);
+}
+
+void carry_out_texture_requests(const ImVector<ImTextureData*>& textures) {
+  for (ImTextureData* tex : textures) {
+    switch (tex->Status) {
+      case ImTextureStatus_WantCreate: create_texture(*tex); break;
+      case ImTextureStatus_WantUpdates: update_texture(*tex); break;
+      // Dear ImGui may still draw with it this frame until it has gone unused for one.
+      case ImTextureStatus_WantDestroy:
+        if (tex->UnusedFrames > 0) destroy_texture(*tex);
+        break;
+      default: break;
+    }
+  }
+}
+
+// Maps the display rectangle Dear ImGui drew in (logical pixels) onto clip space, y downwards.
+void set_projection(const ImDrawData& data) {
+  const float left = data.DisplayPos.x;
+  const float right = data.DisplayPos.x + data.DisplaySize.x;
+  const float top = data.DisplayPos.y;
+  const float bottom = data.DisplayPos.y + data.DisplaySize.y;
+  glUniform2f(g_renderer.scale_uniform, 2.0f / (right - left), 2.0f / (top - bottom));
+  glUniform2f(g_renderer.offset_uniform, -(right + left) / (right - left), (top + bottom) / (bottom - top));
+}
+
+// The command's clip rectangle in drawing-buffer pixels (GL counts rows from the bottom); false
+// when nothing of it is on the canvas.
+bool set_scissor(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int fb_height) {
+  const ImVec2 scale = data.FramebufferScale;
+  const float x0 = std::max(0.0f, (cmd.ClipRect.x - data.DisplayPos.x) * scale.x);
+  const float y0 = std::max(0.0f, (cmd.ClipRect.y - data.DisplayPos.y) * scale.y);
+  const float x1 = std::min(static_cast<float>(fb_width), (cmd.ClipRect.z - data.DisplayPos.x) * scale.x);
+  const float y1 = std::min(static_cast<float>(fb_height), (cmd.ClipRect.w - data.DisplayPos.y) * scale.y);
+  if (x1 <= x0 || y1 <= y0) return false;
+  glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1), static_cast<GLsizei>(x1 - x0),
+            static_cast<GLsizei>(y1 - y0));
+  return true;
+}
+
+void draw_list(const ImDrawData& data, const ImDrawList& list, int fb_width, int fb_height) {
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size * sizeof(ImDrawVert)),
+               list.VtxBuffer.Data, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.IdxBuffer.Size * sizeof(ImDrawIdx)),
+               list.IdxBuffer.Data, GL_STREAM_DRAW);
+  for (const ImDrawCmd& cmd : list.CmdBuffer) {
+    if (cmd.UserCallback) {
+      if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
+        apply_render_state();
+        set_projection(data);
+      } else {
+        cmd.UserCallback(&list, &cmd);
+      }
+      continue;
+    }
+    if (!set_scissor(data, cmd, fb_width, fb_height)) continue;
+    glBindTexture(GL_TEXTURE_2D, gl_texture_of(cmd.GetTexID()));
+    // No base vertex in WebGL2: Dear ImGui is told so (no RendererHasVtxOffset), so VtxOffset is 0.
+    glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), kIndexType,
+                   reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+  }
+}
+
+}  // namespace
+
+bool webgl2_renderer_init() {
+  Renderer& r = g_renderer;
+  r.program = link_program();
+  if (!r.program) return false;
+  r.scale_uniform = glGetUniformLocation(r.program, "u_scale");
+  r.offset_uniform = glGetUniformLocation(r.program, "u_offset");
+  make_vertex_array();
+  apply_render_state();
+  glUniform1i(glGetUniformLocation(r.program, "u_texture"), 0);
+
+  ImGuiIO& io = ImGui::GetIO();
+  io.BackendRendererName = "timpush_webgl2";
+  io.BackendFlags |= ImGuiBackendFlags_RendererHasTextures;
+  GLint max_texture_size = 0;
+  glGetIntegerv(GL_MAX_TEXTURE_SIZE, &max_texture_size);
+  ImGuiPlatformIO& platform_io = ImGui::GetPlatformIO();
+  platform_io.Renderer_TextureMaxWidth = platform_io.Renderer_TextureMaxHeight = max_texture_size;
+  return true;
+}
+
+void webgl2_renderer_draw(ImDrawData* draw_data, int fb_width, int fb_height, const ImVec4& background) {
+  glViewport(0, 0, fb_width, fb_height);
+  glDisable(GL_SCISSOR_TEST);  // the clear covers the whole canvas
+  glClearColor(background.x, background.y, background.z, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  glEnable(GL_SCISSOR_TEST);
+  if (!draw_data) return;
+  if (draw_data->Textures) carry_out_texture_requests(*draw_data->Textures);
+  if (fb_width <= 0 || fb_height <= 0 || draw_data->DisplaySize.x <= 0 || draw_data->DisplaySize.y <= 0) return;
+  set_projection(*draw_data);
+  for (const ImDrawList* list : draw_data->CmdLists) draw_list(*draw_data, *list, fb_width, fb_height);
+}
+
+}  // namespace timpush::web
