@@ -1,7 +1,8 @@
-// The benchmark's baseline: the plain Dear ImGui demo window on the page's backends (GLFW and
-// WebGL2 through Emscripten), drawn every animation frame as ImGui's own examples do. It reports
-// its first frame, frame count and frame CPU time to bench/baseline/shell.html the same way the
-// composer page reports them, so scripts/bench-page.sh measures both alike.
+// The benchmark's baseline: the plain Dear ImGui demo window on the page's backends (GLFW through
+// Emscripten, and the page's WebGL2 renderer), drawn every animation frame as ImGui's own
+// examples do. It reports its first frame, frame count and frame CPU time to
+// bench/baseline/shell.html the same way the composer page reports them, so
+// scripts/bench-page.sh measures both alike.
 #include <emscripten.h>
 #include <emscripten/html5.h>
 #define GLFW_INCLUDE_ES3
@@ -9,7 +10,7 @@
 
 #include "imgui.h"
 #include "imgui_impl_glfw.h"
-#include "imgui_impl_opengl3.h"
+#include "platform/web/webgl2_renderer.h"
 
 namespace {
 
@@ -22,7 +23,6 @@ void frame() {
   const double started_ms = emscripten_get_now();
   int w = 0, h = 0;
   emscripten_get_canvas_element_size("#canvas", &w, &h);
-  ImGui_ImplOpenGL3_NewFrame();
   ImGui_ImplGlfw_NewFrame();
   ImGui::NewFrame();
   ImGui::ShowDemoWindow();
@@ -34,10 +34,7 @@ void frame() {
   ImGui::InputText("text", g_text, sizeof g_text);
   ImGui::End();
   ImGui::Render();
-  glViewport(0, 0, w, h);
-  glClearColor(0.45f, 0.55f, 0.60f, 1.0f);
-  glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  timpush::web::webgl2_renderer_draw(ImGui::GetDrawData(), w, h, ImVec4(0.45f, 0.55f, 0.60f, 1.0f));
   ++g_frames;
   g_last_frame_ms = emscripten_get_now() - started_ms;
   EM_ASM({ if (Module['benchFrameDrawn']) Module['benchFrameDrawn']($0); }, g_frames);
@@ -65,7 +62,7 @@ int main() {
   ImGui::StyleColorsDark();
   ImGui_ImplGlfw_InitForOpenGL(g_window, true);
   ImGui_ImplGlfw_InstallEmscriptenCallbacks(g_window, "#canvas");
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (!timpush::web::webgl2_renderer_init()) return 1;
   emscripten_set_main_loop(frame, 0, false);
   return 0;
 }
