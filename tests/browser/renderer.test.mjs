@@ -1,0 +1,52 @@
+// The page's WebGL2 renderer (src/platform/web/webgl2_renderer.cpp, shaders/) draws each widget
+// where Dear ImGui placed it, at any device pixel ratio: the Send button's green fill is on screen
+// inside the rectangle the automation hook reports, and not beside it.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, startServer } from './helpers.mjs';
+
+let server;
+before(async () => { server = await startServer(); });
+after(async () => { if (server) await server.stop(); });
+
+// The colour of one CSS pixel of the page as the browser shows it (a screenshot, decoded by the
+// page's own image decoder).
+async function pixelAt(s, x, y) {
+  const png = await s.page.screenshot({ clip: { x, y, width: 1, height: 1 }, scale: 'css' });
+  return s.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(1, 1);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0, 1, 1);
+    const [r, gr, b] = g.getImageData(0, 0, 1, 1).data;
+    return { r, g: gr, b };
+  }, png.toString('base64'));
+}
+
+// The theme's Send button is a saturated green (src/platform/web/theme.cpp); the page around it
+// is near-white or grey.
+const isGreen = (p) => p.g > p.r + 40 && p.g > p.b + 40;
+
+for (const deviceScaleFactor of [1, 2]) {
+  test(`the Send button is drawn where the hook says, at a device pixel ratio of ${deviceScaleFactor}`, async () => {
+    const s = await openPage({ server, viewport: { width: 1280, height: 800 }, deviceScaleFactor });
+    try {
+      const send = await s.itemByLabel('Send');
+      await s.nextFrame();
+      const midY = Math.round(send.y + send.h / 2);
+      // Inside, left of the label: the button's fill.
+      const inside = await pixelAt(s, Math.round(send.x + 6), midY);
+      assert.ok(isGreen(inside), `inside the Send button at ${JSON.stringify(send)}: ${JSON.stringify(inside)}`);
+      // A few pixels outside its left and right edges: not the button.
+      const left = await pixelAt(s, Math.round(send.x - 4), midY);
+      const right = await pixelAt(s, Math.round(send.x + send.w + 3), midY);
+      assert.ok(!isGreen(left), `left of the Send button: ${JSON.stringify(left)}`);
+      assert.ok(!isGreen(right), `right of the Send button: ${JSON.stringify(right)}`);
+      assert.deepEqual(s.errors(), []);
+    } finally {
+      await s.close();
+    }
+  });
+}
