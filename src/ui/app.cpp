@@ -65,7 +65,6 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
   Lang lang = state.lang;
   ImGui::TextUnformatted(tr(lang, txt::app_title));
   ImGui::SameLine();
-  ImGui::TextDisabled("%s", tr(lang, txt::app_subtitle));
 
   std::optional<Text> blocker = send_blocker(state);
   // The label is plain "Send" when idle in English; otherwise the shown text changes and the
@@ -88,7 +87,14 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
   float send_width = ImGui::GetFontSize() * 7;
   std::string share = label(lang, txt::share_link);
   float share_width = ImGui::CalcTextSize(tr(lang, txt::share_link)).x + style.FramePadding.x * 2;
-  ImGui::SameLine(right - lang_width - send_width - share_width - style.ItemSpacing.x * 2);
+  const float controls_x = right - lang_width - send_width - share_width - style.ItemSpacing.x * 2;
+  // On a narrow page the subtitle gives way rather than run under the buttons.
+  const char* subtitle = tr(lang, txt::app_subtitle);
+  if (ImGui::GetCursorPosX() + ImGui::CalcTextSize(subtitle).x + style.ItemSpacing.x <= controls_x) {
+    ImGui::TextDisabled("%s", subtitle);
+    ImGui::SameLine();
+  }
+  ImGui::SameLine(controls_x);
   if (ImGui::Button(share.c_str())) copy_share_link(state);
   ImGui::SameLine();
 

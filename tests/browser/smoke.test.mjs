@@ -207,6 +207,10 @@ test('the canvas follows the window size, crisp at a device pixel ratio of 2', a
     let got = await size();
     t.diagnostic(`at 1000x700 css, dpr ${got.dpr}: backing store ${got.w}x${got.h}`);
     assert.deepEqual(got, { w: 2000, h: 1400, cssW: 1000, cssH: 700, dpr: 2 });
+    // The top bar's subtitle shows where it fits and gives way on a narrow page rather than run
+    // under the buttons.
+    const subtitle = 'Tencent Cloud IM: v4/timpush/push';
+    assert.ok((await s.pageText()).includes(subtitle), 'the subtitle shows at 1000 css px');
 
     await s.page.setViewportSize({ width: 760, height: 540 });
     await s.page.waitForFunction(() => document.getElementById('canvas').width === 1520, null, { timeout: 5000, polling: 25 });
@@ -221,6 +225,7 @@ test('the canvas follows the window size, crisp at a device pixel ratio of 2', a
     for (const w of windows) {
       assert.ok(w.x >= -1 && w.x + w.w <= 760 + 1 && w.y >= -1, `window ${w.label} within 760 css px: ${JSON.stringify(w)}`);
     }
+    assert.ok(!(await s.pageText()).includes(subtitle), 'no subtitle under the buttons at 760 css px');
     await s.screenshot('smoke-dpr2-760x540');
     assert.deepEqual(s.errors(), []);
   } finally {
