@@ -33,8 +33,11 @@ for (const deviceScaleFactor of [1, 2]) {
   test(`the Send button is drawn where the hook says, at a device pixel ratio of ${deviceScaleFactor}`, async () => {
     const s = await openPage({ server, viewport: { width: 1280, height: 800 }, deviceScaleFactor });
     try {
-      const send = await s.itemByLabel('Send');
+      // The layout settles once the late fonts are in (the language buttons' width depends on them).
+      await s.page.waitForFunction(() => window.timpush.cjkFontLoaded(), null, { timeout: 15000, polling: 50 });
       await s.nextFrame();
+      await s.nextFrame();
+      const send = await s.itemByLabel('Send');
       const midY = Math.round(send.y + send.h / 2);
       // Inside, left of the label: the button's fill.
       const inside = await pixelAt(s, Math.round(send.x + 6), midY);
