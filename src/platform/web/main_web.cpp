@@ -33,8 +33,7 @@ bool make_webgl2_context() {
   attrs.antialias = EM_FALSE;
   attrs.enableExtensionsByDefault = EM_FALSE;
   const EMSCRIPTEN_WEBGL_CONTEXT_HANDLE gl = emscripten_webgl_create_context("#canvas", &attrs);
-  if (gl <= 0 || emscripten_webgl_make_context_current(gl) != EMSCRIPTEN_RESULT_SUCCESS) return false;
-  return true;
+  return gl > 0 && emscripten_webgl_make_context_current(gl) == EMSCRIPTEN_RESULT_SUCCESS;
 }
 
 }  // namespace

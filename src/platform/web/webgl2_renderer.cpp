@@ -30,6 +30,15 @@ struct Renderer {
 };
 Renderer g_renderer;
 
+// Writes GL's own account of a failed compile or link to the browser console. `read_log` is
+// glGetShaderInfoLog or glGetProgramInfoLog.
+void report_failure(GLuint object, void (*read_log)(GLuint, GLsizei, GLsizei*, GLchar*), const char* name,
+                    const char* what) {
+  char log[1024] = "";
+  read_log(object, sizeof log, nullptr, log);
+  std::fprintf(stderr, "shaders/%s %s: %s\n", name, what, log);
+}
+
 GLuint compile_shader(GLenum kind, const char* source, const char* name) {
   const GLuint shader = glCreateShader(kind);
   glShaderSource(shader, 1, &source, nullptr);
@@ -37,9 +46,7 @@ GLuint compile_shader(GLenum kind, const char* source, const char* name) {
   GLint ok = GL_FALSE;
   glGetShaderiv(shader, GL_COMPILE_STATUS, &ok);
   if (ok == GL_TRUE) return shader;
-  char log[1024] = "";
-  glGetShaderInfoLog(shader, sizeof log, nullptr, log);
-  std::fprintf(stderr, "shaders/%s did not compile: %s\n", name, log);
+  report_failure(shader, glGetShaderInfoLog, name, "did not compile");
   glDeleteShader(shader);
   return 0;
 }
@@ -57,9 +64,7 @@ GLuint link_program() {
   GLint ok = GL_FALSE;
   glGetProgramiv(program, GL_LINK_STATUS, &ok);
   if (ok == GL_TRUE) return program;
-  char log[1024] = "";
-  glGetProgramInfoLog(program, sizeof log, nullptr, log);
-  std::fprintf(stderr, "shaders/ui.vert + ui.frag did not link: %s\n", log);
+  report_failure(program, glGetProgramInfoLog, "ui.vert + ui.frag", "did not link");
   glDeleteProgram(program);
   return 0;
 }
@@ -80,8 +85,6 @@ void apply_render_state() {
   glDisable(GL_DEPTH_TEST);
   glDisable(GL_STENCIL_TEST);
   glEnable(GL_SCISSOR_TEST);
-  // RGBA rows are whole 4-byte words; texture updates give their row length themselves.
-  glPixelStorei(GL_UNPACK_ALIGNMENT, 4);
 }
 
 void make_vertex_array() {
@@ -122,7 +125,8 @@ void create_texture(ImTextureData& tex) {
 
 void update_texture(ImTextureData& tex) {
   glBindTexture(GL_TEXTURE_2D, gl_texture_of(tex.TexID));
-  // Each update is a rectangle of the atlas's pixels, whose rows are the whole atlas wide.
+  // Each update is a rectangle of the atlas's pixels, whose rows are the whole atlas wide (RGBA
+  // rows are whole 4-byte words, so the default unpack alignment of 4 fits).
   glPixelStorei(GL_UNPACK_ROW_LENGTH, tex.Width);
   for (const ImTextureRect& rect : tex.Updates)
     glTexSubImage2D(GL_TEXTURE_2D, 0, rect.x, rect.y, rect.w, rect.h, GL_RGBA, GL_UNSIGNED_BYTE,
