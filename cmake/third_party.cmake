@@ -58,3 +58,19 @@ if(NOT EMSCRIPTEN)
   target_link_libraries(tp_imgui INTERFACE $<TARGET_NAME_IF_EXISTS:timpush_ui>)
 endif()
 set(TIMPUSH_IMGUI_DIR "${_tp}/imgui")
+
+# cpp-httplib 0.41 (sid), header-only, for the native server and relay. Every translation unit
+# that includes httplib.h sees the same definitions through this target, so the classes agree.
+# No CPPHTTPLIB_ZLIB_SUPPORT: the server compresses its own files and never inflates requests.
+if(NOT EMSCRIPTEN)
+  if(NOT EXISTS "${_tp}/httplib/httplib.h")
+    message(FATAL_ERROR "third_party/httplib is missing: run scripts/setup.sh first")
+  endif()
+  find_package(OpenSSL 3 REQUIRED)
+  find_package(Threads REQUIRED)
+  add_library(tp_httplib INTERFACE)
+  target_include_directories(tp_httplib SYSTEM INTERFACE "${_tp}/httplib")
+  # The relay speaks TLS to the region hosts.
+  target_compile_definitions(tp_httplib INTERFACE CPPHTTPLIB_OPENSSL_SUPPORT)
+  target_link_libraries(tp_httplib INTERFACE OpenSSL::SSL OpenSSL::Crypto Threads::Threads)
+endif()

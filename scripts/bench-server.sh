@@ -88,3 +88,55 @@ fi
 run "POST /sandbox/v4/timpush/push" -s "$work/post.lua" "$url$push_path"
 echo "RSS after POST: $(rss), threads $(threads)"
 echo "sandbox tasks accepted: $(curl -s "${url}sandbox/tasks" | grep -o '"TaskId"' | wc -l)"
+
+# --- Hostile neighbours: GET / with latency percentiles, clean and then while 24 slow-header
+# clients (a header line every 2.5 s, from 127.0.0.2) and 100 idle connections (127.0.0.3) are
+# held open; each reconnects when the server drops it. Goal: p99 < 100 ms, req/s >= 80% clean.
+port=${url#http://127.0.0.1:}; port=${port%%/*}
+cat >"$work/hold.py" <<'PY'
+import socket, sys, time
+port, secs = int(sys.argv[1]), float(sys.argv[2])
+def connect(source):
+    s = socket.socket()
+    s.bind((source, 0))
+    s.connect(("127.0.0.1", port))
+    s.setblocking(False)
+    return s
+slow = [connect("127.0.0.2") for _ in range(24)]
+idle = [connect("127.0.0.3") for _ in range(100)]
+drops = 0
+end = time.time() + secs
+step = 0
+while time.time() < end:
+    for i, s in enumerate(slow):
+        try:
+            s.send(b"GET / HTTP/1.1\r\n" if step == 0 else b"X-Slow: 1\r\n")
+        except OSError:
+            drops += 1
+            slow[i] = connect("127.0.0.2")
+    for i, s in enumerate(idle):
+        try:
+            if s.recv(1) == b"":
+                raise OSError
+        except BlockingIOError:
+            pass
+        except OSError:
+            drops += 1
+            idle[i] = connect("127.0.0.3")
+    step += 1
+    time.sleep(2.5)
+print("hold: 24 slow + 100 idle held %.0f s, %d dropped by the server and reopened" % (secs, drops))
+PY
+latency_run() {  # $1 label
+  echo "== $1"
+  wrk -t 2 -c "$conns" -d "${secs}s" --timeout 5s --latency -H 'Accept-Encoding: gzip' "$url" \
+    | awk '/Requests\/sec/ {rps=$2} /^ +50%/ {p50=$2} /^ +99%/ {p99=$2} /Socket errors|Non-2xx/ {print "  " $0}
+           END {printf "  p50 %s  p99 %s  req/s %s\n", p50, p99, rps}'
+}
+latency_run "GET / clean"
+python3 "$work/hold.py" "$port" "$((secs + 3))" &
+hold_pid=$!
+sleep 1.5
+latency_run "GET / with 24 slow-header clients and 100 idle connections held"
+wait "$hold_pid" || true
+echo "RSS after hostile run: $(rss), threads $(threads)"

@@ -17,7 +17,7 @@ as_root() {
 apt_packages=(
   build-essential cmake ninja-build python3
   emscripten binaryen
-  nlohmann-json3-dev doctest-dev libcpp-httplib-dev libssl-dev
+  nlohmann-json3-dev doctest-dev libssl-dev
   chromium fonts-droid-fallback fonts-dejavu-core
   dpkg-dev wrk
   python3-fonttools
@@ -43,6 +43,7 @@ sources=(
   "imgui/sid:imgui"
   "zlib/bookworm:zlib"
   "mbedtls/bookworm:mbedtls"
+  "cpp-httplib/sid:httplib"
 )
 
 need_src=0

@@ -12,6 +12,7 @@
 
 #include "cli/command.h"
 #include "server/page_server.h"
+#include "server/request_policy.h"
 #include "server/secret.h"
 
 namespace timpush::cli {
@@ -29,7 +30,9 @@ const char kUsage[] =
     "  --host ADDR               address to bind (default 127.0.0.1)\n"
     "  --port N                  port (default 8080; 0 = any free port)\n"
     "  --root DIR                the built page (default build/web/site)\n"
-    "  --threads N               connections served at once (default 16)\n"
+    "  --threads N               requests served at once (default 16)\n"
+    "  --allow-host NAME[:PORT]  also answer requests whose Host is NAME (any port, or none)\n"
+    "                            or exactly NAME:PORT; repeatable. For a reverse proxy.\n"
     "  --quiet                   no request log on standard error\n"
     "  --sandbox-sdkappid N      the sandbox app's SDKAppID (default 1400000000)\n"
     "  --sandbox-admin ID        its admin account (default administrator)\n"
@@ -60,7 +63,21 @@ const char kUsage[] =
     "\n"
     "The relay forwards POST /relay/<host>/v4/<path>?<query> to https://<host>/v4/<path>?<query>\n"
     "for the service's region hosts only (403 otherwise); without network it answers 502 with\n"
-    "{\"RelayError\",\"RelayErrorZh\",\"Host\"}. Queries and bodies are never logged.\n";
+    "{\"RelayError\",\"RelayErrorZh\",\"Host\"}. Queries and bodies are never logged.\n"
+    "\n"
+    "Against hostile clients and pages, before any body is read (each refusal closes the\n"
+    "connection, with JSON {\"Error\",\"ErrorZh\"}):\n"
+    "  421  Host is not 127.0.0.1, localhost, [::1] or --host, with this port, nor an\n"
+    "       --allow-host entry (DNS rebinding).\n"
+    "  403  /sandbox or /relay with an Origin that is not this server's own, or\n"
+    "       Sec-Fetch-Site: cross-site (answered in the service's or the relay's shape).\n"
+    "  415  Content-Encoding on a request; 501 a Transfer-Encoding other than chunked.\n"
+    "  413  a body over 1 MiB: by Content-Length at once, chunked or length-less as it comes.\n"
+    "  431  more than 64 header lines, a line over 8 KiB, or 32 KiB of headers in all.\n"
+    "  408  headers not complete 5 s after the first byte; the body has 5 s more.\n"
+    "A kept-alive connection idles 3 s at most. Waiting connections hold no worker; at most 64\n"
+    "per client address (the longest waiting makes room) and 1024 in all. Range is ignored\n"
+    "(200 with the whole file). The log shows printable ASCII only, other bytes as \\xNN.\n";
 
 std::optional<long long> parse_number(const std::string& text, long long lo, long long hi) {
   if (text.empty() || text.size() > 12) return std::nullopt;
@@ -94,6 +111,11 @@ int run_serve(const Args& args) {
     options.port = static_cast<int>(*n);
   }
   options.root = args.value("--root").value_or("build/web/site");
+  for (const auto& host : args.values("--allow-host")) {
+    auto problem = check_allow_host(host);
+    if (!problem.empty()) return print_error(name, problem), 2;
+    options.allow_hosts.push_back(host);
+  }
   if (auto threads = args.value("--threads")) {
     auto n = parse_number(*threads, 1, 256);
     if (!n) return print_error(name, "--threads must be 1..256"), 2;
@@ -187,7 +209,7 @@ const bool registered = register_command(Command{
     "serve",
     "serve the page, a sandbox of the push API, and a relay (loopback)",
     kUsage,
-    {"--host", "--port", "--root", "--threads", "--sandbox-sdkappid", "--sandbox-admin",
+    {"--host", "--port", "--root", "--threads", "--allow-host", "--sandbox-sdkappid", "--sandbox-admin",
      "--sandbox-users", "--sandbox-daily-quota"},
     {"--quiet"},
     run_serve,

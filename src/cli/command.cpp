@@ -44,6 +44,7 @@ std::optional<std::string> Args::parse(const std::vector<std::string>& argv,
       } else {
         return "option " + name + " needs a value";
       }
+      repeated_[name].push_back(values_[name]);
     } else if (contains(flags, name) || name == "--help") {
       if (inline_value) return "option " + name + " takes no value";
       flags_[name] = true;
@@ -52,6 +53,11 @@ std::optional<std::string> Args::parse(const std::vector<std::string>& argv,
     }
   }
   return std::nullopt;
+}
+
+std::vector<std::string> Args::values(const std::string& name) const {
+  auto it = repeated_.find(name);
+  return it == repeated_.end() ? std::vector<std::string>{} : it->second;
 }
 
 std::optional<std::string> Args::value(const std::string& name) const {

@@ -20,11 +20,13 @@ public:
                                    const std::vector<std::string>& flags);
 
   bool has(const std::string& name) const { return flags_.count(name) || values_.count(name); }
-  std::optional<std::string> value(const std::string& name) const;
+  std::optional<std::string> value(const std::string& name) const;  // the last one given
+  std::vector<std::string> values(const std::string& name) const;   // each one, in order
   const std::vector<std::string>& positional() const { return positional_; }
 
 private:
   std::map<std::string, std::string> values_;
+  std::map<std::string, std::vector<std::string>> repeated_;
   std::map<std::string, bool> flags_;
   std::vector<std::string> positional_;
 };

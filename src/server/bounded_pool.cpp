@@ -11,13 +11,14 @@ BoundedPool::BoundedPool(size_t threads, size_t max_queued)
 
 BoundedPool::~BoundedPool() { shutdown(); }
 
-void BoundedPool::enqueue(std::function<void()> fn) {
-  std::unique_lock<std::mutex> lock(mutex_);
-  has_room_.wait(lock, [this] { return stopping_ || jobs_.size() < max_queued_; });
-  // After shutdown began the job still runs: it owns a socket that only it closes.
-  jobs_.push_back(std::move(fn));
-  lock.unlock();
+bool BoundedPool::try_enqueue(std::function<void()>& fn) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (stopping_ || jobs_.size() >= max_queued_) return false;
+    jobs_.push_back(std::move(fn));
+  }
   has_job_.notify_one();
+  return true;
 }
 
 void BoundedPool::shutdown() {
@@ -27,18 +28,10 @@ void BoundedPool::shutdown() {
     stopping_ = true;
   }
   has_job_.notify_all();
-  has_room_.notify_all();
   for (auto& t : threads_) {
     if (t.joinable()) t.join();
   }
   threads_.clear();
-  // Jobs queued after the workers left (a race with the accept loop) still close their sockets.
-  std::deque<std::function<void()>> rest;
-  {
-    std::lock_guard<std::mutex> lock(mutex_);
-    rest.swap(jobs_);
-  }
-  for (auto& fn : rest) fn();
 }
 
 void BoundedPool::work() {
@@ -47,11 +40,11 @@ void BoundedPool::work() {
     {
       std::unique_lock<std::mutex> lock(mutex_);
       has_job_.wait(lock, [this] { return stopping_ || !jobs_.empty(); });
-      if (jobs_.empty()) return;  // stopping, nothing left
+      // Queued jobs still run after shutdown began: each owns a connection only it closes.
+      if (jobs_.empty()) return;
       fn = std::move(jobs_.front());
       jobs_.pop_front();
     }
-    has_room_.notify_one();
     fn();
   }
 }

@@ -1,11 +1,10 @@
-// A fixed set of worker threads with a bounded queue, for the HTTP server's connections.
-// httplib's own pool queues without limit; here the accept loop waits when the queue is full,
-// so a flood of connections backs up in the kernel instead of in our memory.
+// A fixed set of worker threads with a bounded queue, for the HTTP server's requests. The
+// connection gate hands over one request at a time; when every worker is busy and the queue is
+// full it is told so at once (and answers 503) instead of queueing without limit.
 #pragma once
 
-#include <httplib.h>
-
 #include <condition_variable>
+#include <cstddef>
 #include <deque>
 #include <functional>
 #include <mutex>
@@ -14,13 +13,17 @@
 
 namespace timpush::server {
 
-class BoundedPool : public httplib::TaskQueue {
+class BoundedPool {
 public:
   BoundedPool(size_t threads, size_t max_queued);
-  ~BoundedPool() override;
+  ~BoundedPool();
+  BoundedPool(const BoundedPool&) = delete;
+  BoundedPool& operator=(const BoundedPool&) = delete;
 
-  void enqueue(std::function<void()> fn) override;
-  void shutdown() override;
+  // Queues fn; false (fn untouched) when the queue is full or the pool is shutting down.
+  bool try_enqueue(std::function<void()>& fn);
+  // Runs what is queued, then joins the workers.
+  void shutdown();
 
 private:
   void work();
@@ -30,7 +33,6 @@ private:
   std::deque<std::function<void()>> jobs_;
   std::mutex mutex_;
   std::condition_variable has_job_;
-  std::condition_variable has_room_;
   bool stopping_ = false;
 };
 

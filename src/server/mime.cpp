@@ -72,7 +72,7 @@ bool must_revalidate(std::string_view mime_type) {
   return starts_with(mime_type, "text/html") || starts_with(mime_type, "text/javascript") ||
          starts_with(mime_type, "application/wasm") || starts_with(mime_type, "text/css") ||
          starts_with(mime_type, "application/json") ||
-         starts_with(mime_type, "application/manifest+json");
+         starts_with(mime_type, "application/manifest+json") || starts_with(mime_type, "font/");
 }
 
 }  // namespace timpush::server

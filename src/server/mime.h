@@ -15,8 +15,9 @@ std::string mime_type_for(std::string_view file_name);
 // and gzip itself are compressed already and would only cost CPU.
 bool is_compressible(std::string_view mime_type);
 
-// True for files whose names carry no content hash (html, js, wasm, css, json): browsers must
-// revalidate them on every load or a rebuilt page mixes an old .js with a new .wasm.
+// True for files whose names carry no content hash (html, js, wasm, css, json, fonts): browsers
+// must revalidate them on every load (an ETag makes that a 304) or a rebuilt page mixes an old
+// .js with a new .wasm, or draws with yesterday's font subset and misses the new glyphs.
 bool must_revalidate(std::string_view mime_type);
 
 }  // namespace timpush::server

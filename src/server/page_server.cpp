@@ -1,6 +1,5 @@
 #include "server/page_server.h"
 
-#include <httplib.h>
 #include <sys/socket.h>
 
 #include <algorithm>
@@ -8,16 +7,11 @@
 #include <cstdio>
 #include <map>
 
-#include "server/bounded_pool.h"
+#include "server/http_front.h"
+#include "server/request_policy.h"
 #include "server/static_site.h"
 
 namespace timpush::server {
-
-const char* const kContentSecurityPolicy =
-    "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; "
-    "img-src 'self' data: blob:; font-src 'self'; "
-    "connect-src 'self' https://*.qq.com https://*.qcloud.com https://*.my-imcloud.com; "
-    "object-src 'none'; base-uri 'none'; frame-ancestors 'none'";
 
 namespace {
 
@@ -31,11 +25,12 @@ void send_json(httplib::Response& res, int status, const std::string& body) {
   res.set_content(body, "application/json");
 }
 
-std::string error_json(std::string_view en, std::string_view zh) {
-  Json doc = Json::object();
-  doc["Error"] = std::string(en);
-  doc["ErrorZh"] = std::string(zh);
-  return doc.dump();
+// A refusal made before the body is read: the connection closes after it, unread.
+httplib::Server::HandlerResponse refuse(httplib::Response& res, int status,
+                                        const std::string& body) {
+  send_json(res, status, body);
+  FrontServer::close_after_answer();
+  return httplib::Server::HandlerResponse::Handled;
 }
 
 void method_not_allowed(httplib::Response& res, const char* allow) {
@@ -54,11 +49,13 @@ void send_static(const StaticReply& reply, httplib::Response& res) {
     return;
   }
   // A sized content provider: httplib then sends our bytes as they are, instead of compressing
-  // every text answer again on each request (it would gzip a precompressed file twice).
+  // every text answer again on each request (it would gzip a precompressed file twice). The
+  // library picks offset and length; whatever it asks, nothing past the body goes out.
   res.set_content_provider(
       body->size(), reply.content_type,
       [body](size_t offset, size_t length, httplib::DataSink& sink) {
-        length = std::min<size_t>(length, 256 * 1024);
+        if (offset >= body->size()) return false;
+        length = std::min({length, body->size() - offset, size_t{256 * 1024}});
         return sink.write(body->data() + offset, length);
       });
 }
@@ -67,11 +64,27 @@ std::string format_host(const std::string& host) {
   return host.find(':') != std::string::npos ? "[" + host + "]" : host;
 }
 
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+FrontOptions front_options(const ServeOptions& o) {
+  FrontOptions f;
+  f.threads = o.threads;
+  f.max_queued = o.max_queued;
+  f.body_timeout_ms = o.body_timeout_seconds * 1000;
+  f.io_timeout_ms = o.io_timeout_seconds * 1000;
+  f.gate.head_timeout_ms = o.head_timeout_seconds * 1000;
+  f.gate.idle_timeout_ms = o.keep_alive_seconds * 1000;
+  f.gate.max_connections = o.max_connections;
+  f.gate.max_per_client = o.max_connections_per_client;
+  return f;
+}
+
 }  // namespace
 
 PageServer::PageServer(ServeOptions options, MillisClock now_ms, Random32 random)
     : options_(std::move(options)),
-      http_(std::make_unique<httplib::Server>()),
+      http_(std::make_unique<FrontServer>(front_options(options_))),
+      hosts_(std::make_unique<HostPolicy>(options_.host, options_.port, options_.allow_hosts)),
       site_(std::make_unique<StaticSite>(options_.root)),
       sandbox_(std::make_unique<Sandbox>(options_.sandbox, std::move(now_ms), std::move(random))) {
   install_routes();
@@ -80,11 +93,14 @@ PageServer::PageServer(ServeOptions options, MillisClock now_ms, Random32 random
 PageServer::~PageServer() {
   stop();
   if (thread_.joinable()) thread_.join();
+  if (http_) http_->stop_front();
 }
 
 std::string PageServer::url() const {
   return "http://" + format_host(options_.host) + ":" + std::to_string(port_) + "/";
 }
+
+size_t PageServer::waiting_connections() const { return http_->waiting_connections(); }
 
 std::optional<std::string> PageServer::bind() {
   if (options_.host.find(':') != std::string::npos) http_->set_address_family(AF_INET6);
@@ -99,10 +115,16 @@ std::optional<std::string> PageServer::bind() {
     }
     port_ = options_.port;
   }
+  // Only now is the port known, and Host names it.
+  *hosts_ = HostPolicy(options_.host, port_, options_.allow_hosts);
+  if (!http_->start_front()) return std::string("cannot start the connection gate (epoll)");
   return std::nullopt;
 }
 
-void PageServer::run() { http_->listen_after_bind(); }
+void PageServer::run() {
+  http_->listen_after_bind();
+  http_->stop_front();
+}
 
 void PageServer::start() {
   thread_ = std::thread([this] { run(); });
@@ -118,9 +140,6 @@ void PageServer::stop() {
 
 void PageServer::install_routes() {
   auto& http = *http_;
-  const size_t threads = options_.threads;
-  const size_t queued = options_.max_queued;
-  http.new_task_queue = [threads, queued] { return new BoundedPool(threads, queued); };
   http.set_payload_max_length(options_.max_body_bytes);
   // httplib writes headers and body separately: without this, Nagle's algorithm and delayed ACKs
   // hold each small answer back ~40 ms (measured with scripts/bench-server.sh).
@@ -133,19 +152,50 @@ void PageServer::install_routes() {
   });
   http.set_read_timeout(options_.io_timeout_seconds, 0);
   http.set_write_timeout(options_.io_timeout_seconds, 0);
-  // httplib keeps a connection open after a 400 (a read that timed out) for another keep-alive
-  // period, and polls idle connections every 10 ms: a short keep-alive bounds both. A slow
-  // client gets its 400 after io_timeout_seconds and is dropped keep_alive_seconds later.
-  http.set_keep_alive_timeout(options_.keep_alive_seconds);
-  http.set_keep_alive_max_count(100);
   http.set_default_headers({
-      {"Content-Security-Policy", kContentSecurityPolicy},
+      {"Content-Security-Policy", content_security_policy()},
       {"X-Content-Type-Options", "nosniff"},
       {"Referrer-Policy", "no-referrer"},
+      {"Accept-Ranges", "none"},
   });
 
-  http.set_pre_routing_handler([](const httplib::Request&, httplib::Response&) {
+  const HostPolicy* hosts = hosts_.get();
+  const size_t max_body = options_.max_body_bytes;
+  http.set_pre_routing_handler([hosts, max_body](const httplib::Request& req,
+                                                 httplib::Response& res) {
     request_start = Clock::now();
+    const std::string host = req.get_header_value("Host");
+    if (!hosts->allows(host) || req.get_header_value_count("Host") != 1) {
+      return refuse(res, 421, error_json(
+          "this server answers only to its own address (Host " + host.substr(0, 100) +
+              " is not one); behind a reverse proxy, start it with --allow-host NAME",
+          "本服务只响应发往自身地址的请求(Host " + host.substr(0, 100) +
+              " 不是);经反向代理访问时请用 --allow-host NAME 启动"));
+    }
+    if (req.has_header("Content-Encoding")) {
+      return refuse(res, 415, error_json(
+          "compressed request bodies (Content-Encoding) are not accepted; send it uncompressed",
+          "不接受压缩的请求体(Content-Encoding),请以未压缩形式发送"));
+    }
+    if (req.has_header("Transfer-Encoding") &&
+        req.get_header_value("Transfer-Encoding") != "chunked") {
+      return refuse(res, 501, error_json("only chunked Transfer-Encoding is understood",
+                                         "仅支持 chunked 传输编码"));
+    }
+    if (req.get_header_value_u64("Content-Length") > max_body) {
+      return refuse(res, 413, error_json("request body larger than the server accepts (1 MiB)",
+                                         "请求体超过服务器上限(1 MiB)"));
+    }
+    bool service = starts_with(req.path, "/sandbox") || starts_with(req.path, "/relay");
+    if (service && !same_origin_request(req.get_header_value("Origin"),
+                                        req.get_header_value("Sec-Fetch-Site"), host)) {
+      const char* en = "cross-origin request refused: only the page this server serves may "
+                       "call /sandbox and /relay";
+      const char* zh = "已拒绝跨站请求:只有本服务提供的页面可以调用 /sandbox 和 /relay";
+      return refuse(res, 403, starts_with(req.path, "/relay")
+                                  ? relay_error_body(en, zh, "")
+                                  : service_answer(403, std::string(en) + " / " + zh));
+    }
     return httplib::Server::HandlerResponse::Unhandled;
   });
 
@@ -161,14 +211,12 @@ void PageServer::install_routes() {
       request_start = {};
       // req.path never holds the query, where the UserSig travels; bodies are never logged.
       std::string path = req.path.size() > 200 ? req.path.substr(0, 200) + "..." : req.path;
-      for (char& c : path) {
-        if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f) c = '?';
-      }
-      log(req.method + " " + path + " " + std::to_string(res.status) + " " + ms);
+      log(log_escape(req.method.substr(0, 16)) + " " + log_escape(path) + " " +
+          std::to_string(res.status) + " " + ms);
     });
   }
 
-  // Answers httplib makes itself (400 malformed, 413 too large, 414, 404 unrouted) get words.
+  // Answers httplib makes itself (400 malformed, 413 too large, 414, 404 unrouted, ...) get words.
   http.set_error_handler(httplib::Server::HandlerWithResponse(
       [](const httplib::Request&, httplib::Response& res) {
     if (!res.body.empty() || res.content_length_ > 0 || res.content_provider_) {
@@ -184,6 +232,13 @@ void PageServer::install_routes() {
         break;
       case 414:
         send_json(res, 414, error_json("request URL too long", "请求 URL 过长"));
+        break;
+      case 415:
+        send_json(res, 415, error_json("compressed request bodies are not accepted",
+                                       "不接受压缩的请求体"));
+        break;
+      case 416:
+        send_json(res, 416, error_json("unreadable Range header", "无法解析 Range 请求头"));
         break;
       case 404:
         send_json(res, 404, error_json("not found", "未找到"));

@@ -184,7 +184,7 @@ RelayReply relay_post(const RelayTarget& target, std::string_view body,
   client.set_follow_location(false);
   client.set_keep_alive(false);
   // The query carries the UserSig in the service's own escaping: pass it on byte for byte.
-  client.set_url_encode(false);
+  client.set_path_encode(false);
   httplib::Headers headers{{"User-Agent", "timpush-relay/0.1"}};
   std::string type = content_type.empty() ? "application/json" : std::string(content_type);
   auto result = client.Post(target.path_and_query, headers, std::string(body), type);

@@ -1,7 +1,9 @@
 #include "harness.h"
 
 #include <chrono>
+#include <fcntl.h>
 #include <fstream>
+#include <sstream>
 #include <random>
 
 #include <arpa/inet.h>
@@ -56,7 +58,9 @@ Harness::Harness(HarnessOptions options) {
   write_file(site_.parent_path() / (site_.filename().string() + "-secret.txt"), "outside\n");
 
   server::ServeOptions serve;
-  serve.host = "127.0.0.1";
+  serve.host = options.host;
+  serve.allow_hosts = options.allow_hosts;
+  serve.log = options.log;
   serve.port = 0;
   serve.root = site_;
   serve.threads = 4;
@@ -70,8 +74,8 @@ Harness::Harness(HarnessOptions options) {
       serve, [this] { return now_ms_.load(); }, [this] { return random_ += 0x9e3779b9u; });
   if (auto error = server_->bind()) throw std::runtime_error(*error);
   server_->start();
-  client_ = std::make_unique<httplib::Client>("127.0.0.1", server_->port());
-  client_->set_url_encode(false);
+  client_ = std::make_unique<httplib::Client>(options.host, server_->port());
+  client_->set_path_encode(false);
   client_->set_connection_timeout(5, 0);
   client_->set_read_timeout(40, 0);
   client_->set_decompress(false);  // the tests look at the bytes on the wire
@@ -203,5 +207,82 @@ std::string raw_exchange(int port, const std::string& request, int timeout_secon
   return out;
 }
 
+int connect_to(int port, const char* address, const char* source) {
+  sockaddr_storage addr{};
+  socklen_t len = 0;
+  auto* in4 = reinterpret_cast<sockaddr_in*>(&addr);
+  auto* in6 = reinterpret_cast<sockaddr_in6*>(&addr);
+  if (inet_pton(AF_INET, address, &in4->sin_addr) == 1) {
+    in4->sin_family = AF_INET;
+    in4->sin_port = htons(static_cast<uint16_t>(port));
+    len = sizeof *in4;
+  } else if (inet_pton(AF_INET6, address, &in6->sin6_addr) == 1) {
+    in6->sin6_family = AF_INET6;
+    in6->sin6_port = htons(static_cast<uint16_t>(port));
+    len = sizeof *in6;
+  } else {
+    return -1;
+  }
+  int fd = ::socket(addr.ss_family, SOCK_STREAM, 0);
+  if (fd < 0) return -1;
+  if (source) {
+    sockaddr_in from{};
+    from.sin_family = AF_INET;
+    inet_pton(AF_INET, source, &from.sin_addr);
+    if (::bind(fd, reinterpret_cast<sockaddr*>(&from), sizeof from) != 0) {
+      ::close(fd);
+      return -1;
+    }
+  }
+  if (::connect(fd, reinterpret_cast<sockaddr*>(&addr), len) != 0) {
+    ::close(fd);
+    return -1;
+  }
+  return fd;
+}
+
+std::string stream_exchange(int fd, const std::function<std::string()>& next,
+                            int timeout_seconds) {
+  std::string out;
+  std::string pending;
+  bool sending = true;
+  ::fcntl(fd, F_SETFL, ::fcntl(fd, F_GETFL) | O_NONBLOCK);
+  auto deadline = std::chrono::steady_clock::now() + std::chrono::seconds(timeout_seconds);
+  for (;;) {
+    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
+                    deadline - std::chrono::steady_clock::now()).count();
+    if (left <= 0) break;
+    if (sending && pending.empty()) {
+      pending = next();
+      if (pending.empty()) sending = false;
+    }
+    pollfd p{fd, static_cast<short>(POLLIN | (sending ? POLLOUT : 0)), 0};
+    if (::poll(&p, 1, static_cast<int>(left)) <= 0) break;
+    if (p.revents & (POLLIN | POLLHUP | POLLERR)) {
+      char buf[4096];
+      ssize_t n = ::recv(fd, buf, sizeof buf, 0);
+      if (n <= 0) break;
+      out.append(buf, static_cast<size_t>(n));
+      sending = false;  // an answer came: the rest would not be read
+      continue;
+    }
+    if (sending && (p.revents & POLLOUT)) {
+      ssize_t n = ::send(fd, pending.data(), pending.size(), MSG_NOSIGNAL);
+      if (n < 0 && errno != EAGAIN) sending = false;
+      if (n > 0) pending.erase(0, static_cast<size_t>(n));
+    }
+  }
+  ::close(fd);
+  return out;
+}
+
+long rss_kb() {
+  std::ifstream in("/proc/self/status");
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.rfind("VmRSS:", 0) == 0) return std::stol(line.substr(6));
+  }
+  return -1;
+}
 
 }  // namespace timpush::test

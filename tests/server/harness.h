@@ -7,6 +7,7 @@
 #include <atomic>
 #include <cstdint>
 #include <filesystem>
+#include <functional>
 #include <memory>
 #include <string>
 #include <utility>
@@ -31,6 +32,9 @@ struct HarnessOptions {
   bool key_is_demo = false;
   bool with_site = true;  // write a small index.html etc.
   server::RelayOptions relay;
+  std::string host = "127.0.0.1";          // the address to bind ("::1" for IPv6)
+  std::vector<std::string> allow_hosts;    // --allow-host entries
+  std::function<void(const std::string&)> log;  // the request log, when a test reads it
 };
 
 class Harness {
@@ -84,6 +88,19 @@ Params without(Params params, const std::string& name);
 // the server closed the connection. With until_close, it reads on until the server closes.
 std::string raw_exchange(int port, const std::string& request, int timeout_seconds,
                          bool* closed = nullptr, bool until_close = false);
+
+// A TCP connection to address:port (IPv4 or IPv6 literal) made from source (an IPv4 loopback
+// address such as 127.0.0.2, so one test client looks like another machine), or -1.
+int connect_to(int port, const char* address = "127.0.0.1", const char* source = nullptr);
+
+// Sends what `next` produces (an empty piece ends it) while watching for an answer, and stops
+// sending once one arrives, as a client would that reads while it uploads; then reads until
+// close or `timeout_seconds`. Returns what was read.
+std::string stream_exchange(int fd, const std::function<std::string()>& next,
+                            int timeout_seconds);
+
+// This process's resident memory in kB (VmRSS of /proc/self/status).
+long rss_kb();
 
 // Removes // comments outside strings (the product document annotates its examples so).
 // strip_line_comments comes from support/test_files.h.

@@ -48,6 +48,26 @@ curl -s -X POST -d '{}' "${url}sandbox/v4/timpush/push?usersig=SECRETSIG&identif
 sleep 0.2
 grep -q '^POST /sandbox/v4/timpush/push 200 ' "$work/err" || fail "no log line for the POST"
 grep -q 'SECRETSIG' "$work/err" "$work/out" && fail "the query string was logged"
+# A foreign Host (DNS rebinding) is refused; a cross-site POST too.
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: attacker.example' "${url}sandbox/app")
+[ "$code" = 421 ] || fail "a foreign Host answered $code"
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Origin: https://attacker.example' -H 'Content-Type: text/plain' \
+  -d '{}' "${url}sandbox/v4/timpush/push?random=1")
+[ "$code" = 403 ] || fail "a cross-site POST answered $code"
+stop_with TERM
+
+# 1b. --allow-host: documented, checked, and honoured.
+"$bin" serve --help | grep -q -- '--allow-host NAME\[:PORT\]' || fail "--help does not document --allow-host"
+rc=0
+"$bin" serve --port 0 --allow-host 'bad name' >/dev/null 2>"$work/err2" || rc=$?
+[ "$rc" = 2 ] || fail "a bad --allow-host gave exit status $rc"
+start env -u TIMPUSH_SECRET_KEY "$bin" serve --port 0 --root "$work/empty" --quiet --allow-host proxy.example --allow-host other.example:8443
+for h in proxy.example proxy.example:443 other.example:8443; do
+  code=$(curl -s -o /dev/null -w '%{http_code}' -H "Host: $h" "${url}sandbox/app")
+  [ "$code" = 200 ] || fail "--allow-host did not admit Host $h ($code)"
+done
+code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Host: other.example' "${url}sandbox/app")
+[ "$code" = 421 ] || fail "--allow-host NAME:PORT admitted another port ($code)"
 stop_with TERM
 
 # 2. A key from the environment: never printed nor offered.

@@ -73,7 +73,6 @@ TEST_CASE("static: the page carries the strict CSP and no-referrer") {
   for (const char* part :
        {"default-src 'self'", "script-src 'self' 'wasm-unsafe-eval';", "style-src 'self'",
         "img-src 'self' data: blob:", "font-src 'self'",
-        "connect-src 'self' https://*.qq.com https://*.qcloud.com https://*.my-imcloud.com",
         "object-src 'none'", "base-uri 'none'", "frame-ancestors 'none'"}) {
     CAPTURE(part);
     CHECK(csp.find(part) != std::string::npos);
@@ -216,11 +215,12 @@ TEST_CASE("static: a site without index.html explains how to build the page") {
 
 TEST_CASE("server: limits and malformed requests get clear answers, and it carries on") {
   Harness h;
+  const std::string host = "127.0.0.1:" + std::to_string(h.server().port());
   SUBCASE("a body over 1 MiB: 413 before it is read") {
     std::string reply = raw_exchange(
         h.server().port(),
-        "POST /sandbox/v4/timpush/push HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
-        "Content-Length: 2000000\r\n\r\n",
+        "POST /sandbox/v4/timpush/push HTTP/1.1\r\nHost: " + host +
+            "\r\nContent-Type: application/json\r\nContent-Length: 2000000\r\n\r\n",
         10);
     CHECK(reply.rfind("HTTP/1.1 413", 0) == 0);
   }
@@ -228,17 +228,16 @@ TEST_CASE("server: limits and malformed requests get clear answers, and it carri
     std::string reply = raw_exchange(h.server().port(), "HELLO\r\n\r\n", 10);
     CHECK(reply.rfind("HTTP/1.1 400", 0) == 0);
   }
-  SUBCASE("a client that stops sending gets 400 after the 5 s read timeout and is dropped") {
+  SUBCASE("a client that stops sending gets 408 after the 5 s header deadline and is dropped") {
     auto start = std::chrono::steady_clock::now();
     bool closed = false;
-    std::string reply =
-        raw_exchange(h.server().port(), "GET / HTTP/1.1\r\nHost: x\r\n", 20, &closed, true);
+    std::string reply = raw_exchange(h.server().port(), "GET / HTTP/1.1\r\nHost: " + host +
+                                                            "\r\n", 20, &closed, true);
     auto seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-    CHECK(reply.rfind("HTTP/1.1 400", 0) == 0);
+    CHECK(reply.rfind("HTTP/1.1 408", 0) == 0);
     CHECK(closed);
-    // 5 s read timeout, then the 3 s keep-alive period httplib still grants.
     CHECK(seconds >= 4.5);
-    CHECK(seconds < 10.0);
+    CHECK(seconds < 7.0);
   }
   CHECK(h.get("/")->status == 200);
 }
