@@ -259,9 +259,9 @@ void PageServer::install_routes() {
   http.Get("/sandbox/app", [sandbox](const httplib::Request&, httplib::Response& res) {
     send_json(res, 200, sandbox->app_info().dump());
   });
-  http.Get("/sandbox/tasks", [sandbox](const httplib::Request&, httplib::Response& res) {
-    send_json(res, 200,
-              sandbox->tasks().dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace));
+  http.Get("/sandbox/tasks", [sandbox](const httplib::Request& req, httplib::Response& res) {
+    auto answer = sandbox->tasks({req.params.begin(), req.params.end()});
+    send_json(res, answer.http_status, answer.body);
   });
   auto sandbox_api = [sandbox](const httplib::Request& req, httplib::Response& res) {
     std::multimap<std::string, std::string> params(req.params.begin(), req.params.end());

@@ -5,10 +5,13 @@
 #include <arpa/inet.h>
 #include <sys/socket.h>
 
+#include <algorithm>
 #include <atomic>
 #include <chrono>
+#include <condition_variable>
 #include <future>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <thread>
 
@@ -91,6 +94,40 @@ RelayReply failure(std::string_view en, std::string_view zh, std::string_view ho
   return reply;
 }
 
+// Stops the client at the deadline from a thread of its own, because the phases before the
+// body (connect, TLS handshake, status line and headers) call nothing the relay could check a
+// clock in. httplib's stop() shuts the socket down under the request, which then fails.
+class Watchdog {
+public:
+  Watchdog(httplib::ClientImpl& client, std::chrono::steady_clock::time_point deadline)
+      : thread_([this, &client, deadline] {
+          std::unique_lock<std::mutex> lock(mutex_);
+          if (!wake_.wait_until(lock, deadline, [this] { return done_; })) {
+            fired_ = true;
+            lock.unlock();
+            client.stop();
+          }
+        }) {}
+  ~Watchdog() {
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      done_ = true;
+    }
+    wake_.notify_one();
+    thread_.join();
+  }
+  Watchdog(const Watchdog&) = delete;
+  Watchdog& operator=(const Watchdog&) = delete;
+  bool fired() const { return fired_.load(); }
+
+private:
+  std::mutex mutex_;
+  std::condition_variable wake_;
+  bool done_ = false;
+  std::atomic<bool> fired_{false};
+  std::thread thread_;  // last: it starts once the members above exist
+};
+
 }  // namespace
 
 std::string relay_error_body(std::string_view en, std::string_view zh, std::string_view host) {
@@ -142,6 +179,13 @@ std::variant<RelayTarget, RelayRefusal> parse_relay_target(std::string_view raw_
     return refuse("the relay forwards plain API paths under /v4/ only",
                   "转发仅支持 /v4/ 下的 API 路径", host);
   }
+  constexpr std::string_view push_apis = "/v4/timpush/";
+  if (path.substr(0, push_apis.size()) != push_apis || path.size() == push_apis.size()) {
+    return refuse("the relay forwards the push APIs (v4/timpush/...) only, not " +
+                      std::string(path.substr(0, 100)),
+                  "转发仅支持推送接口(v4/timpush/...),不支持 " + std::string(path.substr(0, 100)),
+                  host);
+  }
   if (question != std::string_view::npos) {
     for (char c : path_and_query.substr(question + 1)) {
       if (!query_char(c)) {
@@ -174,22 +218,69 @@ RelayReply relay_post(const RelayTarget& target, std::string_view body,
                    host);
   }
 
+  using Clock = std::chrono::steady_clock;
+  const auto deadline = Clock::now() + std::chrono::seconds(options.deadline_seconds);
+  const int per_step = std::max(1, std::min({options.read_timeout_seconds,
+                                             options.deadline_seconds}));
   httplib::SSLClient client(host, options.port);
   client.set_hostname_addr_map({{host, resolved->address}});
-  client.set_connection_timeout(options.connect_timeout_seconds, 0);
-  client.set_read_timeout(options.read_timeout_seconds, 0);
-  client.set_write_timeout(options.read_timeout_seconds, 0);
+  client.set_connection_timeout(std::min(options.connect_timeout_seconds, per_step), 0);
+  client.set_read_timeout(per_step, 0);
+  client.set_write_timeout(per_step, 0);
   client.enable_server_certificate_verification(true);
   if (!options.ca_file.empty()) client.set_ca_cert_path(options.ca_file);
   client.set_follow_location(false);
   client.set_keep_alive(false);
   // The query carries the UserSig in the service's own escaping: pass it on byte for byte.
   client.set_path_encode(false);
-  httplib::Headers headers{{"User-Agent", "timpush-relay/0.1"}};
-  std::string type = content_type.empty() ? "application/json" : std::string(content_type);
-  auto result = client.Post(target.path_and_query, headers, std::string(body), type);
-  if (!result) {
-    auto error = result.error();
+
+  httplib::Request request;
+  request.method = "POST";
+  request.path = target.path_and_query;
+  request.headers = {{"User-Agent", "timpush-relay/0.1"},
+                     {"Content-Type", content_type.empty() ? std::string("application/json")
+                                                           : std::string(content_type)}};
+  request.body = std::string(body);
+  std::string answer;
+  bool too_large = false;
+  bool too_slow = false;
+  // Called for each piece of the body (decompressed, if the upstream compressed it): returning
+  // false ends the exchange at once, so nothing past the cap is ever held.
+  request.content_receiver = [&](const char* data, size_t length, uint64_t, uint64_t) {
+    if (Clock::now() >= deadline) {
+      too_slow = true;
+      return false;
+    }
+    if (length > options.max_answer_bytes - answer.size()) {
+      too_large = true;
+      return false;
+    }
+    answer.append(data, length);
+    return true;
+  };
+  httplib::Response response;
+  httplib::Error error = httplib::Error::Success;
+  bool ok = false;
+  {
+    Watchdog watchdog(client, deadline);
+    ok = client.send(request, response, error);
+    too_slow = too_slow || (!ok && watchdog.fired());
+  }
+  const std::string cap = std::to_string(options.max_answer_bytes / 1024) + " KiB";
+  if (too_large) {
+    return failure("the answer of " + host + " is larger than " + cap +
+                       "; the relay passes answers up to " + cap + " only",
+                   host + " 的应答超过 " + cap + ",转发只传递不超过 " + cap + " 的应答",
+                   host);
+  }
+  if (too_slow) {
+    const std::string limit = std::to_string(options.deadline_seconds);
+    return failure(host + " did not finish its answer within " + limit +
+                       " s; the relay gives an exchange " + limit + " s at most",
+                   host + " 未在 " + limit + " 秒内完成应答,转发每次最多等待 " + limit + " 秒",
+                   host);
+  }
+  if (!ok) {
     std::string reason = httplib::to_string(error);
     switch (error) {
       case httplib::Error::Connection:
@@ -202,9 +293,9 @@ RelayReply relay_post(const RelayTarget& target, std::string_view body,
       case httplib::Error::Read:
       case httplib::Error::Write:
         return failure(host + " did not answer in time (" + reason + ", limit " +
-                           std::to_string(options.read_timeout_seconds) + " s)",
-                       host + " 未及时应答(" + reason + ",上限 " +
-                           std::to_string(options.read_timeout_seconds) + " 秒)",
+                           std::to_string(per_step) + " s)",
+                       host + " 未及时应答(" + reason + ",上限 " + std::to_string(per_step) +
+                           " 秒)",
                        host);
       case httplib::Error::SSLConnection:
       case httplib::Error::SSLServerVerification:
@@ -219,9 +310,9 @@ RelayReply relay_post(const RelayTarget& target, std::string_view body,
     }
   }
   RelayReply reply;
-  reply.status = result->status;
-  reply.content_type = result->get_header_value("Content-Type");
-  reply.body = result->body;
+  reply.status = response.status;
+  reply.content_type = response.get_header_value("Content-Type");
+  reply.body = std::move(answer);
   return reply;
 }
 

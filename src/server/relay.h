@@ -1,8 +1,14 @@
-// The relay: POST /relay/<host>/v4/<path>?<query> is forwarded to https://<host>/v4/<path>?<query>
-// for the region hosts of reference.md section 1 and nothing else, so the page can reach the
-// service even though it sends no CORS headers. Never an open proxy; never logs queries or bodies.
+// The relay: POST /relay/<host>/v4/timpush/<api>?<query> is forwarded to
+// https://<host>/v4/timpush/<api>?<query> for the region hosts of reference.md section 1 and
+// nothing else, so the page can reach the service even though it sends no CORS headers. Only the
+// push APIs (v4/timpush/...) this tool sends: the relay does not carry the rest of the REST API
+// (accounts, groups, messages), which the admin's UserSig would otherwise open to any page that
+// can reach the relay. Never an open proxy; never logs queries or bodies. Each exchange is
+// bounded: the answer at max_answer_bytes (1 MiB; larger is a 502, never buffered further) and
+// the whole exchange at deadline_seconds (15 s), however slowly the upstream trickles.
 #pragma once
 
+#include <cstddef>
 #include <string>
 #include <string_view>
 #include <variant>
@@ -27,7 +33,9 @@ struct RelayOptions {
   int port = 443;
   int resolve_timeout_seconds = 5;
   int connect_timeout_seconds = 5;
-  int read_timeout_seconds = 20;
+  int read_timeout_seconds = 20;  // one read; the deadline below bounds them all together
+  int deadline_seconds = 15;      // the whole exchange, from connecting to the last byte
+  size_t max_answer_bytes = 1u << 20;
   // For tests: connect here instead of the looked-up address, and trust this CA file instead
   // of the system's store. The host name still goes in SNI, Host and the certificate check.
   std::string address_override;
@@ -41,7 +49,8 @@ struct RelayReply {
 };
 
 // The service's answer, status and body verbatim; or 502 with
-// {"RelayError","RelayErrorZh","Host"} when no answer came.
+// {"RelayError","RelayErrorZh","Host"} when no answer came, it was larger than
+// max_answer_bytes, or it did not end within deadline_seconds.
 RelayReply relay_post(const RelayTarget& target, std::string_view body,
                       std::string_view content_type, const RelayOptions& options = {});
 

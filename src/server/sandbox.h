@@ -24,22 +24,48 @@
 //     documented set (PushFlag 2) and any other local error 70402 (invalid parameters).
 //     Warnings never block.
 //   * Dedup: the same MsgRandom within 24 h for the same app and API is the same task: the first
-//     TaskId again, no new task, not counted against 90024 or 90047.
+//     TaskId again, no new task, not counted against 90024 or 90047. Entries expire in the order
+//     they were made (a time-ordered queue), so a push costs O(1) amortised, never a scan. An entry
+//     outlives its task in the list (the service keeps its 24 h promise whatever our list
+//     shows), but at most max_dedup_kept entries are held: beyond that the oldest is forgotten
+//     early, and its MsgRandom then makes a new task. If the clock steps back, entries made after
+//     the step expire late by at most the step.
 //   * Pushes at least 1000 ms apart per app (90024); a daily quota per app (90047), the day
 //     ending at UTC midnight. Only accepted pushes count; refused ones do not.
 //   * batch: To_Account an array of 1..500 strings (90018 above 500, 70402 otherwise wrong);
 //     not subject to 90024/90047, which the document sets for all/tag pushes.
-//   * revoke: OfflinePushInfo required (90053), TaskId of an accepted push (90049), once
-//     (90050), within 24 h (90052), revokes at least 1 s apart (90051).
+//   * batch rate (task-apis.md section 2: free 10/s, standard 30/s, advanced 40/s): at most
+//     batch_per_second calls (default 10, the free edition) in any 1000 ms window, else 60018
+//     (the code task-apis.md chooses for the per-second limits; the document gives none). Every
+//     batch call that passed the URL and UserSig checks counts, whatever its body, dedup repeats
+//     included (the document limits calls); a call answered 60018 does not count, so a client
+//     that retries in a loop gets through once the window moves on. Checked before the body.
+//   * revoke: OfflinePushInfo required (90053), TaskId of an accepted push still in the task list
+//     (90049: a task dropped from the list cannot be revoked), once (90050), within 24 h (90052),
+//     revokes at least 1 s apart (90051).
+//   * The task list keeps the last max_tasks_kept accepted pushes (default 1000); the oldest is
+//     dropped first.
+//   * GET /sandbox/tasks?offset=N&limit=M pages through it oldest first, as the list always
+//     was (offset 0 is the oldest still kept). New pushes do not move earlier offsets until the
+//     list is full; from then on each new push drops the oldest and moves every offset by one.
+//     limit defaults to 50, at most 200; offset 0..10^9.
+//     The answer: {"total","offset","limit","next_offset" (null at the end),"max_tasks_kept",
+//     "tasks":[...]}. A page stops early before it would pass 1 MiB (at least one task is always
+//     sent); next_offset then says where to go on. Bodies are never cut: the sandbox refuses
+//     bodies over 10240 bytes, so one task stays far below the cap. An offset past the end is an
+//     empty page, not an error. A limit or offset that is not a decimal number in range, or
+//     either given twice, is HTTP 400 {"Error","ErrorZh"}; other parameters are ignored.
 #pragma once
 
 #include <cstdint>
 #include <deque>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "core/json.h"
@@ -55,7 +81,9 @@ struct SandboxOptions {
   int daily_quota = 100;
   int64_t min_push_interval_ms = 1000;
   int64_t dedup_window_seconds = 24 * 3600;
-  size_t max_tasks_kept = 1000;  // the task list forgets the oldest beyond this
+  size_t max_tasks_kept = 1000;     // the task list forgets the oldest beyond this
+  size_t max_dedup_kept = 100000;   // MsgRandoms remembered at most (about 100 bytes each)
+  int batch_per_second = 10;        // batch calls in any 1000 ms window; 0: no limit
 };
 
 struct SandboxAnswer {
@@ -80,12 +108,15 @@ public:
   // GET /sandbox/app: what the page needs to prefill demo credentials. The key only when it is
   // a demo key.
   Json app_info() const;
-  // GET /sandbox/tasks: the accepted pushes, oldest first.
-  Json tasks() const;
+  // GET /sandbox/tasks: one page of the accepted pushes, oldest first (see the decisions above).
+  // params: the decoded query parameters.
+  SandboxAnswer tasks(const std::multimap<std::string, std::string>& params) const;
 
   const SandboxOptions& options() const { return options_; }
 
 private:
+  // Fixed once accepted, so a page can be serialized outside the lock; only `revoked` changes,
+  // and it lives beside the pointer, under the lock.
   struct Task {
     std::string api;  // "push" | "batch"
     std::string task_id;
@@ -95,10 +126,18 @@ private:
     uint32_t msg_random = 0;
     Json target;
     Json body;
+  };
+  struct Kept {
+    std::shared_ptr<const Task> task;
     bool revoked = false;
   };
   struct Seen {
     std::string task_id;
+    int64_t time = 0;
+  };
+  // One dedup entry in the order made: key into seen_, and the time it was made.
+  struct SeenOrder {
+    uint64_t key = 0;
     int64_t time = 0;
   };
 
@@ -106,14 +145,21 @@ private:
                      bool batch);
   SandboxAnswer revoke(int64_t now_ms, std::string_view body);
   bool known_account(const std::string& name) const;
+  // Both under mutex_.
   void forget_old(int64_t now_s);
+  bool batch_rate_exceeded(int64_t now_ms);
+  void keep(Task task);
 
   SandboxOptions options_;
   MillisClock now_ms_;
   Random32 random_;
   mutable std::mutex mutex_;
-  std::deque<Task> tasks_;
-  std::map<std::pair<std::string, uint32_t>, Seen> seen_;  // (api, MsgRandom) -> first task
+  std::deque<Kept> tasks_;               // oldest first, at most max_tasks_kept
+  uint64_t first_serial_ = 0;            // serial of tasks_.front()
+  std::unordered_map<std::string, uint64_t> serial_of_;  // TaskId -> serial, for tasks_ only
+  std::unordered_map<uint64_t, Seen> seen_;  // (batch << 32 | MsgRandom) -> first task
+  std::deque<SeenOrder> seen_order_;         // seen_'s entries, oldest first
+  std::deque<int64_t> batch_calls_ms_;       // batch calls of the last 1000 ms
   int64_t last_push_ms_ = 0;
   bool pushed_ = false;
   int64_t quota_day_ = -1;
