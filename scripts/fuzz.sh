@@ -3,7 +3,8 @@
 # each for SECONDS (default 60), one at a time, from its seed corpus in tests/fuzz/corpus/<target>.
 # What a run learns goes to build/fuzz/corpus-<target>, never into the tree; crash, leak and
 # timeout inputs to build/fuzz/findings/. Exits 1 when any target found something.
-#   scripts/fuzz.sh [SECONDS]        TIMPUSH_FUZZ_ONLY="usersig_fuzzer ..." runs only those
+#   scripts/fuzz.sh [SECONDS]        TIMPUSH_FUZZ_ONLY="usersig_fuzzer ..." runs only those;
+#                                    TIMPUSH_FUZZ_RUNS=N also stops each target after N inputs
 set -euo pipefail
 cd "$(dirname "$0")/.."
 seconds=${1:-60}
@@ -30,10 +31,12 @@ targets=(validate_fuzzer usersig_fuzzer share_link_fuzzer history_fuzzer stores_
 launcher=()
 command -v ccache >/dev/null && launcher=(-DCMAKE_C_COMPILER_LAUNCHER=ccache -DCMAKE_CXX_COMPILER_LAUNCHER=ccache)
 if [ ! -f $build/CMakeCache.txt ]; then
+  mkdir -p $build
   CC=clang-14 CXX=clang++-14 cmake -S . -B $build -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DTIMPUSH_FUZZ=ON "${launcher[@]}" >/dev/null
 fi
-nice cmake --build $build -j2 --target fuzzers >/dev/null
+nice cmake --build $build -j2 --target fuzzers >$build/build.log 2>&1 ||
+  { tail -40 $build/build.log >&2; echo "fuzz: the build failed (log: $build/build.log)" >&2; exit 2; }
 
 mkdir -p $build/findings
 export ASAN_OPTIONS=${ASAN_OPTIONS:-halt_on_error=1:detect_leaks=1}
@@ -47,7 +50,10 @@ for t in "${targets[@]}"; do
   # One process (no -jobs/-workers: one target at a time on a shared machine). The seed folder
   # comes second, so libFuzzer reads it but writes what it learns into the scratch folder.
   status=0
-  nice $build/tests/fuzz/$t "$scratch" tests/fuzz/corpus/$t -max_total_time="$seconds" \
+  runs_limit=()
+  [ -n "${TIMPUSH_FUZZ_RUNS:-}" ] && runs_limit=(-runs="$TIMPUSH_FUZZ_RUNS")
+  start=$SECONDS
+  nice $build/tests/fuzz/$t "$scratch" tests/fuzz/corpus/$t -max_total_time="$seconds" "${runs_limit[@]}" \
     -max_len="${max_len[$t]}" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix="$build/findings/$t-" >"$log" 2>&1 || status=$?
   runs=$(sed -n 's/^stat::number_of_executed_units: *//p' "$log")
@@ -57,7 +63,7 @@ for t in "${targets[@]}"; do
     grep -m1 -E 'ERROR: |runtime error|invariant broken' "$log" >&2 || true
     failed+=("$t")
   else
-    printf 'fuzz: %-20s %10s runs in %ss, no finding\n' "$t" "$runs" "$seconds"
+    printf 'fuzz: %-20s %10s runs in %ss, no finding\n' "$t" "$runs" "$((SECONDS - start))"
   fi
 done
 if [ ${#failed[@]} -gt 0 ]; then
