@@ -20,6 +20,7 @@ apt_packages=(
   nlohmann-json3-dev doctest-dev libssl-dev
   chromium fonts-droid-fallback fonts-dejavu-core
   dpkg-dev wrk
+  clang-14 libclang-rt-14-dev
   python3-fonttools
 )
 

@@ -35,7 +35,7 @@ void print_line(const core::ErrorEntry& entry, bool zh) {
 int run(const Args& args) {
   const std::string lang = args.value("--lang").value_or("en");
   if (lang != "en" && lang != "zh") {
-    print_error("code", "--lang must be en or zh, not '" + lang + "'");
+    print_error("code", "--lang must be en or zh, not " + shown_value(lang));
     return 2;
   }
   const bool zh = lang == "zh";
@@ -48,7 +48,8 @@ int run(const Args& args) {
   if (search) {
     auto found = core::search_errors(*search);
     if (found.empty()) {
-      print_error("code", "no error code mentions '" + *search + "'");
+      print_error("code", args, "no error code mentions " + shown_value(*search),
+                  "没有错误码提到 " + shown_value(*search, true));
       return 1;
     }
     for (const auto* entry : found) print_line(*entry, zh);
@@ -62,14 +63,18 @@ int run(const Args& args) {
   char* end = nullptr;
   long code = std::strtol(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0') {
-    print_error("code", "'" + text + "' is not a number (see timpush code --help)");
+    print_error("code", args, "CODE must be a number (see timpush code --help)",
+                "CODE 必须是数字（见 timpush code --help）");
     return 2;
   }
-  const core::ErrorEntry* entry =
-      code >= INT32_MIN && code <= INT32_MAX ? core::find_error(static_cast<int>(code)) : nullptr;
+  const bool in_range = code >= INT32_MIN && code <= INT32_MAX;
+  const core::ErrorEntry* entry = in_range ? core::find_error(static_cast<int>(code)) : nullptr;
   if (!entry) {
-    print_error("code", "unknown error code " + text +
-                            ": not a code of the push API nor a common REST code (try --search)");
+    // The number as parsed, not as typed: a number of at most ten digits cannot be a secret.
+    std::string number = in_range ? " " + std::to_string(code) : std::string();
+    print_error("code", args,
+                "unknown error code" + number + ": not a code of the push API nor a common REST code (try --search)",
+                "未知的错误码" + number + "：既不是推送 API 的错误码，也不是常见的 REST 错误码（试试 --search）");
     return 1;
   }
   print_entry(*entry, zh);

@@ -42,7 +42,7 @@ int run(const Args& args) {
     return 2;
   }
   if (!args.positional().empty()) {
-    print_error("sign", "unexpected argument '" + args.positional()[0] + "' (see timpush sign --help)");
+    print_error("sign", unexpected_argument(1) + " (see timpush sign --help)");
     return 2;
   }
   auto sdkappid_text = args.value("--sdkappid");
@@ -53,7 +53,7 @@ int run(const Args& args) {
   }
   auto sdkappid = opts::parse_whole(*sdkappid_text, 1, 4294967295LL);
   if (!sdkappid) {
-    print_error("sign", "--sdkappid must be a whole number from 1 to 4294967295, not '" + *sdkappid_text + "'");
+    print_error("sign", "--sdkappid must be a whole number from 1 to 4294967295, not " + shown_value(*sdkappid_text));
     return 2;
   }
   if (auto problem = us::identifier_problem(*identifier)) {
@@ -64,7 +64,7 @@ int run(const Args& args) {
   if (auto text = args.value("--expire")) {
     auto value = opts::parse_whole(*text, 0, max_seconds);
     if (!value) {
-      print_error("sign", "--expire must be a whole number of seconds, 0 or more, not '" + *text + "'");
+      print_error("sign", "--expire must be a whole number of seconds, 0 or more, not " + shown_value(*text));
       return 2;
     }
     expire = *value;
@@ -73,7 +73,7 @@ int run(const Args& args) {
   if (auto text = args.value("--time")) {
     auto value = opts::parse_whole(*text, 0, max_seconds);
     if (!value) {
-      print_error("sign", "--time must be Unix seconds (a whole number, 0 or more), not '" + *text + "'");
+      print_error("sign", "--time must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text));
       return 2;
     }
     time = *value;

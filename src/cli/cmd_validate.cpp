@@ -1,9 +1,5 @@
 // `timpush validate`: checks a push body with the core validator, for people or for scripts.
-#include <fstream>
 #include <iostream>
-#include <iterator>
-#include <sstream>
-#include <sys/stat.h>
 
 #include "cli/command.h"
 #include "core/json.h"
@@ -37,42 +33,10 @@ const char kUsage[] =
     "\n"
     "exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input or bad usage.\n";
 
-std::optional<std::string> read_all(const std::string& path, std::string& error) {
-  if (path == "-") {
-    std::ostringstream buffer;
-    buffer << std::cin.rdbuf();
-    if (std::cin.bad()) {
-      error = "cannot read standard input";
-      return std::nullopt;
-    }
-    return buffer.str();
-  }
-  struct stat info {};
-  if (stat(path.c_str(), &info) != 0) {
-    error = "cannot read " + path + ": no such file";
-    return std::nullopt;
-  }
-  if (S_ISDIR(info.st_mode)) {
-    error = "cannot read " + path + ": it is a directory";
-    return std::nullopt;
-  }
-  std::ifstream file(path, std::ios::binary);
-  if (!file) {
-    error = "cannot read " + path + ": permission denied or not a file";
-    return std::nullopt;
-  }
-  std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
-  if (file.bad()) {
-    error = "cannot read " + path;
-    return std::nullopt;
-  }
-  return text;
-}
-
 int run(const Args& args) {
   const std::string lang = args.value("--lang").value_or("en");
   if (lang != "en" && lang != "zh") {
-    print_error("validate", "--lang must be en or zh, not '" + lang + "'");
+    print_error("validate", "--lang must be en or zh, not " + shown_value(lang));
     return 2;
   }
   if (args.positional().size() > 1) {
@@ -80,12 +44,12 @@ int run(const Args& args) {
     return 2;
   }
   std::string path = args.positional().empty() ? "-" : args.positional()[0];
-  std::string error;
-  auto body = read_all(path, error);
-  if (!body) {
-    print_error("validate", error);
+  InputText input = read_input(path);
+  if (!input.text) {
+    print_error("validate", args, input.error_en, input.error_zh);
     return 2;
   }
+  const std::string* body = &*input.text;
 
   core::ValidationReport report = core::validate_body(*body);
   size_t errors = 0, warnings = 0;

@@ -1,8 +1,11 @@
 // `timpush verify-sig`: decodes a UserSig and checks it as the service would (sdkappid, identifier,
 // expiry, then the HMAC when a key is given), printing the decoded fields like Tencent's console tool.
+// The UserSig comes from standard input or --sig-file: an admin's token never goes on argv.
+#include <unistd.h>
+
 #include <chrono>
 #include <iostream>
-#include <iterator>
+#include <optional>
 
 #include "cli/command.h"
 #include "cli/usersig_options.h"
@@ -19,23 +22,30 @@ namespace us = core::usersig;
 constexpr int64_t max_seconds = int64_t{1} << 53;
 
 const char kUsage[] =
-    "usage: timpush verify-sig --sdkappid N --identifier ID [--now UNIX] [--key-file F]\n"
-    "                          [--lang en|zh] [--json] USERSIG\n"
+    "usage: timpush verify-sig --sdkappid N --identifier ID [--sig-file F] [--now UNIX]\n"
+    "                          [--key-file F] [--lang en|zh] [--json] < usersig.txt\n"
     "\n"
-    "Decodes USERSIG (- reads it from standard input) and checks it in the service's order:\n"
-    "SDKAppID (70014), identifier (70013), expiry (70001), then, with a SecretKey, the signature\n"
-    "(70009). A UserSig that cannot be decoded is 70002 (empty) or 70003 (malformed, with what\n"
-    "failed: base64, zlib or JSON). The decoded fields are printed even when a check fails.\n"
-    "The SecretKey comes from TIMPUSH_SECRET_KEY or --key-file, never the command line; without\n"
-    "one, everything but the signature is checked.\n"
+    "Decodes a UserSig and checks it in the service's order: SDKAppID (70014), identifier\n"
+    "(70013), expiry (70001), then, with a SecretKey, the signature (70009). A UserSig that\n"
+    "cannot be decoded is 70002 (empty) or 70003 (malformed, with what failed: base64, zlib or\n"
+    "JSON). The decoded fields are printed even when a check fails.\n"
+    "The UserSig is read from standard input, or from --sig-file, never from the command line:\n"
+    "it is an admin's bearer token, and the shell history and ps keep what is typed there.\n"
+    "The SecretKey comes from TIMPUSH_SECRET_KEY or --key-file, for the same reason; without\n"
+    "one, everything but the signature is checked. A trailing newline is removed from both.\n"
     "\n"
     "options:\n"
     "  --sdkappid N      the SDKAppID the request will use\n"
     "  --identifier ID   the identifier the request will use\n"
+    "  --sig-file F      read the UserSig from F instead of standard input (- is stdin)\n"
     "  --now UNIX        judge expiry at this Unix time (default: now)\n"
-    "  --key-file F      read the SecretKey from F (trailing newline removed)\n"
-    "  --lang en|zh      language of the report (default en)\n"
+    "  --key-file F      read the SecretKey from F\n"
+    "  --lang en|zh      language of the report and of the messages (default en)\n"
     "  --json            print one JSON object instead of text\n"
+    "\n"
+    "example:\n"
+    "  timpush sign --sdkappid 1400000000 --identifier administrator --key-file key.txt |\n"
+    "    timpush verify-sig --sdkappid 1400000000 --identifier administrator --key-file key.txt\n"
     "\n"
     "exit status: 0 valid, 1 invalid (reason and code printed), 2 bad usage.\n";
 
@@ -125,6 +135,26 @@ void print_json(const us::Verdict& v) {
   std::cout << out.dump(2, ' ', false, nlohmann::detail::error_handler_t::replace) << "\n";
 }
 
+// The UserSig from --sig-file or standard input; nothing after printing why.
+std::optional<std::string> read_usersig(const Args& args) {
+  const std::string path = args.value("--sig-file").value_or("-");
+  if (path == "-" && args.value("--key-file") == std::optional<std::string>("-")) {
+    print_error("verify-sig", args, "standard input cannot hold both the key and the UserSig",
+                "标准输入不能同时提供密钥和 UserSig");
+    return std::nullopt;
+  }
+  if (path == "-" && isatty(STDIN_FILENO))
+    std::cerr << (wants_zh(args) ? "粘贴 UserSig，然后按 Enter 和 Ctrl-D\n" : "paste the UserSig, then Enter and Ctrl-D\n");
+  InputText input = read_input(path);
+  if (!input.text) {
+    print_error("verify-sig", args, "--sig-file: " + input.error_en, "--sig-file：" + input.error_zh);
+    return std::nullopt;
+  }
+  // Only the line ending a pipe or file adds is removed; anything else is the UserSig's problem.
+  opts::strip_line_end(*input.text);
+  return input.text;
+}
+
 int run(const Args& args) {
   if (args.has("--key")) {
     print_error("verify-sig", opts::key_option_refusal("verify-sig"));
@@ -132,11 +162,21 @@ int run(const Args& args) {
   }
   const std::string lang = args.value("--lang").value_or("en");
   if (lang != "en" && lang != "zh") {
-    print_error("verify-sig", "--lang must be en or zh, not '" + lang + "'");
+    print_error("verify-sig", "--lang must be en or zh, not " + shown_value(lang));
     return 2;
   }
-  if (args.positional().size() != 1) {
-    print_error("verify-sig", "give exactly one USERSIG (see timpush verify-sig --help)");
+  const bool zh = lang == "zh";
+  // "-" was the old way to ask for standard input; it names no secret, so it still works.
+  const auto& positional = args.positional();
+  if (!positional.empty() && !(positional.size() == 1 && positional[0] == "-")) {
+    print_error("verify-sig", args,
+                "a UserSig on the command line is refused: it is an admin's bearer token, and the "
+                "shell history and ps keep what is typed there. Give it on standard input "
+                "(timpush verify-sig ... < usersig.txt) or with --sig-file FILE (" +
+                    unexpected_argument(1) + ")",
+                "拒绝在命令行中提供 UserSig：它是管理员的访问凭据，命令行会留在 shell 历史中并被 ps 看到。"
+                "请通过标准输入（timpush verify-sig ... < usersig.txt）或 --sig-file FILE 提供（" +
+                    unexpected_argument(1, true) + "）");
     return 2;
   }
   auto sdkappid_text = args.value("--sdkappid");
@@ -148,14 +188,14 @@ int run(const Args& args) {
   }
   auto sdkappid = opts::parse_whole(*sdkappid_text, 0, 4294967295LL);
   if (!sdkappid) {
-    print_error("verify-sig", "--sdkappid must be a whole number from 0 to 4294967295, not '" + *sdkappid_text + "'");
+    print_error("verify-sig", "--sdkappid must be a whole number from 0 to 4294967295, not " + shown_value(*sdkappid_text));
     return 2;
   }
   int64_t now = 0;
   if (auto text = args.value("--now")) {
     auto value = opts::parse_whole(*text, 0, max_seconds);
     if (!value) {
-      print_error("verify-sig", "--now must be Unix seconds (a whole number, 0 or more), not '" + *text + "'");
+      print_error("verify-sig", "--now must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text));
       return 2;
     }
     now = *value;
@@ -168,31 +208,23 @@ int run(const Args& args) {
     print_error("verify-sig", source.error);
     return 2;
   }
-  std::string usersig = args.positional()[0];
-  if (usersig == "-") {
-    if (args.value("--key-file") == std::optional<std::string>("-")) {
-      print_error("verify-sig", "standard input cannot hold both the key and the UserSig");
-      return 2;
-    }
-    usersig.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    // Only the line ending a pipe or file adds is removed; anything else is the UserSig's problem.
-    while (!usersig.empty() && (usersig.back() == '\n' || usersig.back() == '\r')) usersig.pop_back();
-  }
+  std::optional<std::string> usersig = read_usersig(args);
+  if (!usersig) return 2;
   if (source.key && !args.has("--json"))
     if (auto note = opts::key_shape_note(*source.key); !note.empty()) std::cerr << "timpush verify-sig: " << note << "\n";
 
-  us::Verdict verdict = us::verify(usersig, static_cast<uint32_t>(*sdkappid), *identifier,
+  us::Verdict verdict = us::verify(*usersig, static_cast<uint32_t>(*sdkappid), *identifier,
                                    source.key ? std::optional<std::string_view>(*source.key) : std::nullopt, now);
   if (args.has("--json"))
     print_json(verdict);
   else
-    print_text(verdict, source.key.has_value(), lang == "zh");
+    print_text(verdict, source.key.has_value(), zh);
   return verdict.ok() ? 0 : 1;
 }
 
 const bool registered = register_command(
     {"verify-sig", "decode and check a UserSig like the service (70001/70003/70009/70013/70014)", kUsage,
-     {"--sdkappid", "--identifier", "--now", "--key-file", "--lang", "--key"}, {"--json"}, run});
+     {"--sdkappid", "--identifier", "--sig-file", "--now", "--key-file", "--lang", "--key"}, {"--json"}, run});
 
 }  // namespace
 }  // namespace timpush::cli

@@ -1,7 +1,14 @@
+// The command registry, the command-line parser, and what every command's messages share: the
+// language choice, which typed values may be repeated, and reading a file or standard input.
 #include "cli/command.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
+#include <fstream>
 #include <iostream>
+#include <iterator>
+#include <sstream>
 
 namespace timpush::cli {
 
@@ -42,14 +49,14 @@ std::optional<std::string> Args::parse(const std::vector<std::string>& argv,
       } else if (i + 1 < argv.size()) {
         values_[name] = argv[++i];
       } else {
-        return "option " + name + " needs a value";
+        return "option " + shown_value(name) + " needs a value";
       }
       repeated_[name].push_back(values_[name]);
     } else if (contains(flags, name) || name == "--help") {
-      if (inline_value) return "option " + name + " takes no value";
+      if (inline_value) return "option " + shown_value(name) + " takes no value";
       flags_[name] = true;
     } else {
-      return "unknown option " + name;
+      return "unknown option " + shown_value(name);
     }
   }
   return std::nullopt;
@@ -76,6 +83,61 @@ const std::map<std::string, Command>& commands() { return registry(); }
 
 void print_error(const std::string& command, const std::string& message) {
   std::cerr << "timpush " << command << ": " << message << "\n";
+}
+
+void print_error(const std::string& command, const Args& args, const std::string& en, const std::string& zh) {
+  print_error(command, wants_zh(args) ? zh : en);
+}
+
+bool wants_zh(const Args& args) { return args.value("--lang") == std::optional<std::string>("zh"); }
+
+std::string shown_value(const std::string& value, bool zh) {
+  bool printable = value.size() <= max_shown_value;
+  for (char c : value) printable = printable && c >= 0x20 && c < 0x7F;
+  if (printable) return "'" + value + "'";
+  std::string n = std::to_string(value.size());
+  return zh ? "（" + n + " 字节，未显示：可能是密钥）" : "(" + n + " bytes, not shown: it could be a secret)";
+}
+
+std::string unexpected_argument(size_t number, bool zh) {
+  std::string n = std::to_string(number);
+  return zh ? "多余的参数 #" + n + "（未显示：可能是密钥）"
+            : "unexpected argument #" + n + " (not shown: it could be a secret)";
+}
+
+InputText read_input(const std::string& path) {
+  InputText in;
+  if (path == "-") {
+    std::ostringstream buffer;
+    buffer << std::cin.rdbuf();
+    if (std::cin.bad()) {
+      in.error_en = "cannot read standard input";
+      in.error_zh = "无法读取标准输入";
+      return in;
+    }
+    in.text = buffer.str();
+    return in;
+  }
+  struct stat info {};
+  if (stat(path.c_str(), &info) != 0) {
+    in.error_en = "cannot read the file: no such file";
+    in.error_zh = "无法读取该文件：文件不存在";
+  } else if (S_ISDIR(info.st_mode)) {
+    in.error_en = "cannot read the file: it is a directory";
+    in.error_zh = "无法读取该文件：它是目录";
+  } else if (std::ifstream file(path, std::ios::binary); !file) {
+    in.error_en = "cannot read the file: permission denied or not a file";
+    in.error_zh = "无法读取该文件：没有权限或不是文件";
+  } else {
+    std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
+    if (file.bad()) {
+      in.error_en = "cannot read the file";
+      in.error_zh = "无法读取该文件";
+    } else {
+      in.text = std::move(text);
+    }
+  }
+  return in;
 }
 
 }  // namespace timpush::cli

@@ -3,10 +3,6 @@
 #include <cctype>
 #include <charconv>
 #include <cstdlib>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
 
 namespace timpush::cli::usersig_options {
 
@@ -30,23 +26,17 @@ std::string key_option_refusal(const std::string& command) {
 KeySource read_key(const Args& args) {
   KeySource source;
   if (auto path = args.value("--key-file")) {
-    source.origin = "--key-file " + *path;
-    std::string text;
-    if (*path == "-") {
-      text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-    } else {
-      std::ifstream in(*path, std::ios::binary);
-      if (!in) {
-        source.error = "cannot read the key file '" + *path + "'";
-        return source;
-      }
-      std::ostringstream all;
-      all << in.rdbuf();
-      text = all.str();
+    // The path is not repeated in messages: a key typed where its file was expected is common.
+    source.origin = "--key-file";
+    InputText input = read_input(*path);
+    if (!input.text) {
+      source.error = "--key-file: " + (wants_zh(args) ? input.error_zh : input.error_en);
+      return source;
     }
-    while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
+    std::string text = std::move(*input.text);
+    strip_line_end(text);
     if (text.empty()) {
-      source.error = "the key file '" + *path + "' is empty";
+      source.error = wants_zh(args) ? "--key-file：密钥文件为空" : "--key-file: the key file is empty";
       return source;
     }
     source.key = std::move(text);
@@ -57,6 +47,10 @@ KeySource read_key(const Args& args) {
     source.key = env;
   }
   return source;
+}
+
+void strip_line_end(std::string& text) {
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.pop_back();
 }
 
 std::string key_shape_note(const std::string& key) {

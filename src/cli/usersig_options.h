@@ -21,12 +21,15 @@ std::string key_option_refusal(const std::string& command);
 struct KeySource {
   std::optional<std::string> key;  // nothing when neither source gives one
   std::string error;               // non-empty: unreadable file, empty key...
-  std::string origin;              // "--key-file PATH" or "TIMPUSH_SECRET_KEY", for messages
+  std::string origin;              // "--key-file" or "TIMPUSH_SECRET_KEY", for messages
 };
 
 // --key-file F (content, trailing CR/LF stripped; "-" reads standard input) wins over the
 // TIMPUSH_SECRET_KEY environment variable. An empty environment variable counts as unset.
 KeySource read_key(const Args& args);
+
+// Removes the line ending a file or pipe adds (any trailing CR and LF); nothing else.
+void strip_line_end(std::string& text);
 
 // A note for stderr when the key does not look like a console key (64 hexadecimal characters),
 // which catches pasted quotes or whitespace; empty when it looks right. Never contains the key.

@@ -19,7 +19,7 @@ for ID in administrator "管理员" "user_1-x"; do
     [ "$R" = expired ] || fail "python should see ours expire one second after time + expire: $R"
     for LEVEL in 0 1 9; do
       THEIRS=$(python3 "$REF" generate 1400000000 "$ID" $T 600 --level $LEVEL)
-      "$TIMPUSH" verify-sig --sdkappid 1400000000 --identifier "$ID" --now $T "$THEIRS" >/tmp/usersig_python.$$ 2>&1 \
+      printf '%s\n' "$THEIRS" | "$TIMPUSH" verify-sig --sdkappid 1400000000 --identifier "$ID" --now $T >/tmp/usersig_python.$$ 2>&1 \
         || fail "we reject python's UserSig (level $LEVEL, '$ID', $T): $(cat /tmp/usersig_python.$$)"
       grep -q "verified with the SecretKey" /tmp/usersig_python.$$ || fail "signature not verified for python's UserSig"
     done
@@ -29,7 +29,7 @@ rm -f /tmp/usersig_python.$$
 
 # A different key on either side fails with 70009 here and "signature mismatch" there.
 THEIRS=$(TIMPUSH_SECRET_KEY=other python3 "$REF" generate 1400000000 administrator 1700000000 600)
-OUT=$("$TIMPUSH" verify-sig --sdkappid 1400000000 --identifier administrator --now 1700000000 "$THEIRS" 2>/dev/null)
+OUT=$(printf '%s\n' "$THEIRS" | "$TIMPUSH" verify-sig --sdkappid 1400000000 --identifier administrator --now 1700000000 2>/dev/null)
 [[ "$OUT" == *"70009"* ]] || fail "another key should give 70009: $OUT"
 
 if [ "$FAILS" -ne 0 ]; then echo "$FAILS failure(s)"; exit 1; fi
