@@ -49,7 +49,7 @@ DraftTarget infer_target(std::string_view base) {
   DraftTarget target;
   std::string_view rest = base;
   if (size_t scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
-  std::string_view host = rest.substr(0, rest.find_first_of(":/"));
+  std::string host = canonical_host(rest.substr(0, rest.find_first_of(":/")));
   for (const auto& region : regions()) {
     if (host == region.host || host == region.backup_host) {
       target.kind = "region";

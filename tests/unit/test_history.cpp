@@ -196,6 +196,17 @@ TEST_CASE("history: import validates each entry and cleans what it keeps") {
   CHECK(history.entries[1].response_body == "<html>usersig=***</html>");
 }
 
+TEST_CASE("history: a region host in upper case or with a trailing dot is still that region") {
+  History history;
+  std::string file = R"([{"time": 5, "base": "https://AdminApiSGP.im.qcloud.com./x", "request_body": "{}"},
+                         {"time": 6, "base": "https://ADMINAPI.MY-IMCLOUD.COM", "request_body": "{}"}])";
+  REQUIRE(import_history(history, file).added == 2);
+  CHECK(history.entries[0].target.kind == "region");
+  CHECK(history.entries[0].target.region_id == "singapore");
+  CHECK(history.entries[1].target.region_id == "china");
+  CHECK(history.entries[1].target.backup_host);
+}
+
 TEST_CASE("history: an import beyond 500 entries keeps the newest") {
   History history;
   history.add(sent_at(1000, "{}"));
