@@ -15,17 +15,8 @@ std::string pick(const AppState& state, const std::string& en, const std::string
 }
 
 void queue_write(AppState& state, const char* key, std::string value) {
-  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
+  queue_storage_write(state, key, std::move(value));
 }
-
-}  // namespace
-
-// Shared with keeping_device.cpp.
-void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value) {
-  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
-}
-
-namespace {
 
 void write_templates(AppState& state) { queue_write(state, templates_key, core::serialize_templates(state.keep.templates)); }
 void write_history(AppState& state) {
@@ -76,6 +67,10 @@ std::string draft_snapshot(const AppState& state, const std::string& body) {
 }  // namespace
 
 // Shared with keeping_device.cpp.
+void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value) {
+  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
+}
+
 void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
 
 int64_t now_ms(const AppState& state) { return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0)); }
