@@ -60,6 +60,7 @@ Json to_json(const DraftTarget& target) {
   out["identifier"] = target.identifier;
   out["validity_days"] = target.validity_days;
   out["sig_source"] = target.sig_source;
+  if (target.from_share_link) out["from_share_link"] = true;
   return out;
 }
 
@@ -79,6 +80,7 @@ DraftTarget draft_target_from_json(const Json& value) {
   if (days >= 1 && days <= 3650) target.validity_days = static_cast<int>(days);
   std::string source = string_or(value, "sig_source", target.sig_source);
   if (one_of(source, {"key", "pasted"})) target.sig_source = source;
+  target.from_share_link = bool_or(value, "from_share_link", false);
   return target;
 }
 

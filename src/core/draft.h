@@ -25,6 +25,9 @@ struct DraftTarget {
   std::string identifier = "administrator";
   int validity_days = 180;            // UserSig validity the user chose
   std::string sig_source = "key";     // "key" (sign here) | "pasted" (a UserSig from elsewhere)
+  // Where it goes was set by a share link, someone else's choice: the page marks it until the
+  // user picks a target themselves. Stored only when set.
+  bool from_share_link = false;
 };
 
 struct Draft {
@@ -33,6 +36,8 @@ struct Draft {
   std::string body;                   // the request body text, as the user has it
   int64_t updated_at = 0;             // Unix seconds of the last edit, from the caller's clock
   // Written to storage only when remember_secrets is set; dropped otherwise, even when filled.
+  // The page sets it from the device's one "remember the key" setting (ui/keeping.h), never per
+  // draft; it is read back only so that old stores can be migrated and scrubbed.
   bool remember_secrets = false;
   std::string secret_key;
   std::string pasted_usersig;

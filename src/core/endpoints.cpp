@@ -70,13 +70,42 @@ const Region* find_region(std::string_view id) {
   return nullptr;
 }
 
+std::string canonical_host(std::string_view host) {
+  std::string out;
+  out.reserve(host.size());
+  for (char c : host) out += lower(c);
+  if (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
 bool is_known_host(std::string_view host) {
-  // DNS names are case-insensitive; anything else (a port, a trailing dot, a path) is not a host
-  // of the table and is refused.
+  // Anything besides case and one trailing dot (a port, a path) is not a host of the table.
+  std::string name = canonical_host(host);
   for (const auto& region : regions()) {
-    if (equal_folded(host, region.host) || equal_folded(host, region.backup_host)) return true;
+    if (name == region.host || name == region.backup_host) return true;
   }
   return false;
+}
+
+std::string url_authority(std::string_view url) {
+  size_t scheme = url.find("://");
+  if (scheme == std::string_view::npos) return {};
+  std::string_view rest = url.substr(scheme + 3);
+  rest = rest.substr(0, rest.find_first_of("/?#"));
+  if (size_t at = rest.rfind('@'); at != std::string_view::npos) rest.remove_prefix(at + 1);
+  if (rest.empty()) return {};
+  std::string_view host = rest, port;
+  bool bracketed = rest.front() == '[';
+  size_t colon = bracketed ? rest.find("]:") : rest.rfind(':');
+  if (colon != std::string_view::npos) {
+    if (bracketed) ++colon;  // the port follows "]:", an IPv6 address has colons of its own
+    host = rest.substr(0, colon);
+    port = rest.substr(colon + 1);
+  }
+  if (host.empty()) return {};
+  std::string out = canonical_host(host);
+  if (!port.empty()) out += ":" + std::string(port);
+  return out;
 }
 
 std::string request_url(std::string_view base, std::string_view api, const UrlParams& params) {

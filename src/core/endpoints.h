@@ -20,8 +20,15 @@ struct Region {
 
 const std::vector<Region>& regions();
 const Region* find_region(std::string_view id);
-// True for any main or backup host of the table: the relay forwards to these and nothing else.
+// A host as every check compares it: ASCII letters lower-cased and one trailing dot dropped, so
+// "Console.TIM.qq.com." is judged as console.tim.qq.com (DNS treats them as one name).
+std::string canonical_host(std::string_view host);
+// True for any main or backup host of the table (compared as canonical_host): the relay forwards
+// to these and nothing else.
 bool is_known_host(std::string_view host);
+// "host[:port]" of an http(s) URL, its host canonical, without user info, path, query or fragment;
+// empty when the URL has no scheme or host. Used to name where a send goes and to remember it.
+std::string url_authority(std::string_view url);
 
 struct UrlParams {
   std::string usersig;

@@ -2,7 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <functional>
 #include <limits>
+#include <unordered_map>
 
 #include "core/endpoints.h"
 #include "core/response.h"
@@ -47,7 +49,7 @@ DraftTarget infer_target(std::string_view base) {
   DraftTarget target;
   std::string_view rest = base;
   if (size_t scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
-  std::string_view host = rest.substr(0, rest.find_first_of(":/"));
+  std::string host = canonical_host(rest.substr(0, rest.find_first_of(":/")));
   for (const auto& region : regions()) {
     if (host == region.host || host == region.backup_host) {
       target.kind = "region";
@@ -65,6 +67,21 @@ bool same_entry(const HistoryEntry& a, const HistoryEntry& b) {
   return a.time == b.time && a.base == b.base && a.api == b.api && a.sdkappid == b.sdkappid &&
          a.msg_random == b.msg_random && a.task_id == b.task_id && a.request_body == b.request_body &&
          a.response_body == b.response_body;
+}
+
+// Over the fields same_entry compares, so equal entries hash alike.
+size_t entry_hash(const HistoryEntry& e) {
+  size_t h = std::hash<int64_t>()(e.time);
+  auto mix = [&h](size_t v) { h ^= v + 0x9E3779B97F4A7C15ull + (h << 6) + (h >> 2); };
+  std::hash<std::string> text;
+  mix(text(e.base));
+  mix(text(e.api));
+  mix(std::hash<uint32_t>()(e.sdkappid));
+  mix(std::hash<uint32_t>()(e.msg_random));
+  mix(text(e.task_id));
+  mix(text(e.request_body));
+  mix(text(e.response_body));
+  return h;
 }
 
 void keep_newest(std::vector<HistoryEntry>& entries, size_t cap, size_t* dropped = nullptr) {
@@ -88,20 +105,24 @@ std::optional<uint32_t> read_uint32(const Json& value) {
 struct EntriesIn {
   const Json* list = nullptr;
   std::string error;
+  std::string error_zh;
 };
 
 EntriesIn find_entries(const JsonReadResult& read) {
-  if (!read.ok()) return {nullptr, "the file is not JSON"};
+  if (!read.ok()) return {nullptr, "the file is not JSON", "文件不是 JSON"};
   const Json& root = read.value;
-  if (root.is_array()) return {&root, ""};
-  if (!root.is_object()) return {nullptr, "the file is not a history file (expected an object with \"entries\")"};
+  if (root.is_array()) return {&root, "", ""};
+  if (!root.is_object())
+    return {nullptr, "the file is not a history file (expected an object with \"entries\")",
+            "文件不是历史文件（应为带 \"entries\" 的对象）"};
   auto format = root.find("format");
   if (format != root.end() && (!format->is_string() || format->get<std::string>() != file_format))
-    return {nullptr, "the file is not a timpush history file (its \"format\" is something else)"};
+    return {nullptr, "the file is not a timpush history file (its \"format\" is something else)",
+            "文件不是 timpush 历史文件（其 \"format\" 不同）"};
   auto entries = root.find("entries");
   if (entries == root.end() || !entries->is_array())
-    return {nullptr, "the file is not a history file (no \"entries\" list)"};
-  return {&*entries, ""};
+    return {nullptr, "the file is not a history file (no \"entries\" list)", "文件不是历史文件（没有 \"entries\" 列表）"};
+  return {&*entries, "", ""};
 }
 
 }  // namespace
@@ -304,24 +325,38 @@ std::string export_history(const History& history) {
 
 HistoryImport import_history(History& history, std::string_view text) {
   HistoryImport result;
+  if (text.size() > max_import_bytes) {
+    std::string mb = std::to_string(max_import_bytes / 1'000'000);
+    result.error = "the file is larger than " + mb + " MB";
+    result.error_zh = "文件大于 " + mb + " MB";
+    return result;
+  }
   JsonReadResult read = read_json(text, file_limits);
   EntriesIn in = find_entries(read);
   if (!in.list) {
     result.error = in.error;
+    result.error_zh = in.error_zh;
     return result;
   }
   std::vector<HistoryEntry> merged = history.entries;
+  // Entries by hash, each bucket holding the indices into merged that share it.
+  std::unordered_multimap<size_t, size_t> seen;
+  seen.reserve(merged.size() + in.list->size());
+  for (size_t i = 0; i < merged.size(); ++i) seen.emplace(entry_hash(merged[i]), i);
   for (const auto& item : *in.list) {
     std::optional<HistoryEntry> entry = history_entry_from_json(item);
     if (!entry) {
       ++result.invalid;
       continue;
     }
-    bool known = std::any_of(merged.begin(), merged.end(), [&](const HistoryEntry& e) { return same_entry(e, *entry); });
+    size_t hash = entry_hash(*entry);
+    auto [first, last] = seen.equal_range(hash);
+    bool known = std::any_of(first, last, [&](const auto& slot) { return same_entry(merged[slot.second], *entry); });
     if (known) {
       ++result.duplicates;
       continue;
     }
+    seen.emplace(hash, merged.size());
     merged.push_back(std::move(*entry));
     ++result.added;
   }

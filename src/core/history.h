@@ -81,16 +81,24 @@ std::optional<HistoryEntry> history_entry_from_json(const Json& value);
 // The file a user downloads: {"format":"timpush-history","version":1,"entries":[...]}, indented.
 std::string export_history(const History& history);
 
+// An imported file larger than this is refused before it is parsed: its JSON tree would take
+// several times its size in the page's memory. A full export (500 entries of at most a 10 KB body
+// and a 4 KB answer, escaped) stays below it.
+constexpr size_t max_import_bytes = 16'000'000;
+
 struct HistoryImport {
   size_t added = 0;
   size_t duplicates = 0;   // already present (same time, place, MsgRandom, bodies and TaskId)
   size_t invalid = 0;      // entries that could not be read
   size_t dropped = 0;      // oldest entries dropped to stay within max_history_entries
-  std::string error;       // the file as a whole was refused (not JSON, not a history file)
+  std::string error;       // the file as a whole was refused (not JSON, not a history file, too big)
+  std::string error_zh;
   bool ok() const { return error.empty(); }
 };
 // Merges a file made by export_history (or a bare array of entries) into history, kept in time
-// order. A refused file leaves history unchanged.
+// order, keeping the newest max_history_entries (the rest counted in dropped). Duplicates are found
+// through a hash of each entry, so the cost grows with the file, not with its square. A refused
+// file leaves history unchanged.
 HistoryImport import_history(History& history, std::string_view text);
 
 // For browser storage: compact, and within max_bytes by leaving out the oldest entries.

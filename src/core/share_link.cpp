@@ -1,5 +1,7 @@
 #include "core/share_link.h"
 
+#include "core/endpoints.h"
+
 #include <algorithm>
 
 #include "core/base64.h"
@@ -182,7 +184,14 @@ ShareDecoded decode_share_fragment(std::string_view url_or_fragment) {
   if (auto target = doc.find("target"); target != doc.end()) draft.target = draft_target_from_json(*target);
   // A hand-made link could put a query on the base; the page must not send it anywhere.
   if (size_t q = draft.target.custom_base.find_first_of("?#"); q != std::string::npos) draft.target.custom_base.resize(q);
+  draft.target.from_share_link = true;
   ShareDecoded out;
+  if (draft.target.kind == "custom") {
+    out.host = url_authority(draft.target.custom_base);
+  } else if (draft.target.kind == "region") {
+    if (const Region* region = find_region(draft.target.region_id))
+      out.host = std::string(draft.target.backup_host ? region->backup_host : region->host);
+  }
   out.draft = std::move(draft);
   return out;
 }

@@ -34,7 +34,11 @@ struct ShareEncoded {
 ShareEncoded encode_share_fragment(const Draft& draft, const std::vector<std::string>& extra_secrets = {});
 
 struct ShareDecoded {
-  std::optional<Draft> draft;  // secrets always empty, remember_secrets false
+  // Secrets always empty, remember_secrets false, target.from_share_link set.
+  std::optional<Draft> draft;
+  // Where the link's target sends: host[:port] as url_authority() names it (a region's host for a
+  // region, "" for the sandbox, which is the opening page's own).
+  std::string host;
   std::string error;           // why the link could not be read, for people
   std::string error_zh;
   bool ok() const { return draft.has_value(); }

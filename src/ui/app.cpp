@@ -258,6 +258,7 @@ Intents App::frame(const FrameInput& input) {
     if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders)) draw_right(s);
     ImGui::EndChild();
     draw_confirm(s);
+    draw_host_confirm(s);
   }
   ImGui::End();
 
@@ -274,7 +275,7 @@ Intents App::frame(const FrameInput& input) {
   s.queued_copy.reset();
   intents.wants_text_input = ImGui::GetIO().WantTextInput;
   const int64_t lock_ms = s.keep.guard.lock_remaining_ms(now_ms(s));
-  intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.keep.confirm_open ||
+  intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.keep.confirm_open || s.keep.host_confirm_open ||
                       (!s.status_note.empty() && input.now_seconds < s.status_note_until);
   intents.storage = std::move(s.keep.queued_writes);
   s.keep.queued_writes.clear();

@@ -39,6 +39,7 @@ struct Credentials {
   int validity_days = 180;
   SigSource sig_source = SigSource::key;
   std::string pasted_usersig;
+  bool target_from_share_link = false;  // set by a share link until the user picks a target
 };
 
 // GET {origin}/sandbox/app at start.
@@ -125,7 +126,10 @@ struct Keeping {
   core::AutosaveTimer autosave;
   bool loaded = false;         // storage read at start (autosave waits for it)
   std::string snapshot;        // the current draft as last seen, to notice edits
-  bool remember = false;       // "remember the key on this device"
+  bool remember = false;       // "remember the key on this device": one setting of the device
+  std::vector<std::string> sent_hosts;  // hosts this device has sent to (url_authority form)
+  // Copies of storage that could not be read, by storage key, so unticking "remember" can drop them.
+  std::map<std::string, std::string> unreadable;
   std::string storage_message; // the last storage problem, shown until the next success
   std::string page_url;        // for share links
   std::string rename_to;       // the Drafts tab's name field
@@ -137,6 +141,11 @@ struct Keeping {
   // The all-user confirmation (a modal): open while the user types the SDKAppID.
   bool confirm_open = false;
   std::string confirm_typed;
+  // The first send to a host this device has not sent to (a modal naming it). host_confirmed is
+  // the host the user said yes to, good for the send that asked.
+  bool host_confirm_open = false;
+  std::string confirm_host;
+  std::string host_confirmed;
   // The send on its way, for the history record and the guard.
   uint32_t sending_sdkappid = 0;
   std::string sending_body;

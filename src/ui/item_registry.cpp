@@ -136,6 +136,7 @@ void ItemRegistry::on_frame_end(ImGuiContext* ctx) {
   const ImGuiInputTextState& edit = g.InputTextState;
   interaction_.has_active_text = g.ActiveId != 0 && edit.ID == g.ActiveId &&
                                  !(edit.Flags & ImGuiInputTextFlags_Password) &&
+                                 !secret_ids_.count(g.ActiveId) &&
                                  edit.TextA.Size > 0;
   interaction_.active_text = interaction_.has_active_text
       ? std::string(edit.TextA.Data, static_cast<size_t>(std::max(0, std::min(edit.TextLen, edit.TextA.Size))))
@@ -220,6 +221,10 @@ std::string ItemRegistry::to_json() const {
               {"items", std::move(items)}};
   // Labels come from the UI and may hold cut UTF-8; replace rather than throw.
   return out.dump(-1, ' ', false, Json::error_handler_t::replace);
+}
+
+void mark_secret_item(uint32_t id) {
+  if (ItemRegistry* reg = registry_of(ImGui::GetCurrentContext())) reg->mark_secret(id);
 }
 
 }  // namespace timpush::ui

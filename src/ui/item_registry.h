@@ -5,6 +5,7 @@
 #include <cstdint>
 #include <string>
 #include <unordered_map>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -31,7 +32,7 @@ struct InteractionState {
   uint32_t focused_id = 0;  // keyboard/nav focus
   bool text_active = false; // a text field takes typed characters
   // The text being edited in the active field, so a script can check what it typed. Never filled
-  // for password fields.
+  // for password fields, nor for fields marked secret (mark_secret_item), shown or not.
   bool has_active_text = false;
   std::string active_text;
   int frame_count = 0;
@@ -63,6 +64,10 @@ public:
   // The items and interaction state as one JSON object (for the automation hook).
   std::string to_json() const;
 
+  // The item holds a credential (see mark_secret_item). Ids are kept for the registry's life: a
+  // page has a handful of such fields and their ids do not change.
+  void mark_secret(uint32_t id) { secret_ids_.insert(id); }
+
   // Called from the hook functions that Dear ImGui declares; not for general use.
   void on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y0, float x1, float y1,
                    bool has_item_data);
@@ -90,7 +95,13 @@ private:
   // Labels announced before their item (tabs do that in Dear ImGui 1.92), waiting for its ItemAdd.
   std::unordered_map<uint32_t, std::pair<std::string, int>> pending_info_;
   InteractionState interaction_;
+  std::unordered_set<uint32_t> secret_ids_;
 };
+
+// Marks the item `id` of the current ImGui context as a credential (the SecretKey, a pasted
+// UserSig) for the registry attached to that context, if any: the hook then treats it as it treats
+// a password field, whatever the field shows.
+void mark_secret_item(uint32_t id);
 
 // Text shown for an ImGui label: everything before "##" (and "###").
 std::string visible_label(const char* label);

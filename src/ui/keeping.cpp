@@ -1,6 +1,7 @@
 #include "ui/keeping.h"
 
 #include <cmath>
+#include <optional>
 #include <utility>
 
 #include "core/share_link.h"
@@ -14,7 +15,7 @@ std::string pick(const AppState& state, const std::string& en, const std::string
 }
 
 void queue_write(AppState& state, const char* key, std::string value) {
-  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
+  queue_storage_write(state, key, std::move(value));
 }
 
 void write_templates(AppState& state) { queue_write(state, templates_key, core::serialize_templates(state.keep.templates)); }
@@ -26,7 +27,17 @@ void write_history(AppState& state) {
 // Storage that held something else is copied aside before it is saved over.
 template <typename Read>
 void keep_unreadable(AppState& state, const char* key, const std::string& text, const Read& read) {
-  if (read.unreadable) queue_write(state, (std::string(key) + ".unreadable").c_str(), text);
+  if (read.unreadable) {
+    std::string copy = std::string(key) + unreadable_suffix;
+    if (may_keep_unreadable(state, text)) {
+      queue_write(state, copy.c_str(), text);
+      state.keep.unreadable[copy] = text;
+    } else {
+      state.keep.storage_message += pick(state,
+          "The unreadable copy may hold a SecretKey or UserSig and \"remember\" is off: it was removed, not kept.",
+          "无法读取的内容可能含有 SecretKey 或 UserSig，且未勾选“记住”：已删除，未保留副本。") + "\n";
+    }
+  }
   if (!read.message.empty()) {
     state.keep.storage_message +=
         pick(state, "Browser storage (" + std::string(key) + "): ", "浏览器存储（" + std::string(key) + "）：") +
@@ -39,7 +50,7 @@ core::Draft draft_with_body(const AppState& state, std::string body) {
   d.name = state.keep.drafts.active;
   d.target = target_of(state.creds);
   d.body = std::move(body);
-  d.remember_secrets = state.keep.remember;
+  d.remember_secrets = state.keep.remember;  // the device's setting, the same for every draft
   if (d.remember_secrets) {
     d.secret_key = state.creds.secret_key;
     d.pasted_usersig = state.creds.pasted_usersig;
@@ -53,9 +64,14 @@ std::string draft_snapshot(const AppState& state, const std::string& body) {
   return core::to_json(draft_with_body(state, std::string())).dump() + '\n' + body;
 }
 
-void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
-
 }  // namespace
+
+// Shared with keeping_device.cpp.
+void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value) {
+  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
+}
+
+void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
 
 int64_t now_ms(const AppState& state) { return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0)); }
 
@@ -75,6 +91,7 @@ core::DraftTarget target_of(const Credentials& c) {
   t.identifier = c.identifier;
   t.validity_days = c.validity_days;
   t.sig_source = c.sig_source == SigSource::pasted ? "pasted" : "key";
+  t.from_share_link = c.target_from_share_link;
   return t;
 }
 
@@ -88,6 +105,7 @@ void apply_target(Credentials& c, const core::DraftTarget& t) {
   c.identifier = t.identifier;
   c.validity_days = t.validity_days;
   c.sig_source = t.sig_source == "pasted" ? SigSource::pasted : SigSource::key;
+  c.target_from_share_link = t.from_share_link;
 }
 
 std::string current_body(const AppState& state) {
@@ -118,7 +136,6 @@ void apply_draft(AppState& state, const core::Draft& draft) {
   apply_target(state.creds, draft.target);
   if (!draft.secret_key.empty()) state.creds.secret_key = draft.secret_key;
   if (!draft.pasted_usersig.empty()) state.creds.pasted_usersig = draft.pasted_usersig;
-  state.keep.remember = draft.remember_secrets;
   load_body(state, draft.body);
   state.derived_for.clear();
 }
@@ -135,6 +152,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
     auto it = info.stored.find(key);
     return it == info.stored.end() ? nullptr : &it->second;
   };
+  load_device(state, info);
   if (const std::string* text = stored(drafts_key)) {
     core::DraftStoreRead read = core::parse_drafts(*text);
     keep_unreadable(state, drafts_key, *text, read);
@@ -155,6 +173,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
     if (!counters.is_discarded()) k.guard.counters_from_json(counters, state.input.now_unix);
   }
   k.guard.count_from_history(k.history, state.input.now_unix);
+  settle_stored_secrets(state, stored(remember_key_key) != nullptr);
 
   bool opened = false;
   if (core::has_share_fragment(info.page_url)) {
@@ -295,13 +314,6 @@ bool delete_active_draft(AppState& state) {
   return true;
 }
 
-void set_remember(AppState& state, bool remember) {
-  state.keep.remember = remember;
-  // Unticking takes the key out of storage now, not at the next edit.
-  save_drafts_now(state);
-  remember_snapshot(state);
-}
-
 void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin) {
   uint32_t fresh = state.input.fresh_random ? state.input.fresh_random : 1;
   state.request = core::instantiate(builtin, fresh);
@@ -396,7 +408,7 @@ void import_history_file(AppState& state, const ImportedFile& file) {
   }
   core::HistoryImport r = core::import_history(k.history, file.text);
   if (!r.ok()) {
-    k.import_message = pick(state, "Not imported: ", "未导入：") + r.error;
+    k.import_message = pick(state, "Not imported: " + r.error, "未导入：" + r.error_zh);
     return;
   }
   k.import_message = pick(state,
@@ -404,6 +416,12 @@ void import_history_file(AppState& state, const ImportedFile& file) {
           std::to_string(r.invalid) + " unreadable).",
       "已导入 " + std::to_string(r.added) + " 条（已存在 " + std::to_string(r.duplicates) + " 条，无法读取 " +
           std::to_string(r.invalid) + " 条）。");
+  if (r.dropped) {
+    std::string cap = std::to_string(core::max_history_entries);
+    k.import_message += pick(state,
+        " " + std::to_string(r.dropped) + " older entries were dropped: the history keeps the newest " + cap + ".",
+        "较早的 " + std::to_string(r.dropped) + " 条已舍弃：历史只保留最新的 " + cap + " 条。");
+  }
   write_history(state);
 }
 

@@ -6,6 +6,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "ui/app_state.h"
@@ -18,6 +19,12 @@ inline constexpr const char* templates_key = "timpush.templates";
 inline constexpr const char* history_key = "timpush.history";
 inline constexpr const char* counters_key = "timpush.counters";
 inline constexpr const char* storage_prefix = "timpush.";
+// Settings of the device rather than of a draft: "remember the key" ("on" / "off") and the hosts
+// this device has sent to (a JSON array of host[:port]).
+inline constexpr const char* remember_key_key = "timpush.remember_key";
+inline constexpr const char* sent_hosts_key = "timpush.sent_hosts";
+// Where a copy of storage that could not be read is put aside: drafts_key + unreadable_suffix.
+inline constexpr const char* unreadable_suffix = ".unreadable";
 
 int64_t now_ms(const AppState& state);
 
@@ -43,7 +50,27 @@ bool new_draft(AppState& state);
 bool switch_draft(AppState& state, const std::string& name);
 bool rename_active_draft(AppState& state, const std::string& to);
 bool delete_active_draft(AppState& state);
+
+// keeping_device.cpp: the device's settings and the secrets in storage.
+// "Remember the key on this device" is one setting for every draft. Ticking it stores the key and a
+// pasted UserSig with the drafts; unticking takes both out of every stored draft, template and
+// history entry, and drops any unreadable copy that may hold them, at once, and says what went.
 void set_remember(AppState& state, bool remember);
+// At start, before the drafts are read: the remember setting and the hosts sent to.
+void load_device(AppState& state, const StartupInfo& info);
+// At start, after the drafts are read: with remember off, no stored draft keeps a secret. Old
+// stores kept "remember" per draft; a draft that remembered does not turn the device setting on
+// (someone ticked it for one draft, perhaps on a shared machine): the setting stays off and the
+// key is scrubbed, and the user is told so.
+void settle_stored_secrets(AppState& state, bool device_setting_stored);
+// An unreadable storage text about to be put aside: false when it must not be kept (remember is
+// off and it may hold a secret); the caller then drops it.
+bool may_keep_unreadable(const AppState& state, const std::string& text);
+// Where the next send goes, as host[:port], when the device should ask before it goes there: not
+// for the sandbox or anything on the page's own origin, nor for a host sent to before.
+std::string host_to_confirm(const AppState& state);
+// After a send left: its host is remembered, so the next send there does not ask.
+void remember_sent_host(AppState& state);
 
 void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin);
 bool load_user_template(AppState& state, const std::string& name);
@@ -57,6 +84,11 @@ void export_history_file(AppState& state);
 void import_history_file(AppState& state, const ImportedFile& file);
 
 void copy_share_link(AppState& state);
+
+// For keeping_device.cpp: a write (or, with nullopt, a removal) handed to the platform, and the
+// autosave's record of the draft as last saved.
+void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value);
+void remember_snapshot(AppState& state);
 
 // Shows a message of the memory features in the status line.
 void note_text(AppState& state, const std::string& text, double seconds = 4);

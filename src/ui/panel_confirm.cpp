@@ -1,5 +1,6 @@
-// The confirmation of a push to every user: a modal that says so and sends only once the
-// SDKAppID is typed (send_guard's rule), so a stray click never reaches everyone.
+// The confirmations before a send: a push to every user (a modal that says so and sends only once
+// the SDKAppID is typed, send_guard's rule, so a stray click never reaches everyone), and the first
+// send to a host this device has not sent to (a modal naming the host: a share link can pick it).
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -49,6 +50,41 @@ void draw_confirm(AppState& state) {
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
+}
+
+void draw_host_confirm(AppState& state) {
+  Lang lang = state.lang;
+  Keeping& k = state.keep;
+  const char* popup = "Confirm host";
+  if (k.host_confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
+  if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
+    return;
+  ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::host_confirm_title));
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextUnformatted(k.confirm_host.c_str());
+  ImGui::TextUnformatted(tr(lang, txt::host_confirm_body));
+  if (state.creds.target_from_share_link) ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::from_share_link));
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  bool send = ImGui::Button(label(lang, txt::host_confirm_send).c_str());
+  ImGui::SameLine();
+  if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
+  bool cancel = ImGui::Button(label(lang, txt::cancel).c_str());
+  if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
+      ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
+    cancel = true;
+  if (send || cancel || !k.host_confirm_open) {
+    k.host_confirm_open = false;
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+  if (send) {
+    // Good for this send only: the host is remembered once the request has left.
+    k.host_confirmed = k.confirm_host;
+    refresh_derived(state);
+    start_send(state);
+  }
 }
 
 }  // namespace timpush::ui

@@ -25,9 +25,24 @@ std::string duration(Lang lang, int64_t seconds) {
   return negative ? "-" + std::string(buffer) : std::string(buffer);
 }
 
+// Where a shared target goes, said before anything else of the panel: the link's maker chose it.
+void draw_share_mark(const AppState& state) {
+  Lang lang = state.lang;
+  ImGui::PushTextWrapPos(0);
+  ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::from_share_link));
+  std::string host = core::url_authority(state.derived.base_url);
+  if (!host.empty()) ImGui::TextColored(tone_colour(Tone::warn), "%s: %s", tr(lang, txt::from_share_link_host), host.c_str());
+  ImGui::PopTextWrapPos();
+}
+
 void draw_target(AppState& state) {
   Credentials& c = state.creds;
   Lang lang = state.lang;
+  if (c.target_from_share_link) draw_share_mark(state);
+  // Picking a target here makes it the user's own: the share-link mark goes.
+  const TargetKind kind_before = c.target;
+  const std::string region_before = c.region_id, base_before = c.custom_base;
+  const bool backup_before = c.backup_host;
   ImGui::TextUnformatted(tr(lang, txt::target));
   ImGui::SameLine();
   int kind = static_cast<int>(c.target);
@@ -83,6 +98,9 @@ void draw_target(AppState& state) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 7);
     ImGui::InputTextWithHint(label(lang, txt::custom_base).c_str(), "https://example.com/path", &c.custom_base);
   }
+  if (c.target != kind_before || c.region_id != region_before || c.backup_host != backup_before ||
+      c.custom_base != base_before)
+    c.target_from_share_link = false;
   if (state.derived.base_error) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(tone_colour(Tone::bad), "%s", state.derived.base_error->c_str());
@@ -121,8 +139,7 @@ void draw_usersig(AppState& state) {
 
   if (c.sig_source == SigSource::key) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 12);
-    ImGuiInputTextFlags flags = c.show_key ? 0 : ImGuiInputTextFlags_Password;
-    ImGui::InputText(label(lang, txt::secret_key).c_str(), &c.secret_key, flags);
+    secret_field(label(lang, txt::secret_key).c_str(), c.secret_key, c.show_key);
     ImGui::SameLine();
     if (ImGui::SmallButton(label(lang, c.show_key ? txt::hide : txt::show, "key").c_str())) c.show_key = !c.show_key;
     help_marker(state, txt::secret_key_help);
@@ -142,8 +159,8 @@ void draw_usersig(AppState& state) {
   }
 
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
-  ImGui::InputTextMultiline(label(lang, txt::usersig_paste).c_str(), &c.pasted_usersig,
-                            ImVec2(-ImGui::GetFontSize() * 9, ImGui::GetTextLineHeight() * 3));
+  ImVec2 size(-ImGui::GetFontSize() * 9, ImGui::GetTextLineHeight() * 3);
+  secret_field(label(lang, txt::usersig_paste).c_str(), c.pasted_usersig, false, &size);
   if (c.pasted_usersig.empty()) return;
   const auto& verdict = state.pasted.verdict;
   ImGui::PushTextWrapPos(0);

@@ -33,6 +33,8 @@ void draw_drafts(AppState& state) {
 
   bool remember = k.remember;
   if (ImGui::Checkbox(label(lang, txt::remember_key).c_str(), &remember)) set_remember(state, remember);
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", tr(lang, txt::remember_is_device));
   if (k.remember) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s",

@@ -18,6 +18,7 @@ void draw_templates(AppState& state);      // panel_templates.cpp
 void draw_history(AppState& state);        // panel_history.cpp
 // The all-user confirmation modal (panel_confirm.cpp); sends when the SDKAppID typed matches.
 void draw_confirm(AppState& state);
+void draw_host_confirm(AppState& state);
 
 // Asks the form to bring the field of a JSON pointer into view and focus (panel_checks.cpp).
 void request_focus(AppState& state, const std::string& pointer);

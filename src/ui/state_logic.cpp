@@ -271,6 +271,12 @@ std::string curl_command(const AppState& state) {
 bool start_send(AppState& state) {
   if (send_blocker(state)) return false;
   Keeping& k = state.keep;
+  // A host this device has not sent to is named and confirmed first (its modal sends again).
+  if (std::string host = host_to_confirm(state); !host.empty()) {
+    k.confirm_host = host;
+    k.host_confirm_open = true;
+    return false;
+  }
   const int64_t ms = now_ms(state);
   const uint32_t app = *state.derived.sdkappid;
   core::SendCheck check = k.guard.check(ms, state.derived.body, app, k.confirm_typed);
@@ -320,6 +326,7 @@ bool start_send(AppState& state) {
 
   k.sending_url = s.url_masked;  // only its base and path are recorded
   state.queued_http.push_back(std::move(request));
+  remember_sent_host(state);
   // `random` must be fresh for every request.
   uint32_t next = state.input.fresh_random;
   if (next == state.next_url_random) next ^= 0x9E3779B9u;

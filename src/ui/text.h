@@ -56,6 +56,17 @@ inline constexpr Text rename_draft{"Rename", "重命名"};
 inline constexpr Text delete_draft{"Delete draft", "删除草稿"};
 inline constexpr Text draft_name{"Draft name", "草稿名称"};
 inline constexpr Text remember_key{"Remember the key on this device", "在此设备上记住密钥"};
+inline constexpr Text remember_is_device{"(for every draft on this device)", "（对此设备上的所有草稿生效）"};
+inline constexpr Text from_share_link{"From a share link: this target was chosen by whoever made the link.",
+                                      "来自分享链接：此目标由链接的制作者选择。"};
+inline constexpr Text from_share_link_host{"Check the host before sending", "发送前请核对主机"};
+inline constexpr Text host_confirm_title{"First send to this host", "首次发送到此主机"};
+inline constexpr Text host_confirm_body{"This device has not sent to this host before. The request carries the "
+                                        "UserSig, which lets the host push to every user of the app. Send only "
+                                        "if you trust it.",
+                                        "此设备从未向该主机发送过请求。请求中带有 UserSig，持有者可以向应用的全部"
+                                        "用户推送。仅在信任该主机时发送。"};
+inline constexpr Text host_confirm_send{"Send to this host", "发送到此主机"};
 inline constexpr Text drafts_autosaved{"Drafts are saved in this browser as you type. The SecretKey is not "
                                        "saved unless you tick the box below.",
                                        "草稿会随输入自动保存在本浏览器中。除非勾选下方选项，否则不保存 SecretKey。"};

@@ -3,7 +3,10 @@
 #include <cstdlib>
 
 #include <imgui.h>
+#include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
+
+#include "ui/item_registry.h"
 
 namespace timpush::ui {
 namespace {
@@ -14,6 +17,21 @@ bool under(const std::string& pointer, const std::string& parent) {
 }
 
 }  // namespace
+
+bool secret_field(const char* label, std::string& value, bool shown, const ImVec2* multiline_size) {
+  mark_secret_item(ImGui::GetID(label));
+  // ImGui's text capture (pageText) logs a field's text unless it is a password field: logging is
+  // paused around the field and only its label and a mask are written.
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  const bool logging = g.LogEnabled;
+  g.LogEnabled = false;
+  bool changed = multiline_size
+      ? ImGui::InputTextMultiline(label, &value, *multiline_size)
+      : ImGui::InputText(label, &value, shown ? 0 : ImGuiInputTextFlags_Password);
+  g.LogEnabled = logging;
+  if (logging) ImGui::LogText(IM_NEWLINE "{********} %s", visible_label(label).c_str());
+  return changed;
+}
 
 ImVec4 tone_colour(Tone tone) {
   const ImVec4 bg = ImGui::GetStyleColorVec4(ImGuiCol_WindowBg);

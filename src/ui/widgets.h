@@ -52,6 +52,11 @@ bool attr_map_editor(AppState& state, const char* label, std::optional<core::Att
 bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std::string& pointer,
                          std::initializer_list<const char*> suggestions);
 
+// A field holding a credential (the SecretKey, a pasted UserSig): masked unless `shown`, and in
+// either case kept out of the automation hook's activeText and of the captured page text, as a
+// password field is. With `multiline_size` it is multi-line (never masked: ImGui cannot mask those).
+bool secret_field(const char* label, std::string& value, bool shown, const ImVec2* multiline_size = nullptr);
+
 // The JSON pointer of a child: pointer_join("/Condition", "TagsAnd") -> "/Condition/TagsAnd".
 std::string pointer_join(const std::string& parent, const std::string& child);
 

@@ -3,10 +3,10 @@
 // sends then need (there is no origin for the sandbox or the relay).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { openPage, repoRoot } from './helpers.mjs';
+import { openPage, repoRoot, startServer } from './helpers.mjs';
 
 const singleFile = process.env.TIMPUSH_SINGLE_FILE ||
   join(repoRoot, 'build', 'web', 'single', 'timpush-composer.html');
@@ -32,5 +32,48 @@ test('the single-file page works from file:// with no server', async (t) => {
     assert.deepEqual(s.errors(), [], 'no errors on the page');
   } finally {
     await s.close();
+  }
+});
+
+// The file carries its own policy (no server sends one): scripts by hash, no 'unsafe-inline', and
+// sends allowed to https: hosts and to this machine over http.
+test('the single-file page carries a Content-Security-Policy that still lets it send to a local sandbox', async () => {
+  assert.ok(existsSync(singleFile), `no single-file build at ${singleFile}: run scripts/build-single-file.sh`);
+  const html = readFileSync(singleFile, 'utf8');
+  const meta = html.match(/<meta http-equiv="Content-Security-Policy" content="([^"]+)">/);
+  assert.ok(meta, 'a CSP meta tag');
+  const policy = meta[1];
+  assert.ok(html.indexOf(meta[0]) < html.indexOf('<style>'), 'the policy comes before what it governs');
+  assert.match(policy, /script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  assert.ok(!policy.includes('unsafe-inline'), policy);
+  assert.match(policy, /default-src 'none'/);
+  assert.match(policy, /connect-src data: https: http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*/);
+
+  const server = await startServer();
+  const s = await openPage({ url: pathToFileURL(singleFile).href });
+  try {
+    await s.page.evaluate(() => {
+      window.cspViolations = [];
+      document.addEventListener('securitypolicyviolation', (e) => window.cspViolations.push(`${e.violatedDirective} ${e.blockedURI}`));
+    });
+    const base = `${server.url}sandbox`;
+    await s.fill('Base URL', base);
+    await s.fill('SDKAppID', '1400000000');
+    await s.click('SecretKey');
+    await s.page.keyboard.type('any-key-for-the-sandbox');
+    await s.page.keyboard.press('Enter');
+    await s.nextFrame();
+    await s.click('Send');
+    // A file has no origin of its own: the first send to the local server asks first.
+    await s.click('Send to this host');
+    const until = Date.now() + 10000;
+    while (Date.now() < until && !s.requests.some((r) => r.method === 'POST' && r.url.startsWith(base))) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    assert.ok(s.requests.some((r) => r.method === 'POST' && r.url.startsWith(base)), 'the push went to the local sandbox');
+    assert.deepEqual(await s.page.evaluate(() => window.cspViolations), [], 'nothing the page does is refused');
+  } finally {
+    await s.close();
+    await server.stop();
   }
 });

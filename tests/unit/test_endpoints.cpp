@@ -46,7 +46,7 @@ TEST_CASE("is_known_host admits the table's hosts and nothing that merely looks 
   CHECK(is_known_host("adminapiind.my-imcloud.com"));
   CHECK(is_known_host("ADMINAPISGP.IM.QCLOUD.COM"));  // DNS names ignore case
   for (const char* host : {"", "qq.com", "tim.qq.com", "console.tim.qq.com.evil.example",
-                           "evil.example", "console.tim.qq.com:443", "console.tim.qq.com.",
+                           "evil.example", "console.tim.qq.com:443", "console.tim.qq.com..",
                            "xconsole.tim.qq.com", "127.0.0.1"}) {
     CAPTURE(host);
     CHECK(!is_known_host(host));
@@ -80,6 +80,34 @@ TEST_CASE("push_url: the five query parameters in the documented order") {
           "https://h/v4/timpush/push?usersig=A*-_z09%2B%2F%3D&identifier=a%20b%26c%3Dd%2F%C3%A9%2B~."
           "&sdkappid=0&random=0&contenttype=json");
   }
+}
+
+// A trailing dot names the same DNS host (RFC 1034 section 3.1: a name ending in a dot is the
+// absolute form), so it must meet every rule the plain name meets.
+TEST_CASE("a host with a trailing dot or upper case is judged as the plain lower-case host") {
+  CHECK(canonical_host("Console.TIM.qq.com.") == "console.tim.qq.com");
+  CHECK(canonical_host("127.0.0.1") == "127.0.0.1");
+  CHECK(is_known_host("console.tim.qq.com."));
+  CHECK(is_known_host("AdminApi.My-IMCloud.com."));
+  for (const char* plain : {"http://console.tim.qq.com.", "http://CONSOLE.TIM.QQ.COM./v4",
+                            "http://adminapiger.im.qcloud.com.:80", "HTTP://AdminApi.my-imcloud.com."}) {
+    CAPTURE(plain);
+    auto error = check_base_url(plain);
+    REQUIRE(error.has_value());
+    CHECK(error->find("https") != std::string::npos);
+  }
+  CHECK(!check_base_url("https://console.tim.qq.com.").has_value());
+}
+
+TEST_CASE("url_authority names where a URL goes as host[:port], compared canonically") {
+  CHECK(url_authority("https://Console.TIM.qq.com./v4/timpush/push?usersig=x") == "console.tim.qq.com");
+  CHECK(url_authority("http://LOCALHOST:8080/sandbox") == "localhost:8080");
+  CHECK(url_authority("http://127.0.0.1:8080") == "127.0.0.1:8080");
+  CHECK(url_authority("http://[::1]:9000/x") == "[::1]:9000");
+  CHECK(url_authority("https://user@evil.example/x") == "evil.example");
+  CHECK(url_authority("no scheme") == "");
+  CHECK(url_authority("https:///path") == "");
+  CHECK(url_authority("http://localhost:8080") != url_authority("http://127.0.0.1:8080"));
 }
 
 TEST_CASE("check_base_url accepts http(s)://host[:port][/path] only") {

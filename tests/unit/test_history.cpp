@@ -196,6 +196,17 @@ TEST_CASE("history: import validates each entry and cleans what it keeps") {
   CHECK(history.entries[1].response_body == "<html>usersig=***</html>");
 }
 
+TEST_CASE("history: a region host in upper case or with a trailing dot is still that region") {
+  History history;
+  std::string file = R"([{"time": 5, "base": "https://AdminApiSGP.im.qcloud.com./x", "request_body": "{}"},
+                         {"time": 6, "base": "https://ADMINAPI.MY-IMCLOUD.COM", "request_body": "{}"}])";
+  REQUIRE(import_history(history, file).added == 2);
+  CHECK(history.entries[0].target.kind == "region");
+  CHECK(history.entries[0].target.region_id == "singapore");
+  CHECK(history.entries[1].target.region_id == "china");
+  CHECK(history.entries[1].target.backup_host);
+}
+
 TEST_CASE("history: an import beyond 500 entries keeps the newest") {
   History history;
   history.add(sent_at(1000, "{}"));
@@ -207,6 +218,41 @@ TEST_CASE("history: an import beyond 500 entries keeps the newest") {
   REQUIRE(history.entries.size() == 500);
   CHECK(history.entries.back().time == 1000);
   CHECK(history.entries.front().time == 101);
+}
+
+TEST_CASE("history: a 100k-entry file imports the newest 500, finds its repeats, says how many dropped") {
+  History history;
+  history.add(sent_at(50, "{}"));
+  std::string file = "[";
+  for (int t = 0; t < 100'000; ++t) {
+    // Every tenth entry repeats the one before it: the same send exported twice.
+    int time = t % 10 == 9 ? t - 1 : t;
+    if (t) file += ',';
+    file += R"({"time":)" + std::to_string(time) + R"(,"base":"https://x","request_body":"{}"})";
+  }
+  file += "]";
+  REQUIRE(file.size() < max_import_bytes);
+  HistoryImport result = import_history(history, file);
+  REQUIRE(result.ok());
+  CHECK(result.added == 90'000);
+  CHECK(result.duplicates == 10'000);
+  CHECK(result.dropped == 90'001 - 500);
+  REQUIRE(history.entries.size() == 500);
+  CHECK(history.entries.back().time == 99'998);
+  for (size_t i = 1; i < history.entries.size(); ++i) CHECK(history.entries[i - 1].time < history.entries[i].time);
+}
+
+TEST_CASE("history: a file over the import size is refused in both languages and changes nothing") {
+  History history;
+  history.add(sent_at(50, "{}"));
+  std::string file(max_import_bytes + 1, ' ');
+  file.front() = '[';
+  file.back() = ']';
+  HistoryImport result = import_history(history, file);
+  CHECK_FALSE(result.ok());
+  CHECK(result.error.find("MB") != std::string::npos);
+  CHECK(result.error_zh.find("文件") != std::string::npos);
+  CHECK(history.entries.size() == 1);
 }
 
 TEST_CASE("history: storage round trip, within a byte budget that drops the oldest") {

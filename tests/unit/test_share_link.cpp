@@ -221,3 +221,26 @@ TEST_CASE("share link: a hand-made link cannot smuggle credentials or a query in
   REQUIRE(unnamed.ok());
   CHECK(unnamed.draft->name == "Shared draft");
 }
+
+TEST_CASE("share link: the target it brings is marked as the link's, its host named canonically") {
+  Draft d = sample();
+  d.target.custom_base = "https://Push.Example.QQ.com.:8443/im";
+  ShareEncoded enc = encode_share_fragment(d);
+  REQUIRE(enc.ok());
+  ShareDecoded back = decode_share_fragment(enc.fragment);
+  REQUIRE(back.ok());
+  CHECK(back.draft->target.from_share_link);
+  CHECK(back.host == "push.example.qq.com:8443");
+
+  // A hand-made link cannot clear the mark.
+  std::string doc = R"({"v":1,"name":"n","body":"{}","target":{"kind":"region","region_id":"tokyo","from_share_link":false}})";
+  ShareDecoded region = decode_share_fragment("#draft=" + base64url(doc));
+  REQUIRE(region.ok());
+  CHECK(region.draft->target.from_share_link);
+  CHECK(region.host == "adminapijpn.im.qcloud.com");
+
+  // A draft made here is not marked, and the mark survives storage once set.
+  Draft own = sample();
+  CHECK_FALSE(draft_from_json(to_json(own))->target.from_share_link);
+  CHECK(draft_from_json(to_json(*back.draft))->target.from_share_link);
+}

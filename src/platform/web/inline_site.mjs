@@ -3,6 +3,15 @@
 //   node inline_site.mjs <site dir> <out.html>
 // The wasm goes in a non-script <script> block as base64 (web/bridge.js hands it to Emscripten as
 // Module.wasmBinary); fonts become data: URLs, which fetch() reads from any origin.
+//
+// It carries its own Content-Security-Policy in a <meta> tag, since no server sends one. Scripts
+// and the stylesheet are allowed by the SHA-256 of their exact text, computed here, not by
+// 'unsafe-inline': a script injected into the page some other way does not run. connect-src is
+// where a user of the file may send: the file opens on Custom URL, so it allows data: (its own
+// fonts), any https: host (the region hosts, or the user's own relay), and plain http only to the
+// local machine (http://127.0.0.1:* and http://localhost:*, a `timpush serve` sandbox or relay),
+// so a UserSig never crosses a network in clear text. frame-ancestors cannot be set from a <meta>.
+import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
@@ -23,7 +32,14 @@ const replaceOnce = (pattern, fn, what) => {
   if (hits !== 1) throw new Error(`index.html: expected one ${what}, found ${hits}`);
 };
 
-replaceOnce(/<link rel="stylesheet" href="([^"]+)">/, (_, f) => `<style>\n${read(f)}</style>`, 'stylesheet');
+// 'sha256-...' of an inline element's text, as CSP Level 3 hashes it.
+const hashes = [];
+const inline = (tag, text) => {
+  hashes.push({ tag, hash: `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'` });
+  return `<${tag}>${text}</${tag}>`;
+};
+
+replaceOnce(/<link rel="stylesheet" href="([^"]+)">/, (_, f) => inline('style', `\n${read(f)}`), 'stylesheet');
 replaceOnce(/<meta name="timpush-icon" content="([^"]+)">/,
   (_, f) => `<meta name="timpush-icon" content="${dataUrl(f, 'image/svg+xml')}">`, 'icon');
 for (const name of ['timpush-latin-font', 'timpush-latin-more-font', 'timpush-cjk-font']) {
@@ -35,8 +51,23 @@ for (const name of ['timpush-latin-font', 'timpush-latin-more-font', 'timpush-cj
 replaceOnce(/<!--[^>]*-->\n<script src="bridge\.js" defer><\/script>\n/, () => '', 'bridge.js');
 replaceOnce(/<script src="timpush\.js" defer><\/script>\n/, () => '', 'timpush.js');
 replaceOnce(/<\/body>/, () =>
+  // A data block, not a script: it never runs, and CSP leaves it alone.
   `<script type="application/octet-stream" id="timpush-wasm">${read('timpush.wasm').toString('base64')}</script>\n` +
-  `<script>\n${scriptText('bridge.js')}</script>\n` +
-  `<script>\n${scriptText('timpush.js')}</script>\n</body>`, 'end of body');
+  inline('script', `\n${scriptText('bridge.js')}`) + '\n' +
+  inline('script', `\n${scriptText('timpush.js')}`) + '\n</body>', 'end of body');
+const sources = (tag) => hashes.filter((h) => h.tag === tag).map((h) => h.hash).join(' ');
+const policy = [
+  "default-src 'none'",
+  `script-src ${sources('script')} 'wasm-unsafe-eval'`,
+  `style-src ${sources('style')}`,
+  'img-src data: blob:',
+  'connect-src data: https: http://127.0.0.1:* http://localhost:*',
+  "object-src 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+// First in the head, before any element the policy governs.
+replaceOnce(/<meta charset="utf-8">\n/, (m) => `${m}<meta http-equiv="Content-Security-Policy" content="${policy}">\n`,
+  'charset meta');
 writeFileSync(out, html);
 console.log(`${out}: ${(html.length / 1048576).toFixed(2)} MB`);
