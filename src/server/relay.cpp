@@ -146,10 +146,9 @@ std::variant<RelayTarget, RelayRefusal> parse_relay_target(std::string_view raw_
   std::string_view rest = raw_target.substr(prefix.size());
   auto slash = rest.find('/');
   std::string_view host_part = rest.substr(0, slash);
-  std::string host;
-  for (char c : host_part) {
-    host += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-  }
+  // Forwarded under its canonical name: "Console.TIM.qq.com." reaches the same host as the
+  // table's entry, and the upstream's certificate and Host header name it without the dot.
+  std::string host = core::canonical_host(host_part);
   // Ports, userinfo, IP literals in brackets and percent-escapes all fail this character check.
   for (char c : host) {
     if (!host_char(c)) {

@@ -10,6 +10,7 @@
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
+#include <map>
 #include <mutex>
 #include <random>
 #include <thread>
@@ -123,6 +124,17 @@ TEST_CASE("relay: refuses every host that is not a region host of the API (403)"
   CHECK(get->status == 405);
 }
 
+TEST_CASE("relay: a host is taken by its canonical name, lower case and without a trailing dot") {
+  auto parsed = server::parse_relay_target("/relay/Console.TIM.qq.com./v4/timpush/push?random=1");
+  auto* target = std::get_if<server::RelayTarget>(&parsed);
+  REQUIRE(target != nullptr);
+  CHECK(target->host == "console.tim.qq.com");
+  CHECK(target->path_and_query == "/v4/timpush/push?random=1");
+  // Only one dot goes: "..." is no name of the table.
+  CHECK(std::holds_alternative<server::RelayRefusal>(
+      server::parse_relay_target("/relay/console.tim.qq.com../v4/timpush/push")));
+}
+
 TEST_CASE("relay: without network a known host gets a quick 502 with the reason") {
   HarnessOptions options;
   // Bounded: whether DNS fails, the connection is refused or it times out, the answer comes
@@ -149,8 +161,9 @@ TEST_CASE("relay: without network a known host gets a quick 502 with the reason"
   }
 }
 
-TEST_CASE("relay: forwards query and body byte for byte over TLS and returns the answer verbatim") {
+TEST_CASE("relay: forwards the query's values, the body byte for byte over TLS, and returns the answer verbatim") {
   std::string seen_target, seen_body, seen_type;
+  std::multimap<std::string, std::string> seen_params;
   TlsUpstream upstream;
   if (!upstream.usable()) {
     MESSAGE("openssl is not available: the TLS forwarding test is skipped");
@@ -158,6 +171,8 @@ TEST_CASE("relay: forwards query and body byte for byte over TLS and returns the
   }
   upstream.server().Post("/v4/timpush/push", [&](const httplib::Request& req, httplib::Response& res) {
     seen_target = req.target;
+    seen_params.clear();
+    for (const auto& p : req.params) seen_params.insert(p);
     seen_body = req.body;
     seen_type = req.get_header_value("Content-Type");
     res.set_content("{\"ActionStatus\":\"OK\",\"ErrorInfo\":\"\",\"ErrorCode\":0,\"TaskId\":\"t\"}",
@@ -177,7 +192,14 @@ TEST_CASE("relay: forwards query and body byte for byte over TLS and returns the
     REQUIRE(result);
     CHECK(result->status == 200);
     CHECK(result->body == "{\"ActionStatus\":\"OK\",\"ErrorInfo\":\"\",\"ErrorCode\":0,\"TaskId\":\"t\"}");
-    CHECK(seen_target == "/v4/timpush/push" + query);
+    // The HTTP client re-encodes the query (RFC 3986 unreserved characters stay, so the UserSig's
+    // '*' travels as %2A): every value arrives as the page sent it, in the same order.
+    CHECK(seen_target.rfind("/v4/timpush/push?", 0) == 0);
+    CHECK(seen_target.find("usersig=eJx%2Aab-c_d_&identifier=admin&sdkappid=1400000000") !=
+          std::string::npos);
+    CHECK(seen_params == std::multimap<std::string, std::string>{
+                             {"usersig", "eJx*ab-c_d_"}, {"identifier", "admin"},
+                             {"sdkappid", "1400000000"}, {"random", "4294967295"}, {"contenttype", "json"}});
     CHECK(seen_body == body);
     CHECK(seen_type == "application/json");
     // A gateway's error page comes back as it is, status included.
