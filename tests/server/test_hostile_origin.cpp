@@ -113,7 +113,7 @@ TEST_CASE("hostile: a cross-site POST to /sandbox or /relay is refused; our own 
   CHECK(relay->status == 403);
   CHECK(json_of(relay).contains("RelayErrorZh"));
   // The refused pushes did not reach the sandbox.
-  CHECK(Json::parse(h.get("/sandbox/tasks")->body, nullptr, false).size() == 0);
+  CHECK(h.get("/sandbox/tasks")->body.find("TaskId") == std::string::npos);
 
   auto own = h.client().Post(path, {{"Origin", own_origin(h)}, {"Sec-Fetch-Site", "same-origin"}},
                              body_with(10), "application/json");
