@@ -23,22 +23,20 @@ const char kUsage[] =
     "\n"
     "exit status: 0 found, 1 unknown code or no match, 2 bad usage.\n";
 
-void print_entry(const core::ErrorEntry& entry, bool zh) {
-  std::cout << entry.code << ": " << (zh ? entry.meaning_zh : entry.meaning_en) << "\n"
-            << (zh ? "  解决:" : "  fix: ") << (zh ? entry.fix_zh : entry.fix_en) << "\n";
+void print_entry(const core::ErrorEntry& entry, core::Lang lang) {
+  std::cout << entry.code << ": " << tr(lang, entry.meaning) << "\n"
+            << tr(lang, core::Phrase{"  fix: ", "  解决:"}) << tr(lang, entry.fix) << "\n";
 }
 
-void print_line(const core::ErrorEntry& entry, bool zh) {
-  std::cout << entry.code << "  " << (zh ? entry.meaning_zh : entry.meaning_en) << "\n";
+void print_line(const core::ErrorEntry& entry, core::Lang lang) {
+  std::cout << entry.code << "  " << tr(lang, entry.meaning) << "\n";
 }
 
 int run(const Args& args) {
-  const std::string lang = args.value("--lang").value_or("en");
-  if (lang != "en" && lang != "zh") {
-    print_error("code", "--lang must be en or zh, not '" + lang + "'");
+  const std::optional<core::Lang> lang = lang_option(args, "code");
+  if (!lang) {
     return 2;
   }
-  const bool zh = lang == "zh";
   const auto search = args.value("--search");
   const auto& positional = args.positional();
   if (positional.size() > 1 || (search && !positional.empty())) {
@@ -51,11 +49,11 @@ int run(const Args& args) {
       print_error("code", "no error code mentions '" + *search + "'");
       return 1;
     }
-    for (const auto* entry : found) print_line(*entry, zh);
+    for (const auto* entry : found) print_line(*entry, *lang);
     return 0;
   }
   if (positional.empty()) {
-    for (const auto& entry : core::error_catalog()) print_line(entry, zh);
+    for (const auto& entry : core::error_catalog()) print_line(entry, *lang);
     return 0;
   }
   const std::string& text = positional[0];
@@ -72,7 +70,7 @@ int run(const Args& args) {
                             ": not a code of the push API nor a common REST code (try --search)");
     return 1;
   }
-  print_entry(*entry, zh);
+  print_entry(*entry, *lang);
   return 0;
 }
 

@@ -57,7 +57,7 @@ int run(const Args& args) {
     return 2;
   }
   if (auto problem = us::identifier_problem(*identifier)) {
-    print_error("sign", "--identifier: " + *problem);
+    print_error("sign", "--identifier: " + problem->en);
     return 2;
   }
   int64_t expire = us::default_expire_seconds;

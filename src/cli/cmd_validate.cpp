@@ -70,9 +70,8 @@ std::optional<std::string> read_all(const std::string& path, std::string& error)
 }
 
 int run(const Args& args) {
-  const std::string lang = args.value("--lang").value_or("en");
-  if (lang != "en" && lang != "zh") {
-    print_error("validate", "--lang must be en or zh, not '" + lang + "'");
+  const std::optional<core::Lang> lang = lang_option(args, "validate");
+  if (!lang) {
     return 2;
   }
   if (args.positional().size() > 1) {
@@ -93,7 +92,7 @@ int run(const Args& args) {
     (issue.severity == core::Severity::error ? errors : warnings)++;
   }
   auto message = [&](const core::Issue& issue) {
-    return lang == "zh" ? issue.message_zh : issue.message_en;
+    return tr(*lang, issue.message);
   };
 
   if (args.has("--json")) {

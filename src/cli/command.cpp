@@ -72,4 +72,11 @@ void print_error(const std::string& command, const std::string& message) {
   std::cerr << "timpush " << command << ": " << message << "\n";
 }
 
+std::optional<core::Lang> lang_option(const Args& args, const std::string& command) {
+  const std::string name = args.value("--lang").value_or("en");
+  std::optional<core::Lang> lang = core::parse_lang(name);
+  if (!lang) print_error(command, "--lang must be en or zh, not '" + name + "'");
+  return lang;
+}
+
 }  // namespace timpush::cli

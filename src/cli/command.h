@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/words.h"
+
 namespace timpush::cli {
 
 // Parsed command line of one command: `--name value`, `--name=value`, bare `--flag`, positionals.
@@ -45,5 +47,7 @@ const std::map<std::string, Command>& commands();
 
 // One clear line on stderr: "timpush NAME: message".
 void print_error(const std::string& command, const std::string& message);
+// The --lang option (en by default); nothing, after saying why, for another value.
+std::optional<core::Lang> lang_option(const Args& args, const std::string& command);
 
 }  // namespace timpush::cli

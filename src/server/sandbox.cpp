@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/audience.h"
 #include "core/error_catalog.h"
+#include "core/text_util.h"
 #include "core/usersig.h"
 #include "core/validation.h"
 #include "server/task_id.h"
@@ -16,24 +18,13 @@ constexpr size_t kMaxBatchAccounts = 500;
 
 // The catalogue's English meaning, so a code never goes out without words.
 std::string meaning(int code) {
-  if (const auto* entry = core::find_error(code)) return std::string(entry->meaning_en);
+  if (const auto* entry = core::find_error(code)) return std::string(entry->meaning.en);
   return "error " + std::to_string(code);
 }
 
 SandboxAnswer fail(int code, std::string info = {}) {
   if (info.empty()) info = meaning(code);
   return {200, service_answer(code, info)};
-}
-
-std::optional<uint32_t> parse_uint32(std::string_view text) {
-  if (text.empty() || text.size() > 10) return std::nullopt;
-  uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (value > 0xffffffffULL) return std::nullopt;
-  return static_cast<uint32_t>(value);
 }
 
 // A local-only issue code of the validator, as the service would answer that request.
@@ -49,7 +40,7 @@ int server_code_for(int code) {
 Json target_of(const Json& body) {
   Json target = Json::object();
   auto condition = body.find("Condition");
-  if (condition == body.end() || !condition->is_object() || condition->empty()) {
+  if (core::reaches_everyone(body) || !condition->is_object()) {
     target["Type"] = "All";
     return target;
   }
@@ -114,7 +105,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
 
   auto random = param("random");
   if (!random) return fail(60002, "URL parameter random is missing");
-  if (!parse_uint32(*random)) {
+  if (!core::parse_uint32(*random)) {
     return fail(60002, "URL parameter random must be a 32-bit unsigned integer, got \"" +
                            random->substr(0, 32) + "\"");
   }
@@ -126,7 +117,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   if (!sdkappid_text || sdkappid_text->empty()) {
     return fail(60012, "URL parameter sdkappid is missing");
   }
-  auto sdkappid = parse_uint32(*sdkappid_text);
+  auto sdkappid = core::parse_uint32(*sdkappid_text);
   if (!sdkappid) return fail(60002, "URL parameter sdkappid must be a decimal SDKAppID");
   if (*sdkappid != options_.sdkappid) {
     return fail(60006, "SDKAppID " + *sdkappid_text + " is not an app of this sandbox (it serves " +
@@ -145,8 +136,8 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   auto verdict = core::usersig::verify(*sig, *sdkappid, *identifier,
                                        std::string_view(options_.key), now_s);
   if (!verdict.ok()) {
-    return fail(verdict.code, verdict.reason_en.empty() ? meaning(verdict.code)
-                                                        : verdict.reason_en);
+    return fail(verdict.code, verdict.reason.en.empty() ? meaning(verdict.code)
+                                                        : verdict.reason.en);
   }
   if (*identifier != options_.admin) {
     if (known_account(*identifier)) {
@@ -171,8 +162,8 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
   auto report = core::validate_body(body);
   for (const auto& issue : report.issues) {
     if (issue.severity != core::Severity::error) continue;
-    std::string info = issue.message_en.empty() ? meaning(server_code_for(issue.code))
-                                                : issue.message_en;
+    std::string info = issue.message.en.empty() ? meaning(server_code_for(issue.code))
+                                                : issue.message.en;
     if (!issue.pointer.empty()) info += " (at " + issue.pointer + ")";
     return fail(server_code_for(issue.code), info);
   }

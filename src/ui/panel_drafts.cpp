@@ -35,8 +35,8 @@ void draw_drafts(AppState& state) {
   if (ImGui::Checkbox(label(lang, txt::remember_key).c_str(), &remember)) set_remember(state, remember);
   if (k.remember) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s",
-                       lang == Lang::zh ? core::remember_warning_zh : core::remember_warning_en);
+    std::string_view warning = tr(lang, core::remember_warning);
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%.*s", static_cast<int>(warning.size()), warning.data());
     ImGui::PopTextWrapPos();
   }
   ImGui::Separator();
