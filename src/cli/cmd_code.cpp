@@ -23,22 +23,20 @@ const char kUsage[] =
     "\n"
     "exit status: 0 found, 1 unknown code or no match, 2 bad usage.\n";
 
-void print_entry(const core::ErrorEntry& entry, bool zh) {
-  std::cout << entry.code << ": " << (zh ? entry.meaning_zh : entry.meaning_en) << "\n"
-            << (zh ? "  解决:" : "  fix: ") << (zh ? entry.fix_zh : entry.fix_en) << "\n";
+void print_entry(const core::ErrorEntry& entry, core::Lang lang) {
+  std::cout << entry.code << ": " << tr(lang, entry.meaning) << "\n"
+            << tr(lang, core::Phrase{"  fix: ", "  解决:"}) << tr(lang, entry.fix) << "\n";
 }
 
-void print_line(const core::ErrorEntry& entry, bool zh) {
-  std::cout << entry.code << "  " << (zh ? entry.meaning_zh : entry.meaning_en) << "\n";
+void print_line(const core::ErrorEntry& entry, core::Lang lang) {
+  std::cout << entry.code << "  " << tr(lang, entry.meaning) << "\n";
 }
 
 int run(const Args& args) {
-  const std::string lang = args.value("--lang").value_or("en");
-  if (lang != "en" && lang != "zh") {
-    print_error("code", "--lang must be en or zh, not " + shown_value(lang));
+  const std::optional<core::Lang> lang = lang_option(args, "code");
+  if (!lang) {
     return 2;
   }
-  const bool zh = lang == "zh";
   const auto search = args.value("--search");
   const auto& positional = args.positional();
   if (positional.size() > 1 || (search && !positional.empty())) {
@@ -48,23 +46,22 @@ int run(const Args& args) {
   if (search) {
     auto found = core::search_errors(*search);
     if (found.empty()) {
-      print_error("code", args, "no error code mentions " + shown_value(*search),
-                  "没有错误码提到 " + shown_value(*search, true));
+      print_error("code", args, core::Words{"no error code mentions ", "没有错误码提到 "} + shown_value(*search));
       return 1;
     }
-    for (const auto* entry : found) print_line(*entry, zh);
+    for (const auto* entry : found) print_line(*entry, *lang);
     return 0;
   }
   if (positional.empty()) {
-    for (const auto& entry : core::error_catalog()) print_line(entry, zh);
+    for (const auto& entry : core::error_catalog()) print_line(entry, *lang);
     return 0;
   }
   const std::string& text = positional[0];
   char* end = nullptr;
   long code = std::strtol(text.c_str(), &end, 10);
   if (text.empty() || *end != '\0') {
-    print_error("code", args, "CODE must be a number (see timpush code --help)",
-                "CODE 必须是数字（见 timpush code --help）");
+    print_error("code", args,
+                core::Words{"CODE must be a number (see timpush code --help)", "CODE 必须是数字（见 timpush code --help）"});
     return 2;
   }
   const bool in_range = code >= INT32_MIN && code <= INT32_MAX;
@@ -73,11 +70,11 @@ int run(const Args& args) {
     // The number as parsed, not as typed: a number of at most ten digits cannot be a secret.
     std::string number = in_range ? " " + std::to_string(code) : std::string();
     print_error("code", args,
-                "unknown error code" + number + ": not a code of the push API nor a common REST code (try --search)",
-                "未知的错误码" + number + "：既不是推送 API 的错误码，也不是常见的 REST 错误码（试试 --search）");
+                core::Words{"unknown error code" + number + ": not a code of the push API nor a common REST code (try --search)",
+                            "未知的错误码" + number + "：既不是推送 API 的错误码，也不是常见的 REST 错误码（试试 --search）"});
     return 1;
   }
-  print_entry(*entry, zh);
+  print_entry(*entry, *lang);
   return 0;
 }
 

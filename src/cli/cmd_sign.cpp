@@ -42,7 +42,7 @@ int run(const Args& args) {
     return 2;
   }
   if (!args.positional().empty()) {
-    print_error("sign", unexpected_argument(1) + " (see timpush sign --help)");
+    print_error("sign", unexpected_argument(1).en + " (see timpush sign --help)");
     return 2;
   }
   auto sdkappid_text = args.value("--sdkappid");
@@ -53,18 +53,18 @@ int run(const Args& args) {
   }
   auto sdkappid = opts::parse_whole(*sdkappid_text, 1, 4294967295LL);
   if (!sdkappid) {
-    print_error("sign", "--sdkappid must be a whole number from 1 to 4294967295, not " + shown_value(*sdkappid_text));
+    print_error("sign", "--sdkappid must be a whole number from 1 to 4294967295, not " + shown_value(*sdkappid_text).en);
     return 2;
   }
   if (auto problem = us::identifier_problem(*identifier)) {
-    print_error("sign", "--identifier: " + *problem);
+    print_error("sign", "--identifier: " + problem->en);
     return 2;
   }
   int64_t expire = us::default_expire_seconds;
   if (auto text = args.value("--expire")) {
     auto value = opts::parse_whole(*text, 0, max_seconds);
     if (!value) {
-      print_error("sign", "--expire must be a whole number of seconds, 0 or more, not " + shown_value(*text));
+      print_error("sign", "--expire must be a whole number of seconds, 0 or more, not " + shown_value(*text).en);
       return 2;
     }
     expire = *value;
@@ -73,7 +73,7 @@ int run(const Args& args) {
   if (auto text = args.value("--time")) {
     auto value = opts::parse_whole(*text, 0, max_seconds);
     if (!value) {
-      print_error("sign", "--time must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text));
+      print_error("sign", "--time must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text).en);
       return 2;
     }
     time = *value;

@@ -34,9 +34,8 @@ const char kUsage[] =
     "exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input or bad usage.\n";
 
 int run(const Args& args) {
-  const std::string lang = args.value("--lang").value_or("en");
-  if (lang != "en" && lang != "zh") {
-    print_error("validate", "--lang must be en or zh, not " + shown_value(lang));
+  const std::optional<core::Lang> lang = lang_option(args, "validate");
+  if (!lang) {
     return 2;
   }
   if (args.positional().size() > 1) {
@@ -46,7 +45,7 @@ int run(const Args& args) {
   std::string path = args.positional().empty() ? "-" : args.positional()[0];
   InputText input = read_input(path);
   if (!input.text) {
-    print_error("validate", args, input.error_en, input.error_zh);
+    print_error("validate", args, input.error);
     return 2;
   }
   const std::string* body = &*input.text;
@@ -57,7 +56,7 @@ int run(const Args& args) {
     (issue.severity == core::Severity::error ? errors : warnings)++;
   }
   auto message = [&](const core::Issue& issue) {
-    return lang == "zh" ? issue.message_zh : issue.message_en;
+    return tr(*lang, issue.message);
   };
 
   if (args.has("--json")) {

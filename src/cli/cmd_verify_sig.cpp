@@ -63,59 +63,66 @@ struct Labels {
   const char* fix;
 };
 
-const Labels labels_en = {"SDKAppID:   ", "identifier: ", "version:    ", "issued at:  ", "validity:   ",
+const core::Bilingual<Labels> labels = {{"SDKAppID:   ", "identifier: ", "version:    ", "issued at:  ", "validity:   ",
                           "expires at: ", "remaining:  ", "userbuf:    ", "signature:  ", "result:     ",
-                          "fix:        "};
-const Labels labels_zh = {"SDKAppID：  ", "identifier：", "版本：      ", "签发时间：  ", "有效期：    ",
+                          "fix:        "},
+                          {"SDKAppID：  ", "identifier：", "版本：      ", "签发时间：  ", "有效期：    ",
                           "过期时间：  ", "剩余：      ", "userbuf：   ", "签名：      ", "结果：      ",
-                          "解决：      "};
+                          "解决：      "}};
 
-std::string signature_line(const us::Verdict& v, bool key_given, bool zh) {
+core::Phrase signature_line(const us::Verdict& v, bool key_given) {
   if (v.signature_checked)
-    return v.code == 70009 ? (zh ? "与 SecretKey 不符" : "does not match the SecretKey")
-                           : (zh ? "已用 SecretKey 校验通过" : "verified with the SecretKey");
+    return v.code == 70009 ? core::Phrase{"does not match the SecretKey", "与 SecretKey 不符"}
+                           : core::Phrase{"verified with the SecretKey", "已用 SecretKey 校验通过"};
   if (!key_given)
-    return zh ? "未校验：没有 SecretKey（设置 TIMPUSH_SECRET_KEY 或使用 --key-file）"
-              : "not checked: no SecretKey (set TIMPUSH_SECRET_KEY or use --key-file)";
-  return zh ? "未校验：在此之前的检查已失败" : "not checked: an earlier check failed";
+    return {"not checked: no SecretKey (set TIMPUSH_SECRET_KEY or use --key-file)",
+            "未校验：没有 SecretKey（设置 TIMPUSH_SECRET_KEY 或使用 --key-file）"};
+  return {"not checked: an earlier check failed", "未校验：在此之前的检查已失败"};
 }
 
-void print_text(const us::Verdict& v, bool key_given, bool zh) {
-  const Labels& l = zh ? labels_zh : labels_en;
+// "15552000 s (180 days)", "剩余 15552000 秒（180 天）": seconds, then the readable duration.
+core::Words seconds_and_duration(int64_t seconds) {
+  return core::same(std::to_string(seconds)) + core::Words{" s (", " 秒（"} + us::format_duration(seconds) +
+         core::Words{")", "）"};
+}
+
+void print_text(const us::Verdict& v, bool key_given, core::Lang lang) {
+  const Labels& l = tr(lang, labels);
   if (v.decoded) {
     const us::Decoded& d = *v.decoded;
     std::cout << l.sdkappid << d.sdkappid << "\n"
               << l.identifier << d.identifier << "\n"
               << l.version << d.version << "\n"
               << l.issued << us::format_utc(d.time) << " (" << d.time << ")\n"
-              << l.validity << d.expire << (zh ? " 秒（" : " s (") << us::format_duration(d.expire, zh)
-              << (zh ? "）\n" : ")\n")
+              << l.validity << tr(lang, seconds_and_duration(d.expire)) << "\n"
               << l.expires << us::format_utc(d.expires_at()) << " (" << d.expires_at() << ")\n";
     int64_t r = v.remaining_seconds;
     std::cout << l.remaining;
     if (r >= 0)
-      std::cout << us::format_duration(r, zh) << " (" << r << (zh ? " 秒)\n" : " s)\n");
+      std::cout << tr(lang, us::format_duration(r) + core::same(" (" + std::to_string(r)) +
+                                core::Words{" s)", " 秒)"}) << "\n";
     else
-      std::cout << (zh ? "已过期 " : "expired ") << us::format_duration(-r, zh) << (zh ? "（" : " ago (")
-                << -r << (zh ? " 秒）\n" : " s)\n");
+      std::cout << tr(lang, core::Words{"expired ", "已过期 "} + us::format_duration(-r) +
+                                core::Words{" ago (", "（"} + core::same(std::to_string(-r)) +
+                                core::Words{" s)", " 秒）"}) << "\n";
     if (d.userbuf) std::cout << l.userbuf << *d.userbuf << "\n";
-    std::cout << l.signature << signature_line(v, key_given, zh) << "\n";
+    std::cout << l.signature << tr(lang, signature_line(v, key_given)) << "\n";
   }
   if (v.ok()) {
-    std::cout << l.result << (zh ? v.reason_zh : v.reason_en) << "\n";
+    std::cout << l.result << tr(lang, v.reason) << "\n";
     return;
   }
-  std::cout << l.result << v.code << " " << (zh ? v.reason_zh : v.reason_en) << "\n";
+  std::cout << l.result << v.code << " " << tr(lang, v.reason) << "\n";
   if (const core::ErrorEntry* entry = core::find_error(v.code))
-    std::cout << l.fix << (zh ? entry->fix_zh : entry->fix_en) << "\n";
+    std::cout << l.fix << tr(lang, entry->fix) << "\n";
 }
 
 void print_json(const us::Verdict& v) {
   Json out = Json::object();
   out["valid"] = v.ok();
   out["code"] = v.code;
-  out["reason_en"] = v.reason_en;
-  out["reason_zh"] = v.reason_zh;
+  out["reason_en"] = v.reason.en;
+  out["reason_zh"] = v.reason.zh;
   out["signature_checked"] = v.signature_checked;
   if (v.decoded) {
     const us::Decoded& d = *v.decoded;
@@ -139,15 +146,15 @@ void print_json(const us::Verdict& v) {
 std::optional<std::string> read_usersig(const Args& args) {
   const std::string path = args.value("--sig-file").value_or("-");
   if (path == "-" && args.value("--key-file") == std::optional<std::string>("-")) {
-    print_error("verify-sig", args, "standard input cannot hold both the key and the UserSig",
-                "标准输入不能同时提供密钥和 UserSig");
+    print_error("verify-sig", args,
+                core::Words{"standard input cannot hold both the key and the UserSig", "标准输入不能同时提供密钥和 UserSig"});
     return std::nullopt;
   }
   if (path == "-" && isatty(STDIN_FILENO))
     std::cerr << (wants_zh(args) ? "粘贴 UserSig，然后按 Enter 和 Ctrl-D\n" : "paste the UserSig, then Enter and Ctrl-D\n");
   InputText input = read_input(path);
   if (!input.text) {
-    print_error("verify-sig", args, "--sig-file: " + input.error_en, "--sig-file：" + input.error_zh);
+    print_error("verify-sig", args, core::Words{"--sig-file: ", "--sig-file："} + input.error);
     return std::nullopt;
   }
   // Only the line ending a pipe or file adds is removed; anything else is the UserSig's problem.
@@ -160,23 +167,20 @@ int run(const Args& args) {
     print_error("verify-sig", opts::key_option_refusal("verify-sig"));
     return 2;
   }
-  const std::string lang = args.value("--lang").value_or("en");
-  if (lang != "en" && lang != "zh") {
-    print_error("verify-sig", "--lang must be en or zh, not " + shown_value(lang));
+  const std::optional<core::Lang> lang = lang_option(args, "verify-sig");
+  if (!lang) {
     return 2;
   }
-  const bool zh = lang == "zh";
   // "-" was the old way to ask for standard input; it names no secret, so it still works.
   const auto& positional = args.positional();
   if (!positional.empty() && !(positional.size() == 1 && positional[0] == "-")) {
     print_error("verify-sig", args,
-                "a UserSig on the command line is refused: it is an admin's bearer token, and the "
-                "shell history and ps keep what is typed there. Give it on standard input "
-                "(timpush verify-sig ... < usersig.txt) or with --sig-file FILE (" +
-                    unexpected_argument(1) + ")",
-                "拒绝在命令行中提供 UserSig：它是管理员的访问凭据，命令行会留在 shell 历史中并被 ps 看到。"
-                "请通过标准输入（timpush verify-sig ... < usersig.txt）或 --sig-file FILE 提供（" +
-                    unexpected_argument(1, true) + "）");
+                core::Words{"a UserSig on the command line is refused: it is an admin's bearer token, and the "
+                            "shell history and ps keep what is typed there. Give it on standard input "
+                            "(timpush verify-sig ... < usersig.txt) or with --sig-file FILE (",
+                            "拒绝在命令行中提供 UserSig：它是管理员的访问凭据，命令行会留在 shell 历史中并被 ps 看到。"
+                            "请通过标准输入（timpush verify-sig ... < usersig.txt）或 --sig-file FILE 提供（"} +
+                    unexpected_argument(1) + core::Words{")", "）"});
     return 2;
   }
   auto sdkappid_text = args.value("--sdkappid");
@@ -188,14 +192,14 @@ int run(const Args& args) {
   }
   auto sdkappid = opts::parse_whole(*sdkappid_text, 0, 4294967295LL);
   if (!sdkappid) {
-    print_error("verify-sig", "--sdkappid must be a whole number from 0 to 4294967295, not " + shown_value(*sdkappid_text));
+    print_error("verify-sig", "--sdkappid must be a whole number from 0 to 4294967295, not " + shown_value(*sdkappid_text).en);
     return 2;
   }
   int64_t now = 0;
   if (auto text = args.value("--now")) {
     auto value = opts::parse_whole(*text, 0, max_seconds);
     if (!value) {
-      print_error("verify-sig", "--now must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text));
+      print_error("verify-sig", "--now must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text).en);
       return 2;
     }
     now = *value;
@@ -218,7 +222,7 @@ int run(const Args& args) {
   if (args.has("--json"))
     print_json(verdict);
   else
-    print_text(verdict, source.key.has_value(), zh);
+    print_text(verdict, source.key.has_value(), *lang);
   return verdict.ok() ? 0 : 1;
 }
 

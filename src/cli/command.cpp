@@ -85,24 +85,31 @@ void print_error(const std::string& command, const std::string& message) {
   std::cerr << "timpush " << command << ": " << message << "\n";
 }
 
-void print_error(const std::string& command, const Args& args, const std::string& en, const std::string& zh) {
-  print_error(command, wants_zh(args) ? zh : en);
+void print_error(const std::string& command, const Args& args, const core::Words& message) {
+  print_error(command, core::tr(wants_zh(args) ? core::Lang::zh : core::Lang::en, message));
 }
 
 bool wants_zh(const Args& args) { return args.value("--lang") == std::optional<std::string>("zh"); }
 
-std::string shown_value(const std::string& value, bool zh) {
-  bool printable = value.size() <= max_shown_value;
-  for (char c : value) printable = printable && c >= 0x20 && c < 0x7F;
-  if (printable) return "'" + value + "'";
-  std::string n = std::to_string(value.size());
-  return zh ? "（" + n + " 字节，未显示：可能是密钥）" : "(" + n + " bytes, not shown: it could be a secret)";
+std::optional<core::Lang> lang_option(const Args& args, const std::string& command) {
+  const std::string name = args.value("--lang").value_or("en");
+  std::optional<core::Lang> lang = core::parse_lang(name);
+  if (!lang) print_error(command, "--lang must be en or zh, not " + shown_value(name).en);
+  return lang;
 }
 
-std::string unexpected_argument(size_t number, bool zh) {
+core::Words shown_value(const std::string& value) {
+  bool printable = value.size() <= max_shown_value;
+  for (char c : value) printable = printable && c >= 0x20 && c < 0x7F;
+  if (printable) return core::same("'" + value + "'");
+  std::string n = std::to_string(value.size());
+  return {"(" + n + " bytes, not shown: it could be a secret)", "（" + n + " 字节，未显示：可能是密钥）"};
+}
+
+core::Words unexpected_argument(size_t number) {
   std::string n = std::to_string(number);
-  return zh ? "多余的参数 #" + n + "（未显示：可能是密钥）"
-            : "unexpected argument #" + n + " (not shown: it could be a secret)";
+  return {"unexpected argument #" + n + " (not shown: it could be a secret)",
+          "多余的参数 #" + n + "（未显示：可能是密钥）"};
 }
 
 InputText read_input(const std::string& path) {
@@ -111,8 +118,7 @@ InputText read_input(const std::string& path) {
     std::ostringstream buffer;
     buffer << std::cin.rdbuf();
     if (std::cin.bad()) {
-      in.error_en = "cannot read standard input";
-      in.error_zh = "无法读取标准输入";
+      in.error = {"cannot read standard input", "无法读取标准输入"};
       return in;
     }
     in.text = buffer.str();
@@ -120,19 +126,15 @@ InputText read_input(const std::string& path) {
   }
   struct stat info {};
   if (stat(path.c_str(), &info) != 0) {
-    in.error_en = "cannot read the file: no such file";
-    in.error_zh = "无法读取该文件：文件不存在";
+    in.error = {"cannot read the file: no such file", "无法读取该文件：文件不存在"};
   } else if (S_ISDIR(info.st_mode)) {
-    in.error_en = "cannot read the file: it is a directory";
-    in.error_zh = "无法读取该文件：它是目录";
+    in.error = {"cannot read the file: it is a directory", "无法读取该文件：它是目录"};
   } else if (std::ifstream file(path, std::ios::binary); !file) {
-    in.error_en = "cannot read the file: permission denied or not a file";
-    in.error_zh = "无法读取该文件：没有权限或不是文件";
+    in.error = {"cannot read the file: permission denied or not a file", "无法读取该文件：没有权限或不是文件"};
   } else {
     std::string text((std::istreambuf_iterator<char>(file)), std::istreambuf_iterator<char>());
     if (file.bad()) {
-      in.error_en = "cannot read the file";
-      in.error_zh = "无法读取该文件";
+      in.error = {"cannot read the file", "无法读取该文件"};
     } else {
       in.text = std::move(text);
     }

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "core/words.h"
+
 namespace timpush::cli {
 
 // Parsed command line of one command: `--name value`, `--name=value`, bare `--flag`, positionals.
@@ -48,8 +50,11 @@ const std::map<std::string, Command>& commands();
 // One clear line on stderr: "timpush NAME: message".
 void print_error(const std::string& command, const std::string& message);
 // The same in the language the command was asked for (--lang zh, else English).
-void print_error(const std::string& command, const Args& args, const std::string& en, const std::string& zh);
+void print_error(const std::string& command, const Args& args, const core::Words& message);
+// --lang zh was given (for messages made before --lang itself is checked).
 bool wants_zh(const Args& args);
+// The --lang option (en by default); nothing, after saying why, for another value.
+std::optional<core::Lang> lang_option(const Args& args, const std::string& command);
 
 // What a message may repeat of what the user typed. A value typed by mistake may be a SecretKey
 // (64 hexadecimal characters) or a UserSig (hundreds), and messages end up in terminals, logs
@@ -57,15 +62,14 @@ bool wants_zh(const Args& args);
 // max_shown_value bytes of printable ASCII, too short to be either; otherwise only its length.
 // Positional arguments are never repeated, only counted: "unexpected argument #2".
 constexpr size_t max_shown_value = 16;
-std::string shown_value(const std::string& value, bool zh = false);
-std::string unexpected_argument(size_t number, bool zh = false);  // number counts from 1
+core::Words shown_value(const std::string& value);
+core::Words unexpected_argument(size_t number);  // number counts from 1
 
 // Reads a whole file, or standard input for "-". On failure, nothing, and why in both languages
 // (without the path, which may be a mistyped secret).
 struct InputText {
   std::optional<std::string> text;
-  std::string error_en;
-  std::string error_zh;
+  core::Words error;
 };
 InputText read_input(const std::string& path);
 

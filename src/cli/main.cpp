@@ -33,7 +33,7 @@ int main(int argc, char** argv) {
   }
   auto found = commands().find(name);
   if (found == commands().end()) {
-    std::cerr << "timpush: unknown command " << shown_value(name) << " (see timpush --help)\n";
+    std::cerr << "timpush: unknown command " << shown_value(name).en << " (see timpush --help)\n";
     return 2;
   }
   const Command& command = found->second;

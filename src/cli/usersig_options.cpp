@@ -30,7 +30,7 @@ KeySource read_key(const Args& args) {
     source.origin = "--key-file";
     InputText input = read_input(*path);
     if (!input.text) {
-      source.error = "--key-file: " + (wants_zh(args) ? input.error_zh : input.error_en);
+      source.error = "--key-file: " + core::tr(wants_zh(args) ? core::Lang::zh : core::Lang::en, input.error);
       return source;
     }
     std::string text = std::move(*input.text);

@@ -27,27 +27,27 @@ constexpr std::array<int, 256> make_table() {
 constexpr std::array<int, 256> table = make_table();
 
 // How a character is named in a message, readable even when it is invisible or not ASCII.
-std::string describe(unsigned char c, bool zh) {
+Words describe(unsigned char c) {
   char hex[8];
   std::snprintf(hex, sizeof hex, "0x%02X", c);
-  if (c == ' ') return zh ? "空格" : "a space";
-  if (c == '\n' || c == '\r') return zh ? std::string("换行符 (") + hex + ")" : std::string("a line break (") + hex + ")";
-  if (c == '\t') return zh ? "制表符 (0x09)" : "a tab (0x09)";
-  if (c < 0x20 || c == 0x7F) return zh ? std::string("控制字符 ") + hex : std::string("control character ") + hex;
-  if (c >= 0x80) return zh ? std::string("非 ASCII 字节 ") + hex : std::string("non-ASCII byte ") + hex;
-  return std::string("'") + static_cast<char>(c) + "' (" + hex + ")";
+  if (c == ' ') return {"a space", "空格"};
+  if (c == '\n' || c == '\r') return {std::string("a line break (") + hex + ")", std::string("换行符 (") + hex + ")"};
+  if (c == '\t') return {"a tab (0x09)", "制表符 (0x09)"};
+  if (c < 0x20 || c == 0x7F) return {std::string("control character ") + hex, std::string("控制字符 ") + hex};
+  if (c >= 0x80) return {std::string("non-ASCII byte ") + hex, std::string("非 ASCII 字节 ") + hex};
+  return same(std::string("'") + static_cast<char>(c) + "' (" + hex + ")");
 }
 
 // A hint for the usual ways a UserSig gets damaged on its way into a URL or a form.
-std::string hint(unsigned char c, bool zh) {
+Words hint(unsigned char c) {
   if (c == ' ')
-    return zh ? "；常见原因：URL 解码把 '+' 变成了空格（UserSig 应使用 '*' 代替 '+'）"
-              : "; usually a '+' that URL decoding turned into a space (UserSigs use '*' for '+')";
+    return {"; usually a '+' that URL decoding turned into a space (UserSigs use '*' for '+')",
+            "；常见原因：URL 解码把 '+' 变成了空格（UserSig 应使用 '*' 代替 '+'）"};
   if (c == '%')
-    return zh ? "；看起来被 URL 编码过，请先还原 %2A、%2D、%5F 等"
-              : "; the text looks URL-encoded: decode %2A, %2D, %5F and the like first";
+    return {"; the text looks URL-encoded: decode %2A, %2D, %5F and the like first",
+            "；看起来被 URL 编码过，请先还原 %2A、%2D、%5F 等"};
   if (c == '"' || c == '\'')
-    return zh ? "；请去掉引号" : "; remove the quotes";
+    return {"; remove the quotes", "；请去掉引号"};
   return {};
 }
 
@@ -113,20 +113,20 @@ Decoded decode_usersig(std::string_view text) {
     }
     if (v == invalid) {
       return fail(i + 1,
-                  "not valid base64: character " + pos_str(i + 1) + " is " + describe(c, false) +
-                      ", which is not in the UserSig alphabet (A-Z a-z 0-9 * - _)" + hint(c, false),
-                  "不是有效的 base64：第 " + pos_str(i + 1) + " 个字符是 " + describe(c, true) +
-                      "，不属于 UserSig 字符集 (A-Z a-z 0-9 * - _)" + hint(c, true));
+                  "not valid base64: character " + pos_str(i + 1) + " is " + describe(c).en +
+                      ", which is not in the UserSig alphabet (A-Z a-z 0-9 * - _)" + hint(c).en,
+                  "不是有效的 base64：第 " + pos_str(i + 1) + " 个字符是 " + describe(c).zh +
+                      "，不属于 UserSig 字符集 (A-Z a-z 0-9 * - _)" + hint(c).zh);
     }
   }
   for (size_t i = data_len; i < text.size(); ++i) {
     auto c = static_cast<unsigned char>(text[i]);
     if (table[c] != padding) {
       return fail(i + 1,
-                  "not valid base64: character " + pos_str(i + 1) + " is " + describe(c, false) +
+                  "not valid base64: character " + pos_str(i + 1) + " is " + describe(c).en +
                       " after the padding that starts at character " + pos_str(data_len + 1) +
                       " (padding '_' may only end the text)",
-                  "不是有效的 base64：第 " + pos_str(i + 1) + " 个字符 " + describe(c, true) +
+                  "不是有效的 base64：第 " + pos_str(i + 1) + " 个字符 " + describe(c).zh +
                       " 出现在第 " + pos_str(data_len + 1) + " 个字符开始的填充之后（填充 '_' 只能在末尾）");
     }
   }

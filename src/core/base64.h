@@ -7,6 +7,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/words.h"
+
 namespace timpush::core::base64 {
 
 // Standard alphabet with '=' padding.
@@ -16,8 +18,7 @@ std::string encode_usersig(std::string_view bytes);
 
 struct DecodeError {
   size_t position = 0;  // 1-based character position the reason points at (0: the whole text)
-  std::string reason_en;
-  std::string reason_zh;
+  Words reason;
 };
 
 struct Decoded {

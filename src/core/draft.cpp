@@ -5,13 +5,12 @@
 
 namespace timpush::core {
 
-const char* const remember_warning_en =
+const Phrase remember_warning{
     "The SecretKey (and a pasted UserSig) will be kept in this browser's storage: anyone who uses "
     "this browser profile, and any script running on this page's origin, can read it and push to "
-    "every user of the app. Only tick this on your own device.";
-const char* const remember_warning_zh =
+    "every user of the app. Only tick this on your own device.",
     "SecretKey（以及粘贴的 UserSig）将保存在本浏览器的存储中：使用此浏览器配置的任何人、"
-    "以及本页面所在源上运行的任何脚本都能读取它，并向应用的全部用户推送。仅在自己的设备上勾选。";
+    "以及本页面所在源上运行的任何脚本都能读取它，并向应用的全部用户推送。仅在自己的设备上勾选。"};
 
 namespace {
 
@@ -21,31 +20,14 @@ constexpr int store_version = 1;
 // read it with bounded cost.
 constexpr JsonLimits storage_limits{64, 1000};
 
-std::string string_or(const Json& object, const char* key, const std::string& fallback) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : fallback;
-}
-
-bool bool_or(const Json& object, const char* key, bool fallback) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_boolean() ? it->get<bool>() : fallback;
-}
-
-int64_t int_or(const Json& object, const char* key, int64_t fallback) {
-  auto it = object.find(key);
-  if (it == object.end()) return fallback;
-  if (it->is_number_integer()) return it->get<int64_t>();
-  if (it->is_number_unsigned()) {
-    auto value = it->get<uint64_t>();
-    return value > static_cast<uint64_t>(std::numeric_limits<int64_t>::max()) ? fallback
-                                                                               : static_cast<int64_t>(value);
-  }
-  return fallback;
-}
 
 bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
   return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; });
 }
+
+constexpr Phrase draft_word{"draft", "草稿"};
+Words taken(std::string_view name) { return name_taken(draft_word, name); }
+Words missing(std::string_view name) { return name_missing(draft_word, name); }
 
 }  // namespace
 
@@ -67,18 +49,18 @@ Json to_json(const DraftTarget& target) {
 DraftTarget draft_target_from_json(const Json& value) {
   DraftTarget target;
   if (!value.is_object()) return target;
-  std::string kind = string_or(value, "kind", target.kind);
+  std::string kind = get_string(value, "kind").value_or(target.kind);
   if (one_of(kind, {"sandbox", "region", "custom"})) target.kind = kind;
-  target.region_id = string_or(value, "region_id", target.region_id);
-  target.backup_host = bool_or(value, "backup_host", target.backup_host);
-  target.via_relay = bool_or(value, "via_relay", target.via_relay);
-  target.custom_base = string_or(value, "custom_base", target.custom_base);
-  target.sdkappid = string_or(value, "sdkappid", target.sdkappid);
-  target.identifier = string_or(value, "identifier", target.identifier);
-  int64_t days = int_or(value, "validity_days", target.validity_days);
+  target.region_id = get_string(value, "region_id").value_or(target.region_id);
+  target.backup_host = get_bool(value, "backup_host").value_or(target.backup_host);
+  target.via_relay = get_bool(value, "via_relay").value_or(target.via_relay);
+  target.custom_base = get_string(value, "custom_base").value_or(target.custom_base);
+  target.sdkappid = get_string(value, "sdkappid").value_or(target.sdkappid);
+  target.identifier = get_string(value, "identifier").value_or(target.identifier);
+  int64_t days = get_int64(value, "validity_days").value_or(target.validity_days);
   // The UI offers 1..3650 days; anything else is not a choice a user made.
   if (days >= 1 && days <= 3650) target.validity_days = static_cast<int>(days);
-  std::string source = string_or(value, "sig_source", target.sig_source);
+  std::string source = get_string(value, "sig_source").value_or(target.sig_source);
   if (one_of(source, {"key", "pasted"})) target.sig_source = source;
   target.from_share_link = bool_or(value, "from_share_link", false);
   return target;
@@ -110,25 +92,37 @@ std::optional<Draft> draft_from_json(const Json& value) {
   draft.body = body->get<std::string>();
   if (auto target = value.find("target"); target != value.end())
     draft.target = draft_target_from_json(*target);
-  draft.updated_at = int_or(value, "updated_at", 0);
+  draft.updated_at = get_int64(value, "updated_at").value_or(0);
   // Secrets are read back only under the flag that let them be written.
-  draft.remember_secrets = bool_or(value, "remember_secrets", false);
+  draft.remember_secrets = get_bool(value, "remember_secrets").value_or(false);
   if (draft.remember_secrets) {
-    draft.secret_key = string_or(value, "secret_key", "");
-    draft.pasted_usersig = string_or(value, "pasted_usersig", "");
+    draft.secret_key = get_string(value, "secret_key").value_or("");
+    draft.pasted_usersig = get_string(value, "pasted_usersig").value_or("");
   }
   return draft;
 }
 
-std::optional<std::string> name_problem(std::string_view name) {
-  if (name.empty()) return std::string("the name is empty");
+std::optional<Words> name_problem(std::string_view name) {
+  if (name.empty()) return Words{"the name is empty", "名称为空"};
   if (name.size() > max_name_bytes)
-    return "the name is longer than " + std::to_string(max_name_bytes) + " bytes";
+    return Words{"the name is longer than " + std::to_string(max_name_bytes) + " bytes",
+                 "名称超过 " + std::to_string(max_name_bytes) + " 字节"};
   for (char c : name) {
     auto byte = static_cast<unsigned char>(c);
-    if (byte < 0x20 || byte == 0x7F) return std::string("the name holds a line break or control character");
+    if (byte < 0x20 || byte == 0x7F)
+      return Words{"the name holds a line break or control character", "名称中含有换行符或控制字符"};
   }
   return std::nullopt;
+}
+
+Words name_taken(const Phrase& kind, std::string_view name) {
+  return {"a " + std::string(kind.en) + " named \"" + std::string(name) + "\" already exists",
+          "已有名为“" + std::string(name) + "”的" + std::string(kind.zh)};
+}
+
+Words name_missing(const Phrase& kind, std::string_view name) {
+  return {"no " + std::string(kind.en) + " named \"" + std::string(name) + "\"",
+          "没有名为“" + std::string(name) + "”的" + std::string(kind.zh)};
 }
 
 const Draft* DraftStore::find(std::string_view name) const {
@@ -145,9 +139,10 @@ Draft* DraftStore::find(std::string_view name) {
 
 StoreResult DraftStore::add(Draft draft) {
   if (auto problem = name_problem(draft.name)) return {*problem};
-  if (find(draft.name)) return {"a draft named \"" + draft.name + "\" already exists"};
+  if (find(draft.name)) return {taken(draft.name)};
   if (drafts.size() >= max_drafts)
-    return {"there are already " + std::to_string(max_drafts) + " drafts: delete one first"};
+    return {Words{"there are already " + std::to_string(max_drafts) + " drafts: delete one first",
+                  "草稿已有 " + std::to_string(max_drafts) + " 个:请先删除一个"}};
   drafts.push_back(std::move(draft));
   return {};
 }
@@ -162,10 +157,10 @@ StoreResult DraftStore::save(Draft draft) {
 
 StoreResult DraftStore::rename(std::string_view from, std::string_view to) {
   Draft* draft = find(from);
-  if (!draft) return {"no draft named \"" + std::string(from) + "\""};
+  if (!draft) return {missing(from)};
   if (from == to) return {};
   if (auto problem = name_problem(to)) return {*problem};
-  if (find(to)) return {"a draft named \"" + std::string(to) + "\" already exists"};
+  if (find(to)) return {taken(to)};
   if (active == from) active = std::string(to);
   draft->name = std::string(to);
   return {};
@@ -173,7 +168,7 @@ StoreResult DraftStore::rename(std::string_view from, std::string_view to) {
 
 StoreResult DraftStore::remove(std::string_view name) {
   auto it = std::find_if(drafts.begin(), drafts.end(), [&](const Draft& d) { return d.name == name; });
-  if (it == drafts.end()) return {"no draft named \"" + std::string(name) + "\""};
+  if (it == drafts.end()) return {missing(name)};
   drafts.erase(it);
   if (active == name) active.clear();
   return {};
@@ -202,14 +197,16 @@ DraftStoreRead parse_drafts(std::string_view text) {
   if (text.empty()) return result;  // nothing saved yet: not an error
   JsonReadResult read = read_json(text, storage_limits);
   if (!read.ok() || !read.value.is_object()) {
-    result.message = "The saved drafts could not be read (not a drafts store); starting with none.";
+    result.message = {"The saved drafts could not be read (not a drafts store); starting with none.",
+                      "无法读取已保存的草稿(不是草稿存储);从空白开始。"};
     result.unreadable = true;
     return result;
   }
   const Json& root = read.value;
   auto list = root.find("drafts");
   if (list == root.end() || !list->is_array()) {
-    result.message = "The saved drafts could not be read (no list of drafts); starting with none.";
+    result.message = {"The saved drafts could not be read (no list of drafts); starting with none.",
+                      "无法读取已保存的草稿(没有草稿列表);从空白开始。"};
     result.unreadable = true;
     return result;
   }
@@ -221,14 +218,17 @@ DraftStoreRead parse_drafts(std::string_view text) {
     }
     result.store.drafts.push_back(std::move(*draft));
   }
-  std::string active = string_or(root, "active", "");
+  std::string active = get_string(root, "active").value_or("");
   if (result.store.find(active)) result.store.active = active;
   if (result.skipped)
-    result.message = std::to_string(result.skipped) + " saved draft(s) could not be read and were skipped; " +
-                     std::to_string(result.store.drafts.size()) + " restored.";
-  int64_t version = int_or(root, "version", store_version);
-  if (version > store_version && result.message.empty())
-    result.message = "The drafts were saved by a newer version of this page; fields it added are not kept.";
+    result.message = {std::to_string(result.skipped) + " saved draft(s) could not be read and were skipped; " +
+                          std::to_string(result.store.drafts.size()) + " restored.",
+                      "有 " + std::to_string(result.skipped) + " 个已保存的草稿无法读取,已跳过;恢复了 " +
+                          std::to_string(result.store.drafts.size()) + " 个。"};
+  int64_t version = get_int64(root, "version").value_or(store_version);
+  if (version > store_version && result.message.en.empty())
+    result.message = {"The drafts were saved by a newer version of this page; fields it added are not kept.",
+                      "草稿由更新版本的页面保存;新版本增加的字段不会保留。"};
   return result;
 }
 

@@ -9,6 +9,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
+
 #include "core/json.h"
 
 namespace timpush::core {
@@ -45,8 +47,7 @@ struct Draft {
 
 // Shown next to the "remember on this device" box: storage is readable by anyone using this
 // browser profile and by any script of the page's origin.
-extern const char* const remember_warning_en;
-extern const char* const remember_warning_zh;
+extern const Phrase remember_warning;
 
 Json to_json(const DraftTarget& target);
 // Reads what it can: a missing or mistyped field keeps its default, never fails.
@@ -61,12 +62,17 @@ constexpr size_t max_drafts = 100;
 
 // Why a name cannot be used (empty, too long, a line break or control character), or nothing.
 // Shared by drafts and user templates.
-std::optional<std::string> name_problem(std::string_view name);
+std::optional<Words> name_problem(std::string_view name);
+
+// The refusals of a named store (drafts, templates): "a draft named "x" already exists",
+// "no template named "x"", with kind {"draft", "草稿"} or {"template", "模板"}.
+Words name_taken(const Phrase& kind, std::string_view name);
+Words name_missing(const Phrase& kind, std::string_view name);
 
 // What an edit of a store did: nothing on success, a message for people on refusal.
 struct StoreResult {
-  std::string error;  // empty on success
-  bool ok() const { return error.empty(); }
+  Words error;  // empty on success
+  bool ok() const { return error.en.empty(); }
 };
 
 // Several named drafts and the one being edited. Names are unique (compared byte for byte).
@@ -95,7 +101,7 @@ std::string serialize_drafts(const DraftStore& store);
 // skipped (and counted), the rest kept; a repeated name keeps the first.
 struct DraftStoreRead {
   DraftStore store;
-  std::string message;     // empty when everything was read
+  Words message;           // empty when everything was read
   size_t skipped = 0;      // entries that could not be read
   // The text was not a drafts store at all: keep a copy of it (under another storage key)
   // before saving over it, so a reader of a newer or damaged format can still recover it.

@@ -126,8 +126,8 @@ std::string push_url(std::string_view base, const UrlParams& params) {
   return request_url(base, "v4/timpush/push", params);
 }
 
-std::optional<std::string> check_base_url(std::string_view base) {
-  if (base.empty()) return std::string("the base URL is empty");
+std::optional<Words> check_base_url(std::string_view base) {
+  if (base.empty()) return Words{"the base URL is empty", "基础地址为空"};
   std::string_view rest;
   bool https = false;
   if (starts_with_folded(base, "https://")) {
@@ -136,40 +136,40 @@ std::optional<std::string> check_base_url(std::string_view base) {
   } else if (starts_with_folded(base, "http://")) {
     rest = base.substr(7);
   } else {
-    return std::string("the base URL must start with https:// or http://");
+    return Words{"the base URL must start with https:// or http://", "基础地址必须以 https:// 或 http:// 开头"};
   }
   for (char c : base) {
     auto u = static_cast<unsigned char>(c);
-    if (u <= 0x20 || u == 0x7F) return std::string("the base URL contains a space or control character");
+    if (u <= 0x20 || u == 0x7F) return Words{"the base URL contains a space or control character", "基础地址中含有空格或控制字符"};
   }
   if (base.find('?') != std::string_view::npos) {
-    return std::string("the base URL must not have a query (?...): the query parameters are added for you");
+    return Words{"the base URL must not have a query (?...): the query parameters are added for you", "基础地址不能带查询串(?...):查询参数会自动添加"};
   }
   if (base.find('#') != std::string_view::npos) {
-    return std::string("the base URL must not have a fragment (#...)");
+    return Words{"the base URL must not have a fragment (#...)", "基础地址不能带片段(#...)"};
   }
   size_t slash = rest.find('/');
   std::string_view authority = rest.substr(0, slash);
   if (authority.find('@') != std::string_view::npos) {
-    return std::string("the base URL must not contain a user name or password (@)");
+    return Words{"the base URL must not contain a user name or password (@)", "基础地址不能包含用户名或密码(@)"};
   }
   std::string_view host = authority;
   std::string_view port;
   if (!authority.empty() && authority.front() == '[') {
     size_t close = authority.find(']');
-    if (close == std::string_view::npos) return std::string("the IPv6 address lacks its closing ]");
+    if (close == std::string_view::npos) return Words{"the IPv6 address lacks its closing ]", "IPv6 地址缺少右方括号 ]"};
     host = authority.substr(0, close + 1);
     std::string_view after = authority.substr(close + 1);
     if (!after.empty()) {
-      if (after.front() != ':') return std::string("unexpected text after the IPv6 address");
+      if (after.front() != ':') return Words{"unexpected text after the IPv6 address", "IPv6 地址后有多余的内容"};
       port = after.substr(1);
-      if (port.empty()) return std::string("the port after ':' is empty");
+      if (port.empty()) return Words{"the port after ':' is empty", "':' 后的端口为空"};
     }
     std::string_view inside = host.substr(1, host.size() - 2);
-    if (inside.empty()) return std::string("the IPv6 address is empty");
+    if (inside.empty()) return Words{"the IPv6 address is empty", "IPv6 地址为空"};
     for (char c : inside) {
       if (!std::isxdigit(static_cast<unsigned char>(c)) && c != ':' && c != '.') {
-        return std::string("the IPv6 address holds a character it cannot have");
+        return Words{"the IPv6 address holds a character it cannot have", "IPv6 地址中有不允许的字符"};
       }
     }
   } else {
@@ -177,29 +177,30 @@ std::optional<std::string> check_base_url(std::string_view base) {
     if (colon != std::string_view::npos) {
       host = authority.substr(0, colon);
       port = authority.substr(colon + 1);
-      if (port.empty()) return std::string("the port after ':' is empty");
+      if (port.empty()) return Words{"the port after ':' is empty", "':' 后的端口为空"};
     }
-    if (host.empty()) return std::string("the base URL has no host");
+    if (host.empty()) return Words{"the base URL has no host", "基础地址中没有主机名"};
     for (char c : host) {
       if (!is_host_char(c)) {
-        return std::string("the host holds '") + c + "', which a host name cannot have";
+        return Words{std::string("the host holds '") + c + "', which a host name cannot have",
+                     std::string("主机名中有不允许的字符 '") + c + "'"};
       }
     }
   }
   if (!port.empty()) {
-    if (port.size() > 5) return std::string("the port must be a number from 1 to 65535");
+    if (port.size() > 5) return Words{"the port must be a number from 1 to 65535", "端口必须是 1 到 65535 之间的数字"};
     unsigned long value = 0;
     for (char c : port) {
       if (!std::isdigit(static_cast<unsigned char>(c))) {
-        return std::string("the port must be a number from 1 to 65535");
+        return Words{"the port must be a number from 1 to 65535", "端口必须是 1 到 65535 之间的数字"};
       }
       value = value * 10 + static_cast<unsigned long>(c - '0');
     }
-    if (value < 1 || value > 65535) return std::string("the port must be a number from 1 to 65535");
+    if (value < 1 || value > 65535) return Words{"the port must be a number from 1 to 65535", "端口必须是 1 到 65535 之间的数字"};
   }
   if (!https && is_known_host(host)) {
     // Plain HTTP would carry the UserSig in clear text to the real service.
-    return std::string("Tencent's hosts must be reached with https://");
+    return Words{"Tencent's hosts must be reached with https://", "腾讯云的域名必须用 https:// 访问"};
   }
   return std::nullopt;
 }

@@ -8,12 +8,13 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
+
 namespace timpush::core {
 
 struct Region {
   std::string_view id;       // "china", "singapore", ...
-  std::string_view name_en;
-  std::string_view name_zh;
+  Phrase name;
   std::string_view host;     // main host
   std::string_view backup_host;
 };
@@ -44,6 +45,6 @@ std::string push_url(std::string_view base, const UrlParams& params);  // api = 
 
 // Checks a custom base URL: "http(s)://host[:port][/path]" without query or fragment.
 // Returns an error message, or nothing when it is usable.
-std::optional<std::string> check_base_url(std::string_view base);
+std::optional<Words> check_base_url(std::string_view base);
 
 }  // namespace timpush::core

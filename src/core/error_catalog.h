@@ -6,14 +6,14 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
+
 namespace timpush::core {
 
 struct ErrorEntry {
   int code;
-  std::string_view meaning_zh;
-  std::string_view meaning_en;
-  std::string_view fix_zh;
-  std::string_view fix_en;
+  Phrase meaning;
+  Phrase fix;
 };
 
 // The whole table, sorted by code.

@@ -8,6 +8,7 @@
 
 #include "core/endpoints.h"
 #include "core/response.h"
+#include "core/text_util.h"
 
 namespace timpush::core {
 
@@ -30,17 +31,11 @@ bool contains_folded(std::string_view haystack, std::string_view needle) {
 // Cuts at a UTF-8 character boundary so a cut answer is still valid text.
 std::string cap_utf8(std::string text, size_t max_bytes) {
   if (text.size() <= max_bytes) return text;
-  size_t cut = max_bytes;
-  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+  size_t cut = utf8_prefix(text, max_bytes).size();
   size_t dropped = text.size() - cut;
   text.resize(cut);
   text += "\n[" + std::to_string(dropped) + " more bytes not kept]";
   return text;
-}
-
-std::string strip_query(std::string_view text) {
-  size_t end = text.find_first_of("?#");
-  return std::string(text.substr(0, end == std::string_view::npos ? text.size() : end));
 }
 
 // A target for entries from files that do not carry one: the region whose host the base names,
@@ -91,88 +86,29 @@ void keep_newest(std::vector<HistoryEntry>& entries, size_t cap, size_t* dropped
   if (dropped) *dropped += excess;
 }
 
-// A JSON number in 0..4294967295 (SDKAppID, MsgRandom).
-std::optional<uint32_t> read_uint32(const Json& value) {
-  if (value.is_number_unsigned() || value.is_number_integer()) {
-    if (value.is_number_integer() && value.get<int64_t>() < 0) return std::nullopt;
-    uint64_t n = value.get<uint64_t>();
-    if (n > std::numeric_limits<uint32_t>::max()) return std::nullopt;
-    return static_cast<uint32_t>(n);
-  }
-  return std::nullopt;
-}
-
 struct EntriesIn {
   const Json* list = nullptr;
-  std::string error;
-  std::string error_zh;
+  Words error;
 };
 
 EntriesIn find_entries(const JsonReadResult& read) {
-  if (!read.ok()) return {nullptr, "the file is not JSON", "文件不是 JSON"};
+  if (!read.ok()) return {nullptr, {"the file is not JSON", "文件不是 JSON"}};
   const Json& root = read.value;
-  if (root.is_array()) return {&root, "", ""};
-  if (!root.is_object())
-    return {nullptr, "the file is not a history file (expected an object with \"entries\")",
-            "文件不是历史文件（应为带 \"entries\" 的对象）"};
+  if (root.is_array()) return {&root, ""};
+  if (!root.is_object()) return {nullptr, {"the file is not a history file (expected an object with \"entries\")",
+                                        "文件不是历史记录文件(应为带 \"entries\" 的对象)"}};
   auto format = root.find("format");
   if (format != root.end() && (!format->is_string() || format->get<std::string>() != file_format))
-    return {nullptr, "the file is not a timpush history file (its \"format\" is something else)",
-            "文件不是 timpush 历史文件（其 \"format\" 不同）"};
+    return {nullptr, {"the file is not a timpush history file (its \"format\" is something else)",
+                      "文件不是 timpush 历史记录文件(其 \"format\" 是别的格式)"}};
   auto entries = root.find("entries");
   if (entries == root.end() || !entries->is_array())
-    return {nullptr, "the file is not a history file (no \"entries\" list)", "文件不是历史文件（没有 \"entries\" 列表）"};
-  return {&*entries, "", ""};
+    return {nullptr, {"the file is not a history file (no \"entries\" list)",
+                      "文件不是历史记录文件(没有 \"entries\" 列表)"}};
+  return {&*entries, ""};
 }
 
 }  // namespace
-
-SplitUrl split_request_url(std::string_view url) {
-  std::string clean = strip_query(url);
-  size_t path_start = 0;
-  if (size_t scheme = clean.find("://"); scheme != std::string::npos) {
-    path_start = clean.find('/', scheme + 3);
-    if (path_start == std::string::npos) return {clean, ""};
-  }
-  size_t v4 = clean.find("/v4/", path_start);
-  size_t cut = v4 != std::string::npos ? v4 : path_start;
-  SplitUrl out;
-  out.base = clean.substr(0, cut);
-  out.api = clean.substr(cut);
-  while (!out.api.empty() && out.api.front() == '/') out.api.erase(out.api.begin());
-  return out;
-}
-
-std::string redact(std::string_view text, const std::vector<std::string>& secrets) {
-  std::string out;
-  out.reserve(text.size());
-  constexpr std::string_view param = "usersig=";
-  size_t i = 0;
-  while (i < text.size()) {
-    bool at_param = text.size() - i >= param.size() &&
-                    (i == 0 || !(std::isalnum(static_cast<unsigned char>(text[i - 1])) || text[i - 1] == '_')) &&
-                    std::equal(param.begin(), param.end(), text.begin() + static_cast<std::ptrdiff_t>(i),
-                               [](char a, char b) { return fold(a) == b; });
-    if (!at_param) {
-      out += text[i++];
-      continue;
-    }
-    out.append(text.substr(i, param.size()));
-    i += param.size();
-    size_t end = i;
-    while (end < text.size() && std::string_view("&#\"' \t\r\n<>").find(text[end]) == std::string_view::npos)
-      ++end;
-    if (end > i) out += "***";
-    i = end;
-  }
-  for (const auto& secret : secrets) {
-    // A short "secret" would blank out ordinary words; real keys and UserSigs are far longer.
-    if (secret.size() < 8) continue;
-    for (size_t at = out.find(secret); at != std::string::npos; at = out.find(secret, at))
-      out.replace(at, secret.size(), "[redacted]");
-  }
-  return out;
-}
 
 HistoryEntry make_history_entry(int64_t time, std::string_view url, uint32_t sdkappid,
                                 std::string_view identifier, const DraftTarget& target,
@@ -263,10 +199,7 @@ Json to_json(const HistoryEntry& entry) {
 
 std::optional<HistoryEntry> history_entry_from_json(const Json& value) {
   if (!value.is_object()) return std::nullopt;
-  auto get = [&](const char* key) -> const Json* {
-    auto it = value.find(key);
-    return it == value.end() ? nullptr : &*it;
-  };
+  auto get = [&](const char* key) { return find_member(value, key); };
   const Json* time = get("time");
   const Json* base = get("base");
   const Json* body = get("request_body");
@@ -282,7 +215,7 @@ std::optional<HistoryEntry> history_entry_from_json(const Json& value) {
   }
   for (auto [key, field] : {std::pair{"sdkappid", &entry.sdkappid}, std::pair{"msg_random", &entry.msg_random}}) {
     if (const Json* v = get(key)) {
-      auto n = read_uint32(*v);
+      auto n = as_uint32(*v);
       if (!n) return std::nullopt;
       *field = *n;
     }
@@ -327,15 +260,13 @@ HistoryImport import_history(History& history, std::string_view text) {
   HistoryImport result;
   if (text.size() > max_import_bytes) {
     std::string mb = std::to_string(max_import_bytes / 1'000'000);
-    result.error = "the file is larger than " + mb + " MB";
-    result.error_zh = "文件大于 " + mb + " MB";
+    result.error = {"the file is larger than " + mb + " MB", "文件大于 " + mb + " MB"};
     return result;
   }
   JsonReadResult read = read_json(text, file_limits);
   EntriesIn in = find_entries(read);
   if (!in.list) {
     result.error = in.error;
-    result.error_zh = in.error_zh;
     return result;
   }
   std::vector<HistoryEntry> merged = history.entries;
@@ -392,7 +323,8 @@ HistoryRead parse_history(std::string_view text) {
   JsonReadResult read = read_json(text, file_limits);
   EntriesIn in = find_entries(read);
   if (!in.list) {
-    result.message = "The saved history could not be read (" + in.error + "); starting with none.";
+    result.message = Words{"The saved history could not be read (", "无法读取已保存的历史记录("} + in.error +
+                     Words{"); starting with none.", ");从空白开始。"};
     result.unreadable = true;
     return result;
   }
@@ -408,8 +340,9 @@ HistoryRead parse_history(std::string_view text) {
                    [](const HistoryEntry& a, const HistoryEntry& b) { return a.time < b.time; });
   keep_newest(result.history.entries, max_history_entries);
   if (result.skipped)
-    result.message = std::to_string(result.skipped) + " saved history entr" + (result.skipped == 1 ? "y" : "ies") +
-                     " could not be read and were skipped.";
+    result.message = {std::to_string(result.skipped) + " saved history entr" + (result.skipped == 1 ? "y" : "ies") +
+                          " could not be read and were skipped.",
+                      "有 " + std::to_string(result.skipped) + " 条已保存的历史记录无法读取,已跳过。"};
   return result;
 }
 

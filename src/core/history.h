@@ -10,7 +10,10 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
+
 #include "core/draft.h"
+#include "core/redact.h"
 
 namespace timpush::core {
 
@@ -34,19 +37,6 @@ struct HistoryEntry {
 // large; the service's own answers are ~150 bytes).
 constexpr size_t max_history_entries = 500;
 constexpr size_t max_response_bytes = 4096;
-
-// "https://h/sandbox/v4/timpush/push?usersig=..&random=..#x" -> base "https://h/sandbox",
-// api "v4/timpush/push". The query and fragment are dropped. Without a "/v4/" in the path the
-// whole path is the api.
-struct SplitUrl {
-  std::string base;
-  std::string api;
-};
-SplitUrl split_request_url(std::string_view url);
-
-// Replaces the value of every usersig= parameter in a text (any letter case) with "***", and
-// every occurrence of each given secret (8 bytes or longer) with "[redacted]".
-std::string redact(std::string_view text, const std::vector<std::string>& secrets = {});
 
 // Builds an entry from one finished send. url may be the full request URL: only its base and
 // API path are kept. ErrorCode and TaskId are read from the response body.
@@ -91,9 +81,8 @@ struct HistoryImport {
   size_t duplicates = 0;   // already present (same time, place, MsgRandom, bodies and TaskId)
   size_t invalid = 0;      // entries that could not be read
   size_t dropped = 0;      // oldest entries dropped to stay within max_history_entries
-  std::string error;       // the file as a whole was refused (not JSON, not a history file, too big)
-  std::string error_zh;
-  bool ok() const { return error.empty(); }
+  Words error;             // the file as a whole was refused (not JSON, not a history file, too big)
+  bool ok() const { return error.en.empty(); }
 };
 // Merges a file made by export_history (or a bare array of entries) into history, kept in time
 // order, keeping the newest max_history_entries (the rest counted in dropped). Duplicates are found
@@ -106,7 +95,7 @@ std::string serialize_history(const History& history, size_t max_bytes = 2'000'0
 
 struct HistoryRead {
   History history;
-  std::string message;     // empty when everything was read
+  Words message;           // empty when everything was read
   size_t skipped = 0;
   bool unreadable = false; // not a history at all (see DraftStoreRead)
 };

@@ -4,10 +4,14 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 
 #include <nlohmann/json.hpp>
+
+#include "core/words.h"
 
 namespace timpush {
 using Json = nlohmann::ordered_json;
@@ -40,6 +44,24 @@ Json parse_json(std::string_view text);
 
 // Parses strictly (no comments, nothing after the value) and never throws.
 JsonReadResult read_json(std::string_view text, const JsonLimits& limits = {});
+
+// Typed reads of one member, for every reader of stored or received JSON: nothing when `object`
+// is not an object, the member is absent, or it holds another type. Integers must fit the type
+// asked for (a uint32 read of -1 or 2^32 gives nothing, as does an int64 read of 2^63).
+const Json* find_member(const Json& object, const char* key);
+std::optional<std::string> get_string(const Json& object, const char* key);
+std::optional<bool> get_bool(const Json& object, const char* key);
+std::optional<int64_t> get_int64(const Json& object, const char* key);
+std::optional<uint32_t> get_uint32(const Json& object, const char* key);
+// The same rules on a value itself.
+std::optional<int64_t> as_int64(const Json& value);
+std::optional<uint32_t> as_uint32(const Json& value);
+
+// Why read_json refused a text as JSON, in words a person can act on (the usual mistakes: the
+// docs' // comments, single or full-width quotes, a trailing comma, GBK bytes, raw line breaks),
+// with the line and column: "not valid JSON at line 3, column 5: ...". read must be a syntax
+// failure of read_json(text).
+Words explain_syntax_error(std::string_view text, const JsonReadResult& read);
 
 // 1-based line and column of a byte offset. Columns count characters (UTF-8 code points), as
 // editors do, not bytes.

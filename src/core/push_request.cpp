@@ -260,22 +260,24 @@ ParsedRequest parse_push_request(std::string_view body) {
       break;
     case JsonReadResult::Failure::syntax: {
       TextPosition at = text_position(body, read.error_offset);
-      parsed.error = "not valid JSON (line " + std::to_string(at.line) + ", column " +
-                     std::to_string(at.column) + ")";
+      std::string line = std::to_string(at.line), column = std::to_string(at.column);
+      parsed.error = {"not valid JSON (line " + line + ", column " + column + ")",
+                      "不是合法 JSON(第 " + line + " 行第 " + column + " 列)"};
       return parsed;
     }
     case JsonReadResult::Failure::too_deep:
-      parsed.error = "JSON nested deeper than " + std::to_string(request_limits.max_depth) +
-                     " levels";
+      parsed.error = {"JSON nested deeper than " + std::to_string(request_limits.max_depth) + " levels",
+                      "JSON 嵌套超过 " + std::to_string(request_limits.max_depth) + " 层"};
       return parsed;
     case JsonReadResult::Failure::too_many_members:
-      parsed.error = "a JSON object with more than " +
-                     std::to_string(request_limits.max_object_members) + " members";
+      parsed.error = {"a JSON object with more than " + std::to_string(request_limits.max_object_members) +
+                          " members",
+                      "某个 JSON 对象的成员超过 " + std::to_string(request_limits.max_object_members) + " 个"};
       return parsed;
   }
   const Json& document = read.value;
   if (!document.is_object()) {
-    parsed.error = "the body is JSON but not an object ({...})";
+    parsed.error = {"the body is JSON but not an object ({...})", "请求体是 JSON,但不是对象({...})"};
     return parsed;
   }
   PushRequest request;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "core/json.h"
+#include "core/words.h"
 
 namespace timpush::core {
 
@@ -78,7 +79,7 @@ Json to_json(const PushRequest& request);
 // more than 10000 members (both far beyond what fits in the server's 10 K).
 struct ParsedRequest {
   std::optional<PushRequest> request;
-  std::string error;  // empty on success
+  Words error;  // empty on success
 };
 ParsedRequest parse_push_request(std::string_view body);
 

@@ -5,15 +5,10 @@
 
 #include "core/error_catalog.h"
 #include "core/json.h"
+#include "core/text_util.h"
 
 namespace timpush::core {
 namespace {
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 std::string lower(std::string_view s) {
   std::string out(s);
@@ -41,12 +36,6 @@ std::string html_title(std::string_view text) {
   return std::string(trim(text.substr(open + 1, close - open - 1)));
 }
 
-std::optional<std::string> string_field(const Json& doc, const char* name) {
-  auto it = doc.find(name);
-  if (it == doc.end() || !it->is_string()) return std::nullopt;
-  return it->get<std::string>();
-}
-
 std::string status_words(int status) {
   return "HTTP " + std::to_string(status);
 }
@@ -62,23 +51,23 @@ std::string without_stop(std::string_view s) {
 
 void summarise_service_answer(PushResponse& r) {
   if (r.kind == ResponseKind::ok) {
-    r.summary_en = "Accepted: the push task was created" +
+    r.summary.en = "Accepted: the push task was created" +
                    (r.task_id ? " (TaskId " + *r.task_id + ")." : std::string("."));
-    r.summary_zh = "已受理:推送任务已创建" +
+    r.summary.zh = "已受理:推送任务已创建" +
                    (r.task_id ? "(TaskId " + *r.task_id + ")。" : std::string("。"));
     return;
   }
   std::string code = r.error_code ? std::to_string(*r.error_code) : std::string("?");
   const ErrorEntry* entry = r.error_code ? find_error(static_cast<int>(*r.error_code)) : nullptr;
   if (entry) {
-    r.summary_en = "Refused with " + code + ": " + without_stop(entry->meaning_en) + ". Fix: " +
-                   without_stop(entry->fix_en) + ".";
-    r.summary_zh = "被拒绝,错误码 " + code + ":" + without_stop(entry->meaning_zh) + "。处理:" +
-                   without_stop(entry->fix_zh) + "。";
+    r.summary.en = "Refused with " + code + ": " + without_stop(entry->meaning.en) + ". Fix: " +
+                   without_stop(entry->fix.en) + ".";
+    r.summary.zh = "被拒绝,错误码 " + code + ":" + without_stop(entry->meaning.zh) + "。处理:" +
+                   without_stop(entry->fix.zh) + "。";
   } else {
-    r.summary_en = "Refused with " + code + (r.error_info ? ": " + *r.error_info : std::string()) +
+    r.summary.en = "Refused with " + code + (r.error_info ? ": " + *r.error_info : std::string()) +
                    " (a code this tool does not know).";
-    r.summary_zh = "被拒绝,错误码 " + code + (r.error_info ? ":" + *r.error_info : std::string()) +
+    r.summary.zh = "被拒绝,错误码 " + code + (r.error_info ? ":" + *r.error_info : std::string()) +
                    "(本工具未收录该错误码)。";
   }
 }
@@ -92,16 +81,16 @@ PushResponse read_push_response(int http_status, std::string_view body) {
 
   if (http_status == 0) {
     r.kind = ResponseKind::no_answer;
-    r.summary_en = "No HTTP answer: the network failed, the request timed out, or the browser "
+    r.summary.en = "No HTTP answer: the network failed, the request timed out, or the browser "
                    "blocked a cross-origin answer (CORS).";
-    r.summary_zh = "没有收到 HTTP 应答:网络故障、请求超时,或浏览器拦截了跨域应答(CORS)。";
+    r.summary.zh = "没有收到 HTTP 应答:网络故障、请求超时,或浏览器拦截了跨域应答(CORS)。";
     return r;
   }
   if (text.empty()) {
     r.kind = ResponseKind::empty;
-    r.summary_en = status_words(http_status) + " with an empty body: the service always answers "
+    r.summary.en = status_words(http_status) + " with an empty body: the service always answers "
                    "with JSON, so something in between (proxy, gateway) answered instead.";
-    r.summary_zh = status_words(http_status) + ",应答体为空:服务本身总是返回 JSON,"
+    r.summary.zh = status_words(http_status) + ",应答体为空:服务本身总是返回 JSON,"
                    "应是中间的代理或网关代为应答。";
     return r;
   }
@@ -112,50 +101,50 @@ PushResponse read_push_response(int http_status, std::string_view body) {
       r.kind = ResponseKind::html;
       r.html_title = html_title(text);
       std::string title = r.html_title.empty() ? std::string() : " (\"" + r.html_title + "\")";
-      r.summary_en = status_words(http_status) + ": an HTML page" + title +
+      r.summary.en = status_words(http_status) + ": an HTML page" + title +
                      " came back instead of JSON, typically a gateway error. Retry later with "
                      "the same MsgRandom, so a push that did get through is not sent twice.";
-      r.summary_zh = status_words(http_status) + ":返回的是 HTML 页面" + title +
+      r.summary.zh = status_words(http_status) + ":返回的是 HTML 页面" + title +
                      "而不是 JSON,通常是网关故障。请稍后用相同的 MsgRandom 重试,"
                      "以免已送达的推送被重复发送。";
     } else {
       r.kind = ResponseKind::not_json;
-      r.summary_en = status_words(http_status) + ": the answer is not JSON, so it did not come "
+      r.summary.en = status_words(http_status) + ": the answer is not JSON, so it did not come "
                      "from the push service.";
-      r.summary_zh = status_words(http_status) + ":应答不是 JSON,并非推送服务的应答。";
+      r.summary.zh = status_words(http_status) + ":应答不是 JSON,并非推送服务的应答。";
     }
     return r;
   }
   if (!doc.is_object()) {
     r.kind = ResponseKind::unexpected;
-    r.summary_en = status_words(http_status) + ": JSON that is not an object; not the service's "
+    r.summary.en = status_words(http_status) + ": JSON that is not an object; not the service's "
                    "answer shape.";
-    r.summary_zh = status_words(http_status) + ":JSON 不是对象,不是服务的应答格式。";
+    r.summary.zh = status_words(http_status) + ":JSON 不是对象,不是服务的应答格式。";
     return r;
   }
 
   // The relay of `timpush serve` explains its own failures with RelayError / RelayErrorZh.
-  if (auto relay = string_field(doc, "RelayError")) {
+  if (auto relay = get_string(doc, "RelayError")) {
     r.kind = ResponseKind::relay_error;
     r.relay_message = *relay;
-    std::string zh = string_field(doc, "RelayErrorZh").value_or(*relay);
-    r.summary_en = "The relay could not forward the request: " + *relay;
-    r.summary_zh = "中转服务无法转发请求:" + zh;
+    std::string zh = get_string(doc, "RelayErrorZh").value_or(*relay);
+    r.summary.en = "The relay could not forward the request: " + *relay;
+    r.summary.zh = "中转服务无法转发请求:" + zh;
     return r;
   }
 
-  r.action_status = string_field(doc, "ActionStatus");
+  r.action_status = get_string(doc, "ActionStatus");
   auto code_it = doc.find("ErrorCode");
   if (code_it != doc.end() && code_it->is_number_integer()) r.error_code = code_it->get<int64_t>();
-  r.error_info = string_field(doc, "ErrorInfo");
-  r.task_id = string_field(doc, "TaskId");
-  r.request_id = string_field(doc, "RequestId");
+  r.error_info = get_string(doc, "ErrorInfo");
+  r.task_id = get_string(doc, "TaskId");
+  r.request_id = get_string(doc, "RequestId");
 
   if (!r.action_status && !r.error_code) {
     r.kind = ResponseKind::unexpected;
-    r.summary_en = status_words(http_status) + ": JSON without ActionStatus or ErrorCode; not the "
+    r.summary.en = status_words(http_status) + ": JSON without ActionStatus or ErrorCode; not the "
                    "push service's answer.";
-    r.summary_zh = status_words(http_status) + ":JSON 中没有 ActionStatus 或 ErrorCode,"
+    r.summary.zh = status_words(http_status) + ":JSON 中没有 ActionStatus 或 ErrorCode,"
                    "不是推送服务的应答。";
     return r;
   }

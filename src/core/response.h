@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/words.h"
+
 namespace timpush::core {
 
 enum class ResponseKind {
@@ -31,8 +33,7 @@ struct PushResponse {
   std::optional<std::string> request_id;     // RequestId (newer services)
   std::string relay_message;                 // the relay's reason, for relay_error
   std::string html_title;                    // <title> of an HTML page, when there is one
-  std::string summary_en;                    // one plain sentence for people
-  std::string summary_zh;
+  Words summary;                             // one plain sentence for people
   bool ok() const { return kind == ResponseKind::ok; }
 };
 

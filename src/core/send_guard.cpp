@@ -4,22 +4,13 @@
 #include <cctype>
 
 #include "core/history.h"
+#include "core/text_util.h"
 
 namespace timpush::core {
 
 namespace {
 
 constexpr JsonLimits body_limits{512, 10000};
-
-bool non_empty_array(const Json& condition, const char* key) {
-  auto it = condition.find(key);
-  return it != condition.end() && it->is_array() && !it->empty();
-}
-
-bool non_empty_object(const Json& condition, const char* key) {
-  auto it = condition.find(key);
-  return it != condition.end() && it->is_object() && !it->empty();
-}
 
 // The body with MsgRandom left out, to compare two sends of "the same" push.
 std::string body_key(std::string_view body) {
@@ -29,41 +20,22 @@ std::string body_key(std::string_view body) {
   return read.value.dump(-1, ' ', false, Json::error_handler_t::replace);
 }
 
-std::string trim(std::string_view text) {
-  size_t begin = 0, end = text.size();
-  while (begin < end && std::isspace(static_cast<unsigned char>(text[begin]))) ++begin;
-  while (end > begin && std::isspace(static_cast<unsigned char>(text[end - 1]))) --end;
-  return std::string(text.substr(begin, end - begin));
-}
-
 std::string code_text(const PushResponse& response) {
   return response.error_code ? std::to_string(*response.error_code) : std::string();
 }
 
 }  // namespace
 
-bool reaches_everyone(std::string_view body) {
-  JsonReadResult read = read_json(body, body_limits);
-  if (!read.ok() || !read.value.is_object()) return false;
-  auto condition = read.value.find("Condition");
-  if (condition == read.value.end() || !condition->is_object()) return condition == read.value.end();
-  return !(non_empty_array(*condition, "TagsAnd") || non_empty_array(*condition, "TagsOr") ||
-           non_empty_object(*condition, "AttrsAnd") || non_empty_object(*condition, "AttrsOr"));
-}
-
 bool confirmation_matches(std::string_view typed, uint32_t sdkappid) {
   return sdkappid != 0 && trim(typed) == std::to_string(sdkappid);
 }
 
-std::string everyone_warning_en(uint32_t sdkappid) {
-  return "This push has no tag or attribute condition: it reaches every user of app " + std::to_string(sdkappid) +
+Words everyone_warning(uint32_t sdkappid) {
+  return {"This push has no tag or attribute condition: it reaches every user of app " + std::to_string(sdkappid) +
          ", and a push cannot be taken back once delivered. Type the SDKAppID " + std::to_string(sdkappid) +
-         " to confirm.";
-}
-
-std::string everyone_warning_zh(uint32_t sdkappid) {
-  return "此推送没有标签或属性条件：将送达应用 " + std::to_string(sdkappid) +
-         " 的全部用户，送达后无法撤回。请输入 SDKAppID " + std::to_string(sdkappid) + " 以确认。";
+         " to confirm.",
+          "此推送没有标签或属性条件：将送达应用 " + std::to_string(sdkappid) +
+         " 的全部用户，送达后无法撤回。请输入 SDKAppID " + std::to_string(sdkappid) + " 以确认。"};
 }
 
 bool is_retryable_code(int64_t code) {
@@ -81,28 +53,28 @@ OutcomeInfo classify(const PushResponse& response) {
   OutcomeInfo info;
   if (response.ok()) {
     info.outcome = Outcome::ok;
-    info.note_en = "The push was accepted; the next push gets a fresh MsgRandom.";
-    info.note_zh = "推送已受理；下一次推送将使用新的 MsgRandom。";
+    info.note.en = "The push was accepted; the next push gets a fresh MsgRandom.";
+    info.note.zh = "推送已受理；下一次推送将使用新的 MsgRandom。";
     return info;
   }
   if (response.kind == ResponseKind::fail && response.error_code && !is_retryable_code(*response.error_code)) {
     info.outcome = Outcome::refused;
-    info.note_en = "The service refused the request (" + code_text(response) +
+    info.note.en = "The service refused the request (" + code_text(response) +
                    ") and created no task: fix the cause; the next send is a new push with a fresh MsgRandom.";
-    info.note_zh = "服务拒绝了该请求（" + code_text(response) +
+    info.note.zh = "服务拒绝了该请求（" + code_text(response) +
                    "），未创建推送任务：请修正原因；下一次发送是新推送，使用新的 MsgRandom。";
     return info;
   }
   info.outcome = Outcome::retryable;
   if (response.kind == ResponseKind::fail && !response.error_code) {
-    info.note_en = "The service answered FAIL without an ErrorCode; retrying is safe.";
-    info.note_zh = "服务返回 FAIL 但没有 ErrorCode；可以安全重试。";
+    info.note.en = "The service answered FAIL without an ErrorCode; retrying is safe.";
+    info.note.zh = "服务返回 FAIL 但没有 ErrorCode；可以安全重试。";
   } else if (response.kind == ResponseKind::fail) {
-    info.note_en = "The service answered " + code_text(response) + ", which is worth retrying.";
-    info.note_zh = "服务返回 " + code_text(response) + "，可以重试。";
+    info.note.en = "The service answered " + code_text(response) + ", which is worth retrying.";
+    info.note.zh = "服务返回 " + code_text(response) + "，可以重试。";
   } else {
-    info.note_en = "No answer from the service itself, so it may or may not have received the push.";
-    info.note_zh = "没有收到服务本身的应答，无法确定推送是否已到达服务端。";
+    info.note.en = "No answer from the service itself, so it may or may not have received the push.";
+    info.note.zh = "没有收到服务本身的应答，无法确定推送是否已到达服务端。";
   }
   return info;
 }
@@ -119,8 +91,8 @@ SendCheck SendGuard::check(int64_t now_ms, std::string_view body, uint32_t sdkap
   SendCheck result;
   if (in_flight_) {
     result.block = SendBlock::in_flight;
-    result.message_en = "A push is on its way; wait for its answer.";
-    result.message_zh = "已有推送正在发送，请等待应答。";
+    result.message.en = "A push is on its way; wait for its answer.";
+    result.message.zh = "已有推送正在发送，请等待应答。";
     return result;
   }
   if (int64_t remaining = lock_remaining_ms(now_ms); remaining > 0) {
@@ -129,19 +101,18 @@ SendCheck SendGuard::check(int64_t now_ms, std::string_view body, uint32_t sdkap
     // Rounded up, so the countdown never shows 0 while still locked.
     int64_t tenths = (remaining + 99) / 100;
     std::string seconds = std::to_string(tenths / 10) + "." + std::to_string(tenths % 10);
-    result.message_en = "Send unlocks in " + seconds + " s: the server refuses pushes less than 1 s apart (90024).";
-    result.message_zh = seconds + " 秒后可再次发送：两次推送间隔须大于 1 秒（90024）。";
+    result.message.en = "Send unlocks in " + seconds + " s: the server refuses pushes less than 1 s apart (90024).";
+    result.message.zh = seconds + " 秒后可再次发送：两次推送间隔须大于 1 秒（90024）。";
     return result;
   }
   if (reaches_everyone(body)) {
     if (trim(typed_confirmation).empty()) {
       result.block = SendBlock::needs_confirmation;
-      result.message_en = everyone_warning_en(sdkappid);
-      result.message_zh = everyone_warning_zh(sdkappid);
+      result.message = everyone_warning(sdkappid);
     } else if (!confirmation_matches(typed_confirmation, sdkappid)) {
       result.block = SendBlock::confirmation_mismatch;
-      result.message_en = "What was typed is not the SDKAppID " + std::to_string(sdkappid) + ".";
-      result.message_zh = "输入的内容与 SDKAppID " + std::to_string(sdkappid) + " 不一致。";
+      result.message.en = "What was typed is not the SDKAppID " + std::to_string(sdkappid) + ".";
+      result.message.zh = "输入的内容与 SDKAppID " + std::to_string(sdkappid) + " 不一致。";
     }
   }
   return result;
@@ -154,21 +125,21 @@ MsgRandomPlan SendGuard::plan(std::string_view body, uint32_t sdkappid, uint32_t
     result.is_retry = true;
     result.body_changed = body_key(body) != retry_->body_key;
     std::string n = std::to_string(retry_->msg_random);
-    result.note_en = retry_->reason_en + " Retry reuses MsgRandom " + n +
+    result.note.en = retry_->reason.en + " Retry reuses MsgRandom " + n +
                      ", so the server treats it as the same task and does not push twice.";
-    result.note_zh = retry_->reason_zh + "重试将沿用 MsgRandom " + n + "，服务端会视为同一任务，不会重复推送。";
+    result.note.zh = retry_->reason.zh + "重试将沿用 MsgRandom " + n + "，服务端会视为同一任务，不会重复推送。";
     if (result.body_changed) {
-      result.note_en += " The body was edited since: if the first send did arrive, this one is dropped as the "
+      result.note.en += " The body was edited since: if the first send did arrive, this one is dropped as the "
                         "same task. Choose \"new push\" to send it as a new task instead (it may then reach "
                         "users twice).";
-      result.note_zh += "此后请求体已被修改：若上一次其实已送达，本次会被当作同一任务丢弃。"
+      result.note.zh += "此后请求体已被修改：若上一次其实已送达，本次会被当作同一任务丢弃。"
                         "如需作为新任务发送，请选择“新推送”（用户可能收到两次）。";
     }
     return result;
   }
   result.msg_random = fresh_random;
-  result.note_en = "New push: fresh MsgRandom " + std::to_string(fresh_random) + ".";
-  result.note_zh = "新推送：使用新的 MsgRandom " + std::to_string(fresh_random) + "。";
+  result.note.en = "New push: fresh MsgRandom " + std::to_string(fresh_random) + ".";
+  result.note.zh = "新推送：使用新的 MsgRandom " + std::to_string(fresh_random) + "。";
   return result;
 }
 
@@ -196,7 +167,7 @@ OutcomeInfo SendGuard::finish(int64_t now_ms, int64_t unix_now, const PushRespon
   }
 
   if (info.outcome == Outcome::retryable) {
-    retry_ = Retry{sending_.sdkappid, sending_.msg_random, sending_.body_key, info.note_en, info.note_zh};
+    retry_ = Retry{sending_.sdkappid, sending_.msg_random, sending_.body_key, info.note};
   } else {
     retry_.reset();
   }
@@ -217,17 +188,17 @@ QuotaStatus SendGuard::quota(uint32_t sdkappid, int64_t unix_now) const {
   std::string app = std::to_string(sdkappid);
   if (status.used >= status.quota) {
     status.level = QuotaStatus::Level::reached;
-    status.message_en = used + " pushes used today for app " + app +
+    status.message.en = used + " pushes used today for app " + app +
                         ": the daily quota is reached and the server refuses more with 90047 until the "
                         "day ends (the quota can be raised in the IM console).";
-    status.message_zh = "应用 " + app + " 今日已推送 " + used + "：已达每日限额，当天再推送服务端将返回 90047"
+    status.message.zh = "应用 " + app + " 今日已推送 " + used + "：已达每日限额，当天再推送服务端将返回 90047"
                         "（可在 IM 控制台提高限额）。";
   } else if (status.quota - status.used <= config_.warn_remaining) {
     status.level = QuotaStatus::Level::near;
-    status.message_en = used + " pushes used today for app " + app + ": " +
+    status.message.en = used + " pushes used today for app " + app + ": " +
                         std::to_string(status.quota - status.used) +
                         " left before the server refuses with 90047.";
-    status.message_zh = "应用 " + app + " 今日已推送 " + used + "：再推送 " +
+    status.message.zh = "应用 " + app + " 今日已推送 " + used + "：再推送 " +
                         std::to_string(status.quota - status.used) + " 次后服务端将返回 90047。";
   }
   return status;
@@ -259,17 +230,12 @@ void SendGuard::counters_from_json(const Json& value, int64_t unix_now) {
   if (!value.is_array()) return;
   int64_t today = day_of(unix_now);
   for (const auto& item : value) {
-    if (!item.is_object()) continue;
-    auto sdkappid = item.find("sdkappid");
-    auto day = item.find("day");
-    auto count = item.find("count");
-    if (sdkappid == item.end() || day == item.end() || count == item.end() || !sdkappid->is_number_unsigned() ||
-        !day->is_number_integer() || !count->is_number_integer())
-      continue;
-    if (day->get<int64_t>() != today || count->get<int64_t>() < 0 || sdkappid->get<uint64_t>() > 0xFFFFFFFFu)
-      continue;
-    int restored = static_cast<int>(std::min<int64_t>(count->get<int64_t>(), 1'000'000));
-    int& mine = counts_[{static_cast<uint32_t>(sdkappid->get<uint64_t>()), today}];
+    std::optional<uint32_t> sdkappid = get_uint32(item, "sdkappid");
+    std::optional<int64_t> day = get_int64(item, "day");
+    std::optional<int64_t> count = get_int64(item, "count");
+    if (!sdkappid || !day || !count || *day != today || *count < 0) continue;
+    int restored = static_cast<int>(std::min<int64_t>(*count, 1'000'000));
+    int& mine = counts_[{*sdkappid, today}];
     mine = std::max(mine, restored);
   }
 }

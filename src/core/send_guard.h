@@ -10,6 +10,9 @@
 #include <string_view>
 #include <utility>
 
+#include "core/words.h"
+
+#include "core/audience.h"
 #include "core/json.h"
 #include "core/response.h"
 
@@ -28,15 +31,11 @@ struct GuardConfig {
 
 // --- who a body reaches ------------------------------------------------------------------------
 
-// True when the body would go to every user: no Condition, or a Condition that names no tag and
-// no attribute to select by (an empty object, only TagsNot, only empty lists). A body that is not
-// a JSON object gives false: validation refuses it before any send.
-bool reaches_everyone(std::string_view body);
+// Whether a body reaches every user is audience.h's rule (reaches_everyone).
 
 // The typed confirmation of an all-user push: the SDKAppID in decimal, spaces around ignored.
 bool confirmation_matches(std::string_view typed, uint32_t sdkappid);
-std::string everyone_warning_en(uint32_t sdkappid);
-std::string everyone_warning_zh(uint32_t sdkappid);
+Words everyone_warning(uint32_t sdkappid);
 
 // --- what an answer means for the next send ---------------------------------------------------
 
@@ -54,8 +53,7 @@ enum class Outcome {
 
 struct OutcomeInfo {
   Outcome outcome = Outcome::refused;
-  std::string note_en;
-  std::string note_zh;
+  Words note;
 };
 OutcomeInfo classify(const PushResponse& response);
 
@@ -64,8 +62,7 @@ struct MsgRandomPlan {
   uint32_t msg_random = 0;
   bool is_retry = false;
   bool body_changed = false;  // a retry whose body differs (besides MsgRandom) from the failed one
-  std::string note_en;
-  std::string note_zh;
+  Words note;
 };
 
 // --- the guard --------------------------------------------------------------------------------
@@ -75,8 +72,7 @@ enum class SendBlock { none, in_flight, cooling_down, needs_confirmation, confir
 struct SendCheck {
   SendBlock block = SendBlock::none;
   int64_t remaining_ms = 0;  // cooling_down: the countdown to show
-  std::string message_en;
-  std::string message_zh;
+  Words message;
   bool ok() const { return block == SendBlock::none; }
 };
 
@@ -85,14 +81,13 @@ struct QuotaStatus {
   Level level = Level::fine;
   int used = 0;
   int quota = 0;
-  std::string message_en;  // empty when fine
-  std::string message_zh;
+  Words message;  // empty when fine
 };
 
 // The flow a composer follows, once per Send click:
 //   1. check(now, body, app, typed): show its message and keep Send disabled unless ok();
 //      quota(app, unix_now) is shown beside it (a warning, not a block: the quota may be raised).
-//   2. plan(body, app, fresh_random): put plan.msg_random into the body, show plan.note_*.
+//   2. plan(body, app, fresh_random): put plan.msg_random into the body, show plan.note.
 //   3. begin(now, app, msg_random, body) just before handing the exact body to the network.
 //   4. finish(now, unix_now, read_push_response(status, body)) when the answer (or none) arrives.
 // begin() refuses in-flight and too-early sends by itself; the confirmation is check()'s job.
@@ -142,8 +137,7 @@ private:
     uint32_t sdkappid = 0;
     uint32_t msg_random = 0;
     std::string body_key;  // the body without MsgRandom, to tell whether it was edited
-    std::string reason_en;
-    std::string reason_zh;
+    Words reason;
   };
 
   GuardConfig config_;

@@ -46,15 +46,13 @@ bool contains_usersig_param(std::string_view text) {
 
 ShareEncoded refuse(std::string en, std::string zh) {
   ShareEncoded out;
-  out.error = std::move(en);
-  out.error_zh = std::move(zh);
+  out.error = {std::move(en), std::move(zh)};
   return out;
 }
 
 ShareDecoded fail(std::string en, std::string zh) {
   ShareDecoded out;
-  out.error = std::move(en);
-  out.error_zh = std::move(zh);
+  out.error = {std::move(en), std::move(zh)};
   return out;
 }
 
@@ -116,10 +114,10 @@ ShareEncoded encode_share_fragment(const Draft& draft, const std::vector<std::st
                   "未分享：链接将有 " + std::to_string(out.fragment.size()) + " 个字符，超过上限 " +
                       std::to_string(max_share_fragment_chars) + "。请改为保存为模板或导出。");
   if (out.fragment.size() > long_share_link_chars) {
-    out.warning = "This link is " + std::to_string(out.fragment.size()) +
+    out.warning.en = "This link is " + std::to_string(out.fragment.size()) +
                   " characters long; some chat and mail programs cut links longer than about " +
                   std::to_string(long_share_link_chars) + ".";
-    out.warning_zh = "该链接长 " + std::to_string(out.fragment.size()) + " 个字符；部分聊天和邮件软件会截断超过约 " +
+    out.warning.zh = "该链接长 " + std::to_string(out.fragment.size()) + " 个字符；部分聊天和邮件软件会截断超过约 " +
                      std::to_string(long_share_link_chars) + " 个字符的链接。";
   }
   return out;
@@ -146,7 +144,7 @@ ShareDecoded decode_share_fragment(std::string_view url_or_fragment) {
   if (standard.size() % 4 == 1)
     return fail("The link is damaged: its draft is cut short.", "链接已损坏：草稿被截断。");
   base64::Decoded bytes = base64::decode_usersig(standard);
-  if (!bytes.ok()) return fail("The link is damaged: " + bytes.error->reason_en + ".", "链接已损坏：" + bytes.error->reason_zh + "。");
+  if (!bytes.ok()) return fail("The link is damaged: " + bytes.error->reason.en + ".", "链接已损坏：" + bytes.error->reason.zh + "。");
 
   std::string json;
   if (!bytes.bytes.empty() && bytes.bytes.front() == '{') {
@@ -154,8 +152,8 @@ ShareDecoded decode_share_fragment(std::string_view url_or_fragment) {
   } else {
     zlib_codec::Inflated inflated = zlib_codec::inflate_capped(bytes.bytes, max_document_bytes);
     if (!inflated.ok())
-      return fail("The link is damaged (it may have been cut): " + inflated.error_en + ".",
-                  "链接已损坏（可能被截断）：" + inflated.error_zh + "。");
+      return fail("The link is damaged (it may have been cut): " + inflated.error.en + ".",
+                  "链接已损坏（可能被截断）：" + inflated.error.zh + "。");
     json = std::move(inflated.data);
   }
   if (json.size() > max_document_bytes) return fail("The link's draft is too large.", "链接中的草稿过大。");

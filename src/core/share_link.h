@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
+
 #include "core/draft.h"
 
 namespace timpush::core {
@@ -21,11 +23,9 @@ constexpr size_t long_share_link_chars = 2000;
 
 struct ShareEncoded {
   std::string fragment;  // "#draft=..."
-  std::string warning;   // the link is long
-  std::string warning_zh;
-  std::string error;     // refused: nothing to share
-  std::string error_zh;
-  bool ok() const { return error.empty(); }
+  Words warning;  // the link is long
+  Words error;    // refused: nothing to share
+  bool ok() const { return error.en.empty(); }
 };
 
 // Encodes name, target and body only. Refused when the body (or the custom base) holds the
@@ -39,8 +39,7 @@ struct ShareDecoded {
   // Where the link's target sends: host[:port] as url_authority() names it (a region's host for a
   // region, "" for the sandbox, which is the opening page's own).
   std::string host;
-  std::string error;           // why the link could not be read, for people
-  std::string error_zh;
+  Words error;                 // why the link could not be read, for people
   bool ok() const { return draft.has_value(); }
 };
 

@@ -73,11 +73,10 @@ std::vector<BuiltinTemplate> make_builtins() {
 
 constexpr JsonLimits storage_limits{64, 1000};
 
-int64_t int_or_zero(const Json& object, const char* key) {
-  auto it = object.find(key);
-  if (it == object.end() || !it->is_number_integer()) return 0;
-  return it->get<int64_t>();
-}
+constexpr Phrase template_word{"template", "模板"};
+Words taken(std::string_view name) { return name_taken(template_word, name); }
+Words missing(std::string_view name) { return name_missing(template_word, name); }
+
 
 }  // namespace
 
@@ -104,7 +103,7 @@ InstantiatedBody instantiate_body(std::string_view body, uint32_t fresh_msg_rand
   // A mistyped MsgRandom sits in `extra` under its name; the fresh value replaces it.
   parsed.request->extra.erase("MsgRandom");
   parsed.request->msg_random = fresh_msg_random;
-  return {serialize_pretty(*parsed.request), ""};
+  return {serialize_pretty(*parsed.request), {}};
 }
 
 const UserTemplate* TemplateStore::find(std::string_view name) const {
@@ -115,26 +114,27 @@ const UserTemplate* TemplateStore::find(std::string_view name) const {
 
 StoreResult TemplateStore::add(UserTemplate entry) {
   if (auto problem = name_problem(entry.name)) return {*problem};
-  if (find(entry.name)) return {"a template named \"" + entry.name + "\" already exists"};
+  if (find(entry.name)) return {taken(entry.name)};
   if (templates.size() >= max_user_templates)
-    return {"there are already " + std::to_string(max_user_templates) + " templates: delete one first"};
+    return {Words{"there are already " + std::to_string(max_user_templates) + " templates: delete one first",
+                  "模板已有 " + std::to_string(max_user_templates) + " 个:请先删除一个"}};
   templates.push_back(std::move(entry));
   return {};
 }
 
 StoreResult TemplateStore::rename(std::string_view from, std::string_view to) {
   auto it = std::find_if(templates.begin(), templates.end(), [&](const UserTemplate& t) { return t.name == from; });
-  if (it == templates.end()) return {"no template named \"" + std::string(from) + "\""};
+  if (it == templates.end()) return {missing(from)};
   if (from == to) return {};
   if (auto problem = name_problem(to)) return {*problem};
-  if (find(to)) return {"a template named \"" + std::string(to) + "\" already exists"};
+  if (find(to)) return {taken(to)};
   it->name = std::string(to);
   return {};
 }
 
 StoreResult TemplateStore::remove(std::string_view name) {
   auto it = std::find_if(templates.begin(), templates.end(), [&](const UserTemplate& t) { return t.name == name; });
-  if (it == templates.end()) return {"no template named \"" + std::string(name) + "\""};
+  if (it == templates.end()) return {missing(name)};
   templates.erase(it);
   return {};
 }
@@ -164,7 +164,8 @@ TemplateStoreRead parse_templates(std::string_view text) {
     if (it != read.value.end() && it->is_array()) list = &*it;
   }
   if (!list) {
-    result.message = "The saved templates could not be read; starting with none of your own.";
+    result.message = {"The saved templates could not be read; starting with none of your own.",
+                      "无法读取已保存的模板;从没有自定义模板开始。"};
     result.unreadable = true;
     return result;
   }
@@ -175,12 +176,14 @@ TemplateStoreRead parse_templates(std::string_view text) {
       continue;
     }
     UserTemplate entry{item["name"].get<std::string>(), item["body"].get<std::string>(),
-                       int_or_zero(item, "created_at")};
+                       get_int64(item, "created_at").value_or(0)};
     if (!result.store.add(std::move(entry)).ok()) ++result.skipped;
   }
   if (result.skipped)
-    result.message = std::to_string(result.skipped) + " saved template(s) could not be read and were skipped; " +
-                     std::to_string(result.store.templates.size()) + " restored.";
+    result.message = {std::to_string(result.skipped) + " saved template(s) could not be read and were skipped; " +
+                          std::to_string(result.store.templates.size()) + " restored.",
+                      "有 " + std::to_string(result.skipped) + " 个已保存的模板无法读取,已跳过;恢复了 " +
+                          std::to_string(result.store.templates.size()) + " 个。"};
   return result;
 }
 

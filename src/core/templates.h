@@ -10,6 +10,8 @@
 #include <string_view>
 #include <vector>
 
+#include "core/words.h"
+
 #include "core/draft.h"
 #include "core/push_request.h"
 
@@ -18,10 +20,8 @@ namespace timpush::core {
 struct BuiltinTemplate {
   std::string_view id;         // stable: "all_users_offline", "all_users_online_only", "tags_and",
                                // "tags_or", "attrs_and"
-  std::string_view name_en;
-  std::string_view name_zh;
-  std::string_view about_en;   // who it reaches, in one sentence
-  std::string_view about_zh;
+  Phrase name;
+  Phrase about;                // who it reaches, in one sentence
   PushRequest request;         // exactly the document's example, MsgRandom included
 };
 
@@ -38,7 +38,7 @@ PushRequest instantiate(const BuiltinTemplate& builtin, uint32_t fresh_msg_rando
 // re-printed indented. A text that is not a JSON object comes back unchanged, with the reason.
 struct InstantiatedBody {
   std::string body;
-  std::string error;  // empty when MsgRandom was set
+  Words error;  // empty when MsgRandom was set
 };
 InstantiatedBody instantiate_body(std::string_view body, uint32_t fresh_msg_random);
 
@@ -65,7 +65,7 @@ std::string serialize_templates(const TemplateStore& store);
 
 struct TemplateStoreRead {
   TemplateStore store;
-  std::string message;  // empty when everything was read
+  Words message;  // empty when everything was read
   size_t skipped = 0;
   bool unreadable = false;  // not a template store at all (see DraftStoreRead)
 };

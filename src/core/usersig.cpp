@@ -25,8 +25,8 @@ int64_t saturating_sub(int64_t a, int64_t b) {
 Verdict failure(int code, std::string en, std::string zh) {
   Verdict v;
   v.code = code;
-  v.reason_en = std::move(en);
-  v.reason_zh = std::move(zh);
+  v.reason.en = std::move(en);
+  v.reason.zh = std::move(zh);
   return v;
 }
 
@@ -138,11 +138,13 @@ std::string generate(uint32_t sdkappid, std::string_view identifier, std::string
   return base64::encode_usersig(zlib_codec::compress(text));
 }
 
-std::optional<std::string> identifier_problem(std::string_view identifier) {
-  if (identifier.empty()) return std::string("the identifier is empty");
+std::optional<Words> identifier_problem(std::string_view identifier) {
+  if (identifier.empty()) return Words{"the identifier is empty", "管理员账号为空"};
   if (identifier.find('\n') != std::string_view::npos)
-    return std::string("the identifier contains a line break, which would change the signed text");
-  if (!is_valid_utf8(identifier)) return std::string("the identifier is not valid UTF-8");
+    return Words{"the identifier contains a line break, which would change the signed text",
+                 "管理员账号含有换行符,会改变被签名的文本"};
+  if (!is_valid_utf8(identifier))
+    return Words{"the identifier is not valid UTF-8", "管理员账号不是合法的 UTF-8"};
   return std::nullopt;
 }
 
@@ -171,7 +173,7 @@ std::string format_utc(int64_t unix_seconds) {
   return buf;
 }
 
-std::string format_duration(int64_t seconds, bool zh) {
+Words format_duration(int64_t seconds) {
   std::string sign = seconds < 0 ? "-" : "";
   uint64_t s = seconds < 0 ? 0 - static_cast<uint64_t>(seconds) : static_cast<uint64_t>(seconds);
   struct Unit {
@@ -180,7 +182,7 @@ std::string format_duration(int64_t seconds, bool zh) {
     const char* zh;
   };
   const Unit units[] = {{86400, "day", " 天"}, {3600, "h", " 小时"}, {60, "min", " 分"}, {1, "s", " 秒"}};
-  std::string out;
+  Words out;
   int shown = 0;
   for (const Unit& u : units) {
     uint64_t n = s / u.size;
@@ -189,17 +191,12 @@ std::string format_duration(int64_t seconds, bool zh) {
       if (shown > 0) break;  // two adjacent units at most: "1 day 2 h", never "1 day 5 s"
       continue;
     }
-    if (!out.empty()) out += " ";
-    if (zh) {
-      out += std::to_string(n) + u.zh;
-    } else if (u.size == 86400) {
-      out += plural(static_cast<int64_t>(n), u.en);
-    } else {
-      out += std::to_string(n) + " " + u.en;
-    }
+    if (shown > 0) out += same(" ");
+    out.zh += std::to_string(n) + u.zh;
+    out.en += u.size == 86400 ? plural(static_cast<int64_t>(n), u.en) : std::to_string(n) + " " + u.en;
     if (++shown == 2) break;
   }
-  return sign + out;
+  return same(sign) + out;
 }
 
 Verdict decode(std::string_view usersig) {
@@ -207,11 +204,11 @@ Verdict decode(std::string_view usersig) {
 
   base64::Decoded raw = base64::decode_usersig(usersig);
   if (!raw.ok())
-    return failure(70003, "malformed UserSig: " + raw.error->reason_en, "UserSig 格式错误：" + raw.error->reason_zh);
+    return failure(70003, "malformed UserSig: " + raw.error->reason.en, "UserSig 格式错误：" + raw.error->reason.zh);
 
   zlib_codec::Inflated inflated = zlib_codec::inflate_capped(raw.bytes, max_document_bytes);
   if (!inflated.ok())
-    return failure(70003, "malformed UserSig: " + inflated.error_en, "UserSig 格式错误：" + inflated.error_zh);
+    return failure(70003, "malformed UserSig: " + inflated.error.en, "UserSig 格式错误：" + inflated.error.zh);
 
   JsonReadResult read = read_json(inflated.data);
   Json& doc = read.value;
@@ -276,13 +273,13 @@ Verdict decode(std::string_view usersig) {
   if (ok.decoded->version != "2.0") {
     // Version 1 UserSigs were ECDSA-signed; nothing here can check them.
     ok.code = 70003;
-    ok.reason_en = "unsupported UserSig version TLS.ver " + in_quotes(ok.decoded->version) +
+    ok.reason.en = "unsupported UserSig version TLS.ver " + in_quotes(ok.decoded->version) +
                    " (only 2.0, HMAC-SHA256, is understood)";
-    ok.reason_zh = "不支持的 UserSig 版本 TLS.ver " + in_quotes(ok.decoded->version) + "（只支持 2.0，HMAC-SHA256）";
+    ok.reason.zh = "不支持的 UserSig 版本 TLS.ver " + in_quotes(ok.decoded->version) + "（只支持 2.0，HMAC-SHA256）";
     return ok;
   }
-  ok.reason_en = "decoded";
-  ok.reason_zh = "已解码";
+  ok.reason.en = "decoded";
+  ok.reason.zh = "已解码";
   return ok;
 }
 
@@ -296,37 +293,37 @@ Verdict verify(std::string_view usersig, uint32_t sdkappid, std::string_view ide
 
   if (d.sdkappid != sdkappid) {
     v.code = 70014;
-    v.reason_en = "SDKAppID mismatch: the UserSig was issued for " + std::to_string(d.sdkappid) +
+    v.reason.en = "SDKAppID mismatch: the UserSig was issued for " + std::to_string(d.sdkappid) +
                   ", the request uses " + std::to_string(sdkappid);
-    v.reason_zh = "SDKAppID 不一致：UserSig 签发给 " + std::to_string(d.sdkappid) + "，请求使用的是 " +
+    v.reason.zh = "SDKAppID 不一致：UserSig 签发给 " + std::to_string(d.sdkappid) + "，请求使用的是 " +
                   std::to_string(sdkappid);
     return v;
   }
   if (d.identifier != identifier) {
     v.code = 70013;
-    v.reason_en = "identifier mismatch: the UserSig was issued for " + in_quotes(d.identifier) +
+    v.reason.en = "identifier mismatch: the UserSig was issued for " + in_quotes(d.identifier) +
                   ", the request uses " + in_quotes(identifier);
-    v.reason_zh = "identifier 不一致：UserSig 签发给 " + in_quotes(d.identifier) + "，请求使用的是 " + in_quotes(identifier);
+    v.reason.zh = "identifier 不一致：UserSig 签发给 " + in_quotes(d.identifier) + "，请求使用的是 " + in_quotes(identifier);
     return v;
   }
   if (now > d.expires_at()) {
     int64_t ago = saturating_sub(now, d.expires_at());
     v.code = 70001;
-    v.reason_en = "expired: issued at " + format_utc(d.time) + " (" + std::to_string(d.time) + ") for " +
-                  std::to_string(d.expire) + " s (" + format_duration(d.expire) + "), expired at " +
-                  format_utc(d.expires_at()) + ", " + std::to_string(ago) + " s (" + format_duration(ago) + ") ago";
-    v.reason_zh = "已过期：签发于 " + format_utc(d.time) + "（" + std::to_string(d.time) + "），有效期 " +
-                  std::to_string(d.expire) + " 秒（" + format_duration(d.expire, true) + "），已于 " +
+    v.reason.en = "expired: issued at " + format_utc(d.time) + " (" + std::to_string(d.time) + ") for " +
+                  std::to_string(d.expire) + " s (" + format_duration(d.expire).en + "), expired at " +
+                  format_utc(d.expires_at()) + ", " + std::to_string(ago) + " s (" + format_duration(ago).en + ") ago";
+    v.reason.zh = "已过期：签发于 " + format_utc(d.time) + "（" + std::to_string(d.time) + "），有效期 " +
+                  std::to_string(d.expire) + " 秒（" + format_duration(d.expire).zh + "），已于 " +
                   format_utc(d.expires_at()) + " 过期，距今 " + std::to_string(ago) + " 秒（" +
-                  format_duration(ago, true) + "）";
+                  format_duration(ago).zh + "）";
     return v;
   }
   if (d.userbuf) {
     // A REST call carries no userbuf, so a UserSig with one (a TRTC PrivateMapKey) cannot match.
     // The service's code for this case is not documented; 70003 (malformed) is the nearest.
     v.code = 70003;
-    v.reason_en = "the UserSig carries TLS.userbuf (it is a PrivateMapKey-style ticket); REST calls need a plain UserSig";
-    v.reason_zh = "该 UserSig 含有 TLS.userbuf（属于 PrivateMapKey 类票据）；REST 调用需要不带 userbuf 的普通 UserSig";
+    v.reason.en = "the UserSig carries TLS.userbuf (it is a PrivateMapKey-style ticket); REST calls need a plain UserSig";
+    v.reason.zh = "该 UserSig 含有 TLS.userbuf（属于 PrivateMapKey 类票据）；REST 调用需要不带 userbuf 的普通 UserSig";
     return v;
   }
   if (key) {
@@ -334,15 +331,15 @@ Verdict verify(std::string_view usersig, uint32_t sdkappid, std::string_view ide
     std::string expected = base64::encode(hmac::sha256(*key, content_to_sign(d.sdkappid, d.identifier, d.time, d.expire)));
     if (!hmac::equal_constant_time(expected, d.sig)) {
       v.code = 70009;
-      v.reason_en = "signature mismatch: TLS.sig was not made with this SecretKey (another app's key, or a key that was since reset)";
-      v.reason_zh = "签名不一致：TLS.sig 不是用这个 SecretKey 生成的（可能是其他应用的密钥，或密钥已被重置）";
+      v.reason.en = "signature mismatch: TLS.sig was not made with this SecretKey (another app's key, or a key that was since reset)";
+      v.reason.zh = "签名不一致：TLS.sig 不是用这个 SecretKey 生成的（可能是其他应用的密钥，或密钥已被重置）";
       return v;
     }
-    v.reason_en = "valid";
-    v.reason_zh = "有效";
+    v.reason.en = "valid";
+    v.reason.zh = "有效";
   } else {
-    v.reason_en = "valid as far as checked: no SecretKey was given, so the signature was not checked";
-    v.reason_zh = "在已检查的范围内有效：未提供 SecretKey，未校验签名";
+    v.reason.en = "valid as far as checked: no SecretKey was given, so the signature was not checked";
+    v.reason.zh = "在已检查的范围内有效：未提供 SecretKey，未校验签名";
   }
   return v;
 }

@@ -8,6 +8,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/words.h"
+
 namespace timpush::core::usersig {
 
 constexpr int64_t default_expire_seconds = 180LL * 24 * 3600;  // 15552000, as Tencent's libraries
@@ -39,8 +41,7 @@ struct Decoded {
 
 struct Verdict {
   int code = 0;  // 0 valid; else the server's code: 70002, 70003, 70001, 70013, 70014, 70009
-  std::string reason_en;  // exact reason, e.g. "not valid base64 at character 17"
-  std::string reason_zh;
+  Words reason;  // exact reason, e.g. "not valid base64 at character 17"
   std::optional<Decoded> decoded;  // present whenever decoding got that far
   int64_t remaining_seconds = 0;   // expires_at - now (negative when expired)
   bool signature_checked = false;  // true when a key was given and the HMAC was compared
@@ -51,12 +52,13 @@ struct Verdict {
 constexpr size_t max_document_bytes = 64 * 1024;
 
 // Why an identifier cannot be signed (empty, a line break, not UTF-8), or nothing when it can.
-std::optional<std::string> identifier_problem(std::string_view identifier);
+std::optional<Words> identifier_problem(std::string_view identifier);
 
 // "2026-11-26T10:26:27Z" for Unix seconds (proleptic Gregorian, UTC), computed without a clock.
 std::string format_utc(int64_t unix_seconds);
 // "180 days", "1 day 2 h", "5 min 3 s" (zh: "180 天", "1 天 2 小时"): the two largest units.
-std::string format_duration(int64_t seconds, bool zh = false);
+// The one duration format of the page and `timpush verify-sig`.
+Words format_duration(int64_t seconds);
 
 // Decodes a UserSig without judging it against an app (70002/70003 only).
 Verdict decode(std::string_view usersig);

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/text_util.h"  // json_pointer_token, for pointers into a body
+#include "core/words.h"
+
 namespace timpush::core {
 
 enum class Severity { error, warning };
@@ -29,8 +32,7 @@ struct Issue {
   int code = 0;          // server error code (90xxx) or a local_code
   Severity severity = Severity::error;
   std::string pointer;   // RFC 6901 JSON pointer to the field, "" for the whole body
-  std::string message_en;
-  std::string message_zh;
+  Words message;
   int line = 0;          // for 90001: 1-based position of the parse error, else 0
   int column = 0;
 };
@@ -53,8 +55,5 @@ constexpr size_t apns_payload_warn_bytes = 3072;
 // Condition). A 90001 stops the walk. MsgRandom written as a float (1.0, 1e3) is refused like
 // 1.5: the server asks for an Integer. Byte limits count the decoded UTF-8 of a string.
 ValidationReport validate_body(std::string_view body);
-
-// One RFC 6901 reference token: "~" becomes "~0" and "/" becomes "~1".
-std::string json_pointer_token(std::string_view name);
 
 }  // namespace timpush::core

@@ -9,8 +9,8 @@ namespace timpush::core::zlib_codec {
 namespace {
 Inflated failure(std::string en, std::string zh) {
   Inflated r;
-  r.error_en = std::move(en);
-  r.error_zh = std::move(zh);
+  r.error.en = std::move(en);
+  r.error.zh = std::move(zh);
   return r;
 }
 }  // namespace

@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/words.h"
+
 namespace timpush::core::zlib_codec {
 
 // zlib's compress2 at the given level (0 stored .. 9 best; Tencent's libraries use various).
@@ -13,9 +15,8 @@ std::string compress(std::string_view data, int level = 6);
 
 struct Inflated {
   std::string data;
-  std::string error_en;  // empty on success
-  std::string error_zh;
-  bool ok() const { return error_en.empty(); }
+  Words error;  // empty on success
+  bool ok() const { return error.en.empty(); }
 };
 
 // Inflates a zlib stream, refusing to produce more than max_output bytes so a small hostile input

@@ -6,7 +6,9 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/audience.h"
 #include "core/error_catalog.h"
+#include "core/text_util.h"
 #include "core/usersig.h"
 #include "server/sandbox_detail.h"
 
@@ -15,24 +17,13 @@ namespace timpush::server {
 namespace sandbox_detail {
 
 std::string meaning(int code) {
-  if (const auto* entry = core::find_error(code)) return std::string(entry->meaning_en);
+  if (const auto* entry = core::find_error(code)) return std::string(entry->meaning.en);
   return "error " + std::to_string(code);
 }
 
 SandboxAnswer fail(int code, std::string info) {
   if (info.empty()) info = meaning(code);
   return {200, service_answer(code, info)};
-}
-
-std::optional<uint32_t> parse_uint32(std::string_view text) {
-  if (text.empty() || text.size() > 10) return std::nullopt;
-  uint64_t value = 0;
-  for (char c : text) {
-    if (c < '0' || c > '9') return std::nullopt;
-    value = value * 10 + static_cast<uint64_t>(c - '0');
-  }
-  if (value > 0xffffffffULL) return std::nullopt;
-  return static_cast<uint32_t>(value);
 }
 
 }  // namespace sandbox_detail
@@ -82,7 +73,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
 
   auto random = param("random");
   if (!random) return fail(60002, "URL parameter random is missing");
-  if (!parse_uint32(*random)) {
+  if (!core::parse_uint32(*random)) {
     return fail(60002, "URL parameter random must be a 32-bit unsigned integer, got \"" +
                            random->substr(0, 32) + "\"");
   }
@@ -94,7 +85,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   if (!sdkappid_text || sdkappid_text->empty()) {
     return fail(60012, "URL parameter sdkappid is missing");
   }
-  auto sdkappid = parse_uint32(*sdkappid_text);
+  auto sdkappid = core::parse_uint32(*sdkappid_text);
   if (!sdkappid) return fail(60002, "URL parameter sdkappid must be a decimal SDKAppID");
   if (*sdkappid != options_.sdkappid) {
     return fail(60006, "SDKAppID " + *sdkappid_text + " is not an app of this sandbox (it serves " +
@@ -113,8 +104,8 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   auto verdict = core::usersig::verify(*sig, *sdkappid, *identifier,
                                        std::string_view(options_.key), now_s);
   if (!verdict.ok()) {
-    return fail(verdict.code, verdict.reason_en.empty() ? meaning(verdict.code)
-                                                        : verdict.reason_en);
+    return fail(verdict.code, verdict.reason.en.empty() ? meaning(verdict.code)
+                                                        : verdict.reason.en);
   }
   if (*identifier != options_.admin) {
     if (known_account(*identifier)) {

@@ -17,7 +17,4 @@ std::string meaning(int code);
 // A service answer with this code; `info` defaults to the code's meaning.
 SandboxAnswer fail(int code, std::string info = {});
 
-// A decimal uint32 without sign, spaces or more than 10 digits.
-std::optional<uint32_t> parse_uint32(std::string_view text);
-
 }  // namespace timpush::server::sandbox_detail

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <utility>
 
+#include "core/audience.h"
 #include "core/validation.h"
 #include "server/sandbox.h"
 #include "server/sandbox_detail.h"
@@ -32,7 +33,7 @@ int server_code_for(int code) {
 Json target_of(const Json& body) {
   Json target = Json::object();
   auto condition = body.find("Condition");
-  if (condition == body.end() || !condition->is_object() || condition->empty()) {
+  if (core::reaches_everyone(body) || !condition->is_object()) {
     target["Type"] = "All";
     return target;
   }
@@ -95,8 +96,8 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
   auto report = core::validate_body(body);
   for (const auto& issue : report.issues) {
     if (issue.severity != core::Severity::error) continue;
-    std::string info = issue.message_en.empty() ? meaning(server_code_for(issue.code))
-                                                : issue.message_en;
+    std::string info = issue.message.en.empty() ? meaning(server_code_for(issue.code))
+                                                : issue.message.en;
     if (!issue.pointer.empty()) info += " (at " + issue.pointer + ")";
     return fail(server_code_for(issue.code), info);
   }

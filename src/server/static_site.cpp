@@ -4,6 +4,7 @@
 #include <sstream>
 #include <system_error>
 
+#include "core/text_util.h"
 #include "server/gzip.h"
 #include "server/mime.h"
 
@@ -13,11 +14,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && (s.front() == ' ' || s.front() == '\t')) s.remove_prefix(1);
-  while (!s.empty() && (s.back() == ' ' || s.back() == '\t')) s.remove_suffix(1);
-  return s;
-}
+using core::trim;  // HTTP list items: optional whitespace around each
 
 bool iequals(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;

@@ -58,7 +58,7 @@ core::PushRequest default_request() {
 std::string quota_message(const AppState& state) {
   if (!state.derived.sdkappid) return {};
   core::QuotaStatus q = state.keep.guard.quota(*state.derived.sdkappid, state.input.now_unix);
-  return state.lang == Lang::zh ? q.message_zh : q.message_en;
+  return tr(state.lang, q.message);
 }
 
 void draw_top_bar(AppState& state, bool& send_clicked) {

@@ -49,7 +49,7 @@ struct SandboxApp {
   uint64_t request_id = 0;
   bool key_is_demo = false;
   bool has_key = false;
-  std::string failure;  // why the GET failed
+  core::Words failure;  // why the GET failed
 };
 
 // The UserSig made from the key, regenerated only when its inputs change or it expires.
@@ -88,7 +88,7 @@ struct RawJson {
   bool active = false;       // the Raw JSON tab is showing
   std::string text;
   bool parses = true;
-  std::string error;         // why the text is not a push request (its 90001 check says where)
+  core::Words error;         // why the text is not a push request (its 90001 check says where)
   int caret_to = -1;         // byte offset the field's caret goes to once it is active; -1 none
 };
 

@@ -10,10 +10,6 @@
 namespace timpush::ui {
 namespace {
 
-std::string pick(const AppState& state, const std::string& en, const std::string& zh) {
-  return state.lang == Lang::zh ? zh : en;
-}
-
 void queue_write(AppState& state, const char* key, std::string value) {
   queue_storage_write(state, key, std::move(value));
 }
@@ -33,15 +29,11 @@ void keep_unreadable(AppState& state, const char* key, const std::string& text, 
       queue_write(state, copy.c_str(), text);
       state.keep.unreadable[copy] = text;
     } else {
-      state.keep.storage_message += pick(state,
-          "The unreadable copy may hold a SecretKey or UserSig and \"remember\" is off: it was removed, not kept.",
-          "无法读取的内容可能含有 SecretKey 或 UserSig，且未勾选“记住”：已删除，未保留副本。") + "\n";
+      state.keep.storage_message += std::string(tr(state.lang, txt::unreadable_removed)) + "\n";
     }
   }
-  if (!read.message.empty()) {
-    state.keep.storage_message +=
-        pick(state, "Browser storage (" + std::string(key) + "): ", "浏览器存储（" + std::string(key) + "）：") +
-        read.message + "\n";
+  if (!read.message.en.empty()) {
+    state.keep.storage_message += tr(state.lang, fill(txt::storage_problem, key) + read.message) + "\n";
   }
 }
 
@@ -144,9 +136,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
   Keeping& k = state.keep;
   k.page_url = info.page_url;
   if (!info.storage_error.empty()) {
-    k.storage_message = pick(state, "Browser storage is not available (" + info.storage_error +
-                                        "): drafts and history last only until the page closes.",
-                             "浏览器存储不可用（" + info.storage_error + "）：草稿和历史仅保留到页面关闭。") + "\n";
+    k.storage_message = tr(state.lang, fill(txt::storage_unavailable, info.storage_error)) + "\n";
   }
   auto stored = [&](const char* key) -> const std::string* {
     auto it = info.stored.find(key);
@@ -188,11 +178,10 @@ void load_kept(AppState& state, const StartupInfo& info) {
         // Material from someone else is a new push here: never the sharer's MsgRandom.
         regenerate_msg_random(state);
         opened = true;
-        note_text(state, pick(state, "Opened the shared draft \"" + d.name + "\". Nothing was sent.",
-                              "已打开分享的草稿“" + d.name + "”。未发送任何请求。"), 6);
+        note_text(state, tr(state.lang, fill(txt::opened_shared, d.name)), 6);
       }
     } else {
-      k.storage_message += pick(state, shared.error, shared.error_zh) + "\n";
+      k.storage_message += tr(state.lang, shared.error) + "\n";
     }
     k.queued_fragment = std::string();  // a reload must not add the shared draft again
   }
@@ -219,7 +208,7 @@ void save_drafts_now(AppState& state) {
   core::Draft d = current_draft(state);
   d.updated_at = state.input.now_unix;
   core::StoreResult r = k.drafts.save(std::move(d));
-  if (!r.ok()) k.storage_message = r.error + "\n";
+  if (!r.ok()) k.storage_message = tr(state.lang, r.error) + "\n";
   queue_write(state, drafts_key, core::serialize_drafts(k.drafts));
   k.autosave.saved();
 }
@@ -246,10 +235,7 @@ void on_storage_result(AppState& state, const StorageResult& result) {
   }
   std::string error = result.error;
   while (!error.empty() && (error.back() == '.' || error.back() == ' ')) error.pop_back();
-  k.storage_message = pick(state,
-      "Could not save to this browser's storage (" + result.key + "): " + error +
-          ". Your work is still on this page; export the history or free some space.",
-      "无法写入浏览器存储（" + result.key + "）：" + error + "。当前页面上的内容仍在；可导出历史或释放空间。") + "\n";
+  k.storage_message = tr(state.lang, fill(fill(txt::storage_write_failed, result.key), error)) + "\n";
 }
 
 bool new_draft(AppState& state) {
@@ -260,7 +246,7 @@ bool new_draft(AppState& state) {
   d.updated_at = state.input.now_unix;
   core::StoreResult r = k.drafts.add(d);
   if (!r.ok()) {
-    note_text(state, r.error);
+    note_text(state, tr(state.lang, r.error));
     return false;
   }
   k.drafts.active = d.name;
@@ -290,7 +276,7 @@ bool rename_active_draft(AppState& state, const std::string& to) {
   save_drafts_now(state);
   core::StoreResult r = k.drafts.rename(k.drafts.active, to);
   if (!r.ok()) {
-    note_text(state, r.error);
+    note_text(state, tr(state.lang, r.error));
     return false;
   }
   k.drafts.active = to;
@@ -323,8 +309,7 @@ void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin
   state.raw.parses = true;
   state.keep.guard.discard_retry();
   state.derived_for.clear();
-  note_text(state, pick(state, "Loaded \"" + std::string(builtin.name_en) + "\".",
-                        "已载入“" + std::string(builtin.name_zh) + "”。"));
+  note_text(state, tr(state.lang, fill(txt::loaded_named, Words(builtin.name))));
 }
 
 bool load_user_template(AppState& state, const std::string& name) {
@@ -335,7 +320,7 @@ bool load_user_template(AppState& state, const std::string& name) {
   load_body(state, body.body);
   state.keep.guard.discard_retry();
   state.derived_for.clear();
-  note_text(state, pick(state, "Loaded \"" + name + "\".", "已载入“" + name + "”。"));
+  note_text(state, tr(state.lang, fill(txt::loaded_named, name)));
   return true;
 }
 
@@ -343,11 +328,11 @@ bool save_as_template(AppState& state, const std::string& name) {
   core::UserTemplate t{name, current_body(state), state.input.now_unix};
   core::StoreResult r = state.keep.templates.add(std::move(t));
   if (!r.ok()) {
-    note_text(state, r.error);
+    note_text(state, tr(state.lang, r.error));
     return false;
   }
   write_templates(state);
-  note_text(state, pick(state, "Saved template \"" + name + "\".", "已保存模板“" + name + "”。"));
+  note_text(state, tr(state.lang, fill(txt::saved_template, name)));
   return true;
 }
 
@@ -383,7 +368,7 @@ bool reopen_history(AppState& state, size_t index) {
   d.remember_secrets = k.remember;
   core::StoreResult r = k.drafts.add(d);
   if (!r.ok()) {
-    note_text(state, r.error);
+    note_text(state, tr(state.lang, r.error));
     return false;
   }
   k.drafts.active = d.name;
@@ -391,7 +376,7 @@ bool reopen_history(AppState& state, size_t index) {
   apply_draft(state, d);
   save_drafts_now(state);
   remember_snapshot(state);
-  note_text(state, pick(state, "Reopened as draft \"" + d.name + "\".", "已重新打开为草稿“" + d.name + "”。"));
+  note_text(state, tr(state.lang, fill(txt::reopened_as, d.name)));
   return true;
 }
 
@@ -403,24 +388,20 @@ void export_history_file(AppState& state) {
 void import_history_file(AppState& state, const ImportedFile& file) {
   Keeping& k = state.keep;
   if (!file.error.empty()) {
-    k.import_message = pick(state, "Could not read the file: ", "无法读取文件：") + file.error;
+    k.import_message = tr(state.lang, fill(txt::file_unreadable, file.error));
     return;
   }
   core::HistoryImport r = core::import_history(k.history, file.text);
   if (!r.ok()) {
-    k.import_message = pick(state, "Not imported: " + r.error, "未导入：" + r.error_zh);
+    k.import_message = tr(state.lang, fill(txt::not_imported, r.error));
     return;
   }
-  k.import_message = pick(state,
-      "Imported " + std::to_string(r.added) + " entries (" + std::to_string(r.duplicates) + " already here, " +
-          std::to_string(r.invalid) + " unreadable).",
-      "已导入 " + std::to_string(r.added) + " 条（已存在 " + std::to_string(r.duplicates) + " 条，无法读取 " +
-          std::to_string(r.invalid) + " 条）。");
+  k.import_message = tr(state.lang, fill(fill(fill(txt::imported_counts, std::to_string(r.added)),
+                                                std::to_string(r.duplicates)),
+                                           std::to_string(r.invalid)));
   if (r.dropped) {
-    std::string cap = std::to_string(core::max_history_entries);
-    k.import_message += pick(state,
-        " " + std::to_string(r.dropped) + " older entries were dropped: the history keeps the newest " + cap + ".",
-        "较早的 " + std::to_string(r.dropped) + " 条已舍弃：历史只保留最新的 " + cap + " 条。");
+    k.import_message += tr(state.lang, fill(fill(txt::import_dropped, std::to_string(r.dropped)),
+                                            std::to_string(core::max_history_entries)));
   }
   write_history(state);
 }
@@ -434,13 +415,13 @@ void copy_share_link(AppState& state) {
   if (!state.derived.usersig.empty()) extra.push_back(state.derived.usersig);
   core::ShareEncoded enc = core::encode_share_fragment(d, extra);
   if (!enc.ok()) {
-    note_text(state, pick(state, enc.error, enc.error_zh), 6);
+    note_text(state, tr(state.lang, enc.error), 6);
     return;
   }
   state.queued_copy = core::share_url(state.keep.page_url, enc.fragment);
-  std::string msg = pick(state, "Share link copied (no key, no UserSig).", "分享链接已复制（不含密钥和 UserSig）。");
-  if (!enc.warning.empty()) msg += " " + pick(state, enc.warning, enc.warning_zh);
-  note_text(state, msg, 5);
+  Words msg = txt::share_copied;
+  if (!enc.warning.en.empty()) msg += core::same(" ") + enc.warning;
+  note_text(state, tr(state.lang, msg), 5);
 }
 
 }  // namespace timpush::ui

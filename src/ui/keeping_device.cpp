@@ -27,10 +27,6 @@ namespace {
 // Enough for every host a person uses; a hostile page cannot make the list grow storage unbounded.
 constexpr size_t max_sent_hosts = 200;
 
-std::string pick(const AppState& state, const std::string& en, const std::string& zh) {
-  return state.lang == Lang::zh ? zh : en;
-}
-
 bool ends_with(const std::string& text, const std::string& suffix) {
   return text.size() >= suffix.size() && text.compare(text.size() - suffix.size(), suffix.size(), suffix) == 0;
 }
@@ -107,6 +103,7 @@ Scrubbed scrub_storage(AppState& state, bool drop_drafts_copy) {
 }
 
 std::string scrubbed_message(const AppState& state, const Scrubbed& s) {
+  // Built part by part: which parts appear depends on what was found.
   std::string en = "Removed from this browser's storage: the key of " + std::to_string(s.drafts) + " draft(s)";
   std::string zh = "已从本浏览器存储中删除：" + std::to_string(s.drafts) + " 个草稿中的密钥";
   if (s.templates) {
@@ -121,7 +118,7 @@ std::string scrubbed_message(const AppState& state, const Scrubbed& s) {
     en += ", " + std::to_string(s.copies) + " unreadable saved cop" + (s.copies == 1 ? "y" : "ies");
     zh += "、" + std::to_string(s.copies) + " 份无法读取的存储副本";
   }
-  return pick(state, en + ".", zh + "。");
+  return tr(state.lang, Words{en + ".", zh + "。"});
 }
 
 }  // namespace
@@ -163,10 +160,7 @@ void settle_stored_secrets(AppState& state, bool device_setting_stored) {
   queue_storage_write(state, remember_key_key, std::string("off"));
   std::string message = scrubbed_message(state, s);
   if (legacy) {
-    message = pick(state,
-        "\"Remember the key\" is now one setting for this device, and it is off. ",
-        "“记住密钥”现在是此设备的一项设置，当前未勾选。") + message +
-        pick(state, " Tick it again to keep the key.", "如需保留密钥，请重新勾选。");
+    message = tr(state.lang, txt::remember_now_device) + message + tr(state.lang, txt::remember_tick_again);
   }
   k.storage_message += message + "\n";
 }
@@ -183,7 +177,7 @@ void set_remember(AppState& state, bool remember) {
     // Every stored copy at once, not the active draft at its next edit.
     Scrubbed s = scrub_storage(state, true);
     note_text(state, s.any() ? scrubbed_message(state, s)
-                             : pick(state, "Nothing secret was stored.", "存储中没有密钥。"), 8);
+                             : std::string(tr(state.lang, txt::nothing_secret_stored)), 8);
   }
   save_drafts_now(state);
   remember_snapshot(state);

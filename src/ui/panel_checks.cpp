@@ -52,7 +52,7 @@ void draw_checks(AppState& state) {
   for (const auto& issue : d.report.issues) {
     ImGui::PushID(index++);
     bool is_error = issue.severity == core::Severity::error;
-    const std::string& message = lang == Lang::zh ? issue.message_zh : issue.message_en;
+    const std::string& message = tr(lang, issue.message);
     std::string where = issue.pointer.empty() ? std::string(tr(lang, txt::whole_body)) : issue.pointer;
     if (issue.line > 0) where += " (" + std::to_string(issue.line) + ":" + std::to_string(issue.column) + ")";
     std::string head = std::to_string(issue.code) + "  " + tr(lang, is_error ? txt::error_word : txt::warning_word) +

@@ -4,16 +4,13 @@
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "core/audience.h"
 #include "ui/panels.h"
 #include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
 namespace {
-
-bool condition_empty(const core::Condition& c) {
-  return !c.tags_and && !c.tags_or && !c.tags_not && !c.attrs_and && !c.attrs_or && c.extra.empty();
-}
 
 void draw_audience(AppState& state) {
   Lang lang = state.lang;
@@ -46,7 +43,7 @@ void draw_audience(AppState& state) {
   // Issues of the whole Condition (90039 mixing, all-users warning) belong here.
   field_issues(state, "/Condition");
   if (edited) {
-    if (condition_empty(condition)) state.request.condition.reset();
+    if (core::is_blank(condition)) state.request.condition.reset();
     else state.request.condition = std::move(condition);
   }
 }

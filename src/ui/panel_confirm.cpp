@@ -23,7 +23,7 @@ void draw_confirm(AppState& state) {
   uint32_t app = state.derived.sdkappid.value_or(0);
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::confirm_title));
   ImGui::PushTextWrapPos(0);
-  std::string warning = lang == Lang::zh ? core::everyone_warning_zh(app) : core::everyone_warning_en(app);
+  std::string warning = tr(lang, core::everyone_warning(app));
   ImGui::TextUnformatted(warning.c_str());
   ImGui::PopTextWrapPos();
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();

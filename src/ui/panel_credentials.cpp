@@ -1,7 +1,5 @@
 // Credentials: where requests go, which app, and the UserSig (made from the SecretKey here, or
 // pasted), with its decoded fields and every problem named with the server's code.
-#include <cinttypes>
-
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -12,18 +10,6 @@
 
 namespace timpush::ui {
 namespace {
-
-std::string duration(Lang lang, int64_t seconds) {
-  bool negative = seconds < 0;
-  if (negative) seconds = -seconds;
-  int64_t days = seconds / 86400, hours = seconds % 86400 / 3600, minutes = seconds % 3600 / 60;
-  char buffer[64];
-  if (lang == Lang::zh)
-    std::snprintf(buffer, sizeof buffer, "%" PRId64 " 天 %" PRId64 " 小时 %" PRId64 " 分", days, hours, minutes);
-  else
-    std::snprintf(buffer, sizeof buffer, "%" PRId64 "d %" PRId64 "h %" PRId64 "m", days, hours, minutes);
-  return negative ? "-" + std::string(buffer) : std::string(buffer);
-}
 
 // Where a shared target goes, said before anything else of the panel: the link's maker chose it.
 void draw_share_mark(const AppState& state) {
@@ -66,18 +52,18 @@ void draw_target(AppState& state) {
         ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::sandbox_no_origin));
         break;
       case SandboxApp::Status::failed:
-        ImGui::TextColored(tone_colour(Tone::warn), "%s %s", tr(lang, txt::sandbox_failed), state.sandbox.failure.c_str());
+        ImGui::TextColored(tone_colour(Tone::warn), "%s %s", tr(lang, txt::sandbox_failed), tr(lang, state.sandbox.failure).c_str());
         break;
       case SandboxApp::Status::not_asked:
         break;
     }
   } else if (c.target == TargetKind::region) {
     const core::Region* current = core::find_region(c.region_id);
-    std::string preview = current ? std::string(lang == Lang::zh ? current->name_zh : current->name_en) : c.region_id;
+    std::string preview = current ? std::string(tr(lang, current->name)) : c.region_id;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
     if (ImGui::BeginCombo(label(lang, txt::target_region, "combo").c_str(), preview.c_str())) {
       for (const core::Region& region : core::regions()) {
-        std::string name = std::string(lang == Lang::zh ? region.name_zh : region.name_en) + " (" +
+        std::string name = std::string(tr(lang, region.name)) + " (" +
                            std::string(region.host) + ")###" + std::string(region.id);
         if (ImGui::Selectable(name.c_str(), region.id == c.region_id)) c.region_id = std::string(region.id);
       }
@@ -121,10 +107,10 @@ void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) 
   ImGui::TextDisabled("%s %s   %s %s", tr(lang, txt::issued), core::usersig::format_utc(d.time).c_str(),
                       tr(lang, txt::expires), core::usersig::format_utc(d.expires_at()).c_str());
   if (left >= 0)
-    ImGui::Text("%s: %s", tr(lang, txt::time_left), duration(lang, left).c_str());
+    ImGui::Text("%s: %s", tr(lang, txt::time_left), tr(lang, core::usersig::format_duration(left)).c_str());
   else
     ImGui::TextColored(tone_colour(Tone::bad), "%s: %s (%s)", tr(lang, txt::time_left), tr(lang, txt::expired),
-                       duration(lang, left).c_str());
+                       tr(lang, core::usersig::format_duration(left)).c_str());
   ImGui::Unindent();
 }
 
@@ -168,7 +154,7 @@ void draw_usersig(AppState& state) {
     ImGui::TextColored(tone_colour(Tone::good), "%s", tr(lang, txt::usersig_ok));
   } else {
     ImGui::TextColored(tone_colour(Tone::bad), "%d: %s", verdict.code,
-                       (lang == Lang::zh ? verdict.reason_zh : verdict.reason_en).c_str());
+                       tr(lang, verdict.reason).c_str());
   }
   ImGui::TextDisabled("%s", tr(lang, txt::signature_not_checked));
   ImGui::PopTextWrapPos();

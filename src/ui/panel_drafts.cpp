@@ -37,8 +37,8 @@ void draw_drafts(AppState& state) {
   ImGui::TextDisabled("%s", tr(lang, txt::remember_is_device));
   if (k.remember) {
     ImGui::PushTextWrapPos(0);
-    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%s",
-                       lang == Lang::zh ? core::remember_warning_zh : core::remember_warning_en);
+    std::string_view warning = tr(lang, core::remember_warning);
+    ImGui::TextColored(ImVec4(0.95f, 0.75f, 0.30f, 1.0f), "%.*s", static_cast<int>(warning.size()), warning.data());
     ImGui::PopTextWrapPos();
   }
   ImGui::Separator();

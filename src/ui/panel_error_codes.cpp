@@ -36,9 +36,9 @@ void draw_error_codes(AppState& state) {
       ImGui::TableSetColumnIndex(0);
       ImGui::Text("%d", entry->code);
       ImGui::TableSetColumnIndex(1);
-      ImGui::TextWrapped("%s", std::string(lang == Lang::zh ? entry->meaning_zh : entry->meaning_en).c_str());
+      ImGui::TextWrapped("%s", std::string(tr(lang, entry->meaning)).c_str());
       ImGui::TableSetColumnIndex(2);
-      ImGui::TextWrapped("%s", std::string(lang == Lang::zh ? entry->fix_zh : entry->fix_en).c_str());
+      ImGui::TextWrapped("%s", std::string(tr(lang, entry->fix)).c_str());
     }
     ImGui::EndTable();
   }

@@ -62,10 +62,10 @@ void draw_response(AppState& state) {
   const core::PushResponse& r = s.response;
   ImGui::PushTextWrapPos(0);
   ImGui::TextColored(r.ok() ? tone_colour(Tone::good) : tone_colour(Tone::bad), "%s",
-                     (lang == Lang::zh ? r.summary_zh : r.summary_en).c_str());
+                     tr(lang, r.summary).c_str());
   // This send was a retry on the failed one's MsgRandom: say why it cannot push twice.
   const core::MsgRandomPlan& plan = state.keep.plan;
-  if (plan.is_retry) ImGui::TextDisabled("%s", (lang == Lang::zh ? plan.note_zh : plan.note_en).c_str());
+  if (plan.is_retry) ImGui::TextDisabled("%s", tr(lang, plan.note).c_str());
   // A failure whose fate is unknown: the next Send retries it; the user may start anew instead.
   if (state.keep.guard.has_pending_retry()) {
     if (ImGui::Button(label(lang, txt::new_push).c_str())) {
@@ -97,8 +97,8 @@ void draw_response(AppState& state) {
     if (const core::ErrorEntry* entry = core::find_error(static_cast<int>(*r.error_code))) {
       ImGui::PushTextWrapPos(0);
       ImGui::Text("%s: %s", tr(lang, txt::meaning),
-                  std::string(lang == Lang::zh ? entry->meaning_zh : entry->meaning_en).c_str());
-      ImGui::Text("%s: %s", tr(lang, txt::fix), std::string(lang == Lang::zh ? entry->fix_zh : entry->fix_en).c_str());
+                  std::string(tr(lang, entry->meaning)).c_str());
+      ImGui::Text("%s: %s", tr(lang, txt::fix), std::string(tr(lang, entry->fix)).c_str());
       ImGui::PopTextWrapPos();
     } else {
       ImGui::TextDisabled("%s", tr(lang, txt::unknown_code));
@@ -107,7 +107,7 @@ void draw_response(AppState& state) {
 
   ImGui::SeparatorText(tr(lang, txt::raw_answer));
   if (ImGui::BeginChild("raw answer", ImVec2(0, 0), ImGuiChildFlags_Borders, ImGuiWindowFlags_HorizontalScrollbar)) {
-    ImGui::TextUnformatted(s.result.body.empty() ? "(empty)" : s.result.body.c_str());
+    ImGui::TextUnformatted(s.result.body.empty() ? tr(lang, txt::empty_body) : s.result.body.c_str());
   }
   ImGui::EndChild();
   ImGui::PopID();

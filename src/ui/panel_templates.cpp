@@ -18,11 +18,11 @@ void draw_templates(AppState& state) {
     std::string button = label(lang, txt::load, id.c_str());
     if (ImGui::Button(button.c_str())) load_builtin_template(state, t);
     ImGui::SameLine();
-    std::string name(lang == Lang::zh ? t.name_zh : t.name_en);
+    std::string name(tr(lang, t.name));
     ImGui::TextUnformatted(name.c_str());
     ImGui::Indent();
     ImGui::PushTextWrapPos(0);
-    std::string about(lang == Lang::zh ? t.about_zh : t.about_en);
+    std::string about(tr(lang, t.about));
     ImGui::TextDisabled("%s", about.c_str());
     ImGui::PopTextWrapPos();
     ImGui::Unindent();

@@ -5,7 +5,9 @@
 #include <cctype>
 #include <cstdlib>
 
+#include "core/audience.h"
 #include "core/endpoints.h"
+#include "core/text_util.h"
 
 namespace timpush::ui {
 namespace {
@@ -15,12 +17,7 @@ constexpr Text relay_needs_server{
     "中转需要由 `timpush serve` 提供页面(当前页面来自本地文件)。"};
 constexpr Text unknown_region{"Unknown region.", "未知地域。"};
 
-std::string trim(const std::string& s) {
-  size_t b = 0, e = s.size();
-  while (b < e && std::isspace(static_cast<unsigned char>(s[b]))) ++b;
-  while (e > b && std::isspace(static_cast<unsigned char>(s[e - 1]))) --e;
-  return s.substr(b, e - b);
-}
+std::string trim(const std::string& s) { return std::string(core::trim(s)); }
 
 const core::Region* chosen_region(const AppState& state) {
   return core::find_region(state.creds.region_id);
@@ -50,20 +47,12 @@ core::UrlParams url_params(const AppState& state) {
   return params;
 }
 
-bool condition_empty(const core::Condition& c) {
-  return !c.tags_and && !c.tags_or && !c.tags_not && !c.attrs_and && !c.attrs_or && c.extra.empty();
-}
-
 }  // namespace
 
 std::optional<uint32_t> parse_sdkappid(const std::string& text) {
-  std::string t = trim(text);
-  if (t.empty() || t.size() > 10) return std::nullopt;
-  for (char c : t)
-    if (c < '0' || c > '9') return std::nullopt;
-  unsigned long long v = std::strtoull(t.c_str(), nullptr, 10);
-  if (v == 0 || v > 0xFFFFFFFFull) return std::nullopt;
-  return static_cast<uint32_t>(v);
+  std::optional<uint32_t> v = core::parse_uint32(core::trim(text));
+  if (v == 0u) return std::nullopt;
+  return v;
 }
 
 BaseUrl base_url(const AppState& state) {
@@ -89,7 +78,7 @@ BaseUrl base_url(const AppState& state) {
     case TargetKind::custom: {
       std::string base = trim(c.custom_base);
       if (auto problem = core::check_base_url(base)) {
-        out.error = *problem;
+        out.error = tr(state.lang, *problem);
       } else {
         while (!base.empty() && base.back() == '/') base.pop_back();
         out.base = base;
@@ -195,7 +184,7 @@ void set_audience(AppState& state, Audience audience) {
     cond->tags_or.reset();
     cond->tags_not.reset();
   }
-  if (condition_empty(*cond)) cond.reset();
+  if (core::is_blank(*cond)) cond.reset();
 }
 
 void apply_raw_text(AppState& state) {
@@ -204,7 +193,7 @@ void apply_raw_text(AppState& state) {
     state.request = std::move(*parsed.request);
     state.audience = infer_audience(state.request);
     state.raw.parses = true;
-    state.raw.error.clear();
+    state.raw.error = {};
     return;
   }
   // The checks of the next frame validate this text as the body (refresh_derived).
@@ -229,7 +218,7 @@ void enter_raw_mode(AppState& state) {
   state.raw.active = true;
   state.raw.text = core::serialize_pretty(state.request);
   state.raw.parses = true;
-  state.raw.error.clear();
+  state.raw.error = {};
 }
 
 std::optional<Text> send_blocker(const AppState& state) {
@@ -357,8 +346,8 @@ void handle_sandbox_app(AppState& state, const HttpResult& result) {
   SandboxApp& sb = state.sandbox;
   if (result.status != 200) {
     sb.status = SandboxApp::Status::failed;
-    sb.failure = result.status == 0 ? (result.timed_out ? "timed out" : "no answer")
-                                    : "HTTP " + std::to_string(result.status);
+    sb.failure = result.status == 0 ? Words(result.timed_out ? txt::sandbox_timed_out : txt::sandbox_no_answer)
+                                    : core::same("HTTP " + std::to_string(result.status));
     return;
   }
   Json doc = core::parse_json(result.body);
@@ -367,7 +356,7 @@ void handle_sandbox_app(AppState& state, const HttpResult& result) {
   if (!doc.is_object() || app == doc.end() || !app->is_number_unsigned() || id == doc.end() ||
       !id->is_string()) {
     sb.status = SandboxApp::Status::failed;
-    sb.failure = "unexpected answer";
+    sb.failure = txt::sandbox_unexpected;
     return;
   }
   sb.status = SandboxApp::Status::loaded;

@@ -1,19 +1,25 @@
-// Every user-visible string of the composer, in English and Chinese, in one table.
-// Depends on nothing; panels pick the language from AppState.
+// Every user-visible string of the composer, in English and Chinese, in one table, as the core's
+// bilingual value (core/words.h) over const char*, which ImGui takes. Messages with a part that
+// varies hold "{}" where it goes (fill). Panels pick the language from AppState with tr().
 #pragma once
 
 #include <string>
+#include <string_view>
+
+#include "core/words.h"
 
 namespace timpush::ui {
 
-enum class Lang { en, zh };
+using core::Lang;
+using core::tr;
+using core::Words;
+using Text = core::Bilingual<const char*>;
 
-struct Text {
-  const char* en;
-  const char* zh;
-};
-
-inline const char* tr(Lang lang, const Text& text) { return lang == Lang::zh ? text.zh : text.en; }
+// The text with each language's first "{}" replaced by `part` (a name, a key, a number); called
+// again for the next "{}".
+Words fill(Words text, std::string_view part);
+// The same with a part that is itself bilingual.
+Words fill(Words text, const Words& part);
 
 // A widget label whose ImGui ID stays the English text in both languages, so tests and the
 // automation hook find "Send" whatever the language: English "Send", Chinese "发送###Send".
@@ -88,6 +94,34 @@ inline constexpr Text confirm_type{"Type the SDKAppID to confirm", "输入 SDKAp
 inline constexpr Text confirm_send{"Send to everyone", "发送给全部用户"};
 inline constexpr Text cancel{"Cancel", "取消"};
 inline constexpr Text new_push{"Send as a new push", "作为新推送发送"};
+inline constexpr Text storage_problem{"Browser storage ({}): ", "浏览器存储（{}）："};
+inline constexpr Text storage_unavailable{
+    "Browser storage is not available ({}): drafts and history last only until the page closes.",
+    "浏览器存储不可用（{}）：草稿和历史仅保留到页面关闭。"};
+inline constexpr Text storage_write_failed{
+    "Could not save to this browser's storage ({}): {}. Your work is still on this page; export the "
+    "history or free some space.",
+    "无法写入浏览器存储（{}）：{}。当前页面上的内容仍在；可导出历史或释放空间。"};
+inline constexpr Text opened_shared{"Opened the shared draft \"{}\". Nothing was sent.",
+                                    "已打开分享的草稿“{}”。未发送任何请求。"};
+inline constexpr Text loaded_named{"Loaded \"{}\".", "已载入“{}”。"};
+inline constexpr Text saved_template{"Saved template \"{}\".", "已保存模板“{}”。"};
+inline constexpr Text reopened_as{"Reopened as draft \"{}\".", "已重新打开为草稿“{}”。"};
+inline constexpr Text file_unreadable{"Could not read the file: {}", "无法读取文件：{}"};
+inline constexpr Text not_imported{"Not imported: {}", "未导入：{}"};
+inline constexpr Text imported_counts{"Imported {} entries ({} already here, {} unreadable).",
+                                      "已导入 {} 条（已存在 {} 条，无法读取 {} 条）。"};
+inline constexpr Text import_dropped{" {} older entries were dropped: the history keeps the newest {}.",
+                                     "较早的 {} 条已舍弃：历史只保留最新的 {} 条。"};
+inline constexpr Text unreadable_removed{
+    "The unreadable copy may hold a SecretKey or UserSig and \"remember\" is off: it was removed, not kept.",
+    "无法读取的内容可能含有 SecretKey 或 UserSig，且未勾选“记住”：已删除，未保留副本。"};
+inline constexpr Text remember_now_device{"\"Remember the key\" is now one setting for this device, and it is off. ",
+                                          "“记住密钥”现在是此设备的一项设置，当前未勾选。"};
+inline constexpr Text remember_tick_again{" Tick it again to keep the key.", "如需保留密钥，请重新勾选。"};
+inline constexpr Text nothing_secret_stored{"Nothing secret was stored.", "存储中没有密钥。"};
+inline constexpr Text share_copied{"Share link copied (no key, no UserSig).",
+                                   "分享链接已复制（不含密钥和 UserSig）。"};
 
 // Credentials
 inline constexpr Text credentials{"Credentials", "凭据"};
@@ -148,6 +182,9 @@ inline constexpr Text sandbox_no_origin{
     "Opened from a file: there is no sandbox. Start `timpush serve`, or choose a region.",
     "页面从本地文件打开,没有沙箱。请运行 `timpush serve`,或选择地域。"};
 inline constexpr Text sandbox_failed{"Could not reach the sandbox:", "无法连接沙箱:"};
+inline constexpr Text sandbox_timed_out{"timed out", "超时"};
+inline constexpr Text sandbox_no_answer{"no answer", "没有应答"};
+inline constexpr Text sandbox_unexpected{"unexpected answer", "应答格式不符"};
 
 // Composer
 inline constexpr Text audience{"Audience", "推送对象"};
@@ -270,6 +307,7 @@ inline constexpr Text http_status{"HTTP status", "HTTP 状态"};
 inline constexpr Text meaning{"Meaning", "含义"};
 inline constexpr Text fix{"Fix", "处理"};
 inline constexpr Text raw_answer{"Raw answer", "原始应答"};
+inline constexpr Text empty_body{"(empty)", "(空)"};
 inline constexpr Text sent_to{"Sent to", "发往"};
 inline constexpr Text elapsed{"Time", "耗时"};
 inline constexpr Text timed_out{

@@ -1,5 +1,7 @@
 #include "ui/widgets.h"
 
+#include "core/text_util.h"
+
 #include <cstdlib>
 
 #include <imgui.h>
@@ -45,13 +47,7 @@ ImVec4 tone_colour(Tone tone) {
 }
 
 std::string pointer_join(const std::string& parent, const std::string& child) {
-  std::string out = parent + "/";
-  for (char c : child) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
+  return parent + "/" + core::json_pointer_token(child);
 }
 
 void help_marker(const AppState& state, const Text& help) {
@@ -69,7 +65,7 @@ void field_issues(const AppState& state, const std::string& pointer, bool descen
   for (const auto& issue : state.derived.report.issues) {
     if (issue.pointer != pointer && !(descendants && under(issue.pointer, pointer))) continue;
     bool is_error = issue.severity == core::Severity::error;
-    const std::string& message = state.lang == Lang::zh ? issue.message_zh : issue.message_en;
+    const std::string& message = tr(state.lang, issue.message);
     ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(is_error ? Tone::bad : Tone::warn));
     ImGui::Bullet();
     ImGui::TextWrapped("%d: %s", issue.code, message.c_str());

@@ -18,8 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   for (const auto& issue : report.issues) {
     has_error |= issue.severity == Severity::error;
     has_90001 |= issue.code == 90001;
-    FUZZ_ENSURE(!issue.message_en.empty() && !issue.message_zh.empty());
-    FUZZ_ENSURE(is_utf8(issue.message_en) && is_utf8(issue.message_zh) && is_utf8(issue.pointer));
+    FUZZ_ENSURE(!issue.message.en.empty() && !issue.message.zh.empty());
+    FUZZ_ENSURE(is_utf8(issue.message.en) && is_utf8(issue.message.zh) && is_utf8(issue.pointer));
     FUZZ_ENSURE(issue.pointer.empty() || issue.pointer[0] == '/');
   }
   FUZZ_ENSURE(report.ok() == !has_error);

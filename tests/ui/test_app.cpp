@@ -207,8 +207,8 @@ TEST_CASE("a 70009 answer shows the catalogue's meaning and fix") {
   CHECK(h.state.send.response.error_code == 70009);
   const core::ErrorEntry* entry = core::find_error(70009);
   REQUIRE(entry);
-  CHECK(h.drawn.find(std::string(entry->meaning_en)) != std::string::npos);
-  CHECK(h.drawn.find(std::string(entry->fix_en)) != std::string::npos);
+  CHECK(h.drawn.find(std::string(entry->meaning.en)) != std::string::npos);
+  CHECK(h.drawn.find(std::string(entry->fix.en)) != std::string::npos);
   CHECK(h.drawn.find("check sig error") != std::string::npos);
   // A failed push keeps its MsgRandom, so a retry is the same task.
   CHECK(h.state.request.msg_random == core::parse_push_request(sent[0].body).request->msg_random);
@@ -343,11 +343,11 @@ TEST_CASE("the language switch changes the words, not the widgets") {
   h.state.select_tab = ui::RightTab::error_codes;
   h.frames(2);
   const auto& first_entry = core::error_catalog().front();
-  CHECK(h.drawn.find(std::string(first_entry.meaning_zh)) != std::string::npos);
+  CHECK(h.drawn.find(std::string(first_entry.meaning.zh)) != std::string::npos);
   h.press(h.id_of(main_window, {"English"}));
   h.frames(2);
   CHECK(h.state.lang == ui::Lang::en);
-  CHECK(h.drawn.find(std::string(first_entry.meaning_en)) != std::string::npos);
+  CHECK(h.drawn.find(std::string(first_entry.meaning.en)) != std::string::npos);
 
   Harness zh("http://127.0.0.1:8080", "zh-CN");
   zh.frames(1);

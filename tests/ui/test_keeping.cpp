@@ -255,7 +255,7 @@ TEST_CASE("a retry after a timeout reuses the MsgRandom and says so; after OK a 
   REQUIRE(retry.size() == 1);
   CHECK(*core::parse_push_request(retry[0].body).request->msg_random == sent_random);
   CHECK(h.state.keep.plan.is_retry);
-  CHECK(contains(h.state.keep.plan.note_en, std::to_string(sent_random)));
+  CHECK(contains(h.state.keep.plan.note.en, std::to_string(sent_random)));
   answer(h, retry[0], 200, ok_answer);
   run(h, storage, 1.2);
   auto next = press_send(h, storage);

@@ -39,7 +39,7 @@ TEST_CASE("draft: several named drafts survive serialize and parse with every se
   store.active = "evening";
 
   DraftStoreRead read = parse_drafts(serialize_drafts(store));
-  CHECK(read.message.empty());
+  CHECK(read.message.en.empty());
   CHECK(read.skipped == 0);
   REQUIRE(read.store.drafts.size() == 2);
   CHECK(read.store.active == "evening");
@@ -90,8 +90,8 @@ TEST_CASE("draft: the SecretKey and a pasted UserSig are stored only when rememb
     REQUIRE(read.store.drafts.size() == 1);
     CHECK(read.store.drafts[0].secret_key.empty());
   }
-  CHECK(std::string(remember_warning_en).find("storage") != std::string::npos);
-  CHECK(std::string(remember_warning_zh).find("存储") != std::string::npos);
+  CHECK(std::string(remember_warning.en).find("storage") != std::string::npos);
+  CHECK(std::string(remember_warning.zh).find("存储") != std::string::npos);
 }
 
 TEST_CASE("draft: storage that is not a drafts store gives an empty store and a message") {
@@ -101,11 +101,11 @@ TEST_CASE("draft: storage that is not a drafts store gives an empty store and a 
     DraftStoreRead read = parse_drafts(text);
     CHECK(read.store.drafts.empty());
     CHECK(read.unreadable);
-    CHECK_FALSE(read.message.empty());
+    CHECK_FALSE(read.message.en.empty());
   }
   // Nothing saved yet is the normal first visit, not damage.
   DraftStoreRead fresh = parse_drafts("");
-  CHECK(fresh.message.empty());
+  CHECK(fresh.message.en.empty());
   CHECK_FALSE(fresh.unreadable);
 }
 
@@ -129,7 +129,7 @@ TEST_CASE("draft: unreadable entries are skipped and counted, readable ones all 
   CHECK(read.store.drafts[1].target.sdkappid.empty());
   CHECK(read.store.active == "b");
   CHECK(read.skipped == 4);
-  CHECK(read.message.find("4") != std::string::npos);
+  CHECK(read.message.en.find("4") != std::string::npos);
   CHECK_FALSE(read.unreadable);
 }
 
@@ -141,7 +141,7 @@ TEST_CASE("draft: storage cut off at any byte never crashes and never invents a 
     DraftStoreRead read = parse_drafts(text.substr(0, cut));
     // A cut text is never valid JSON, so the whole store is refused, with a message.
     CHECK(read.store.drafts.empty());
-    if (cut > 0) CHECK_FALSE(read.message.empty());
+    if (cut > 0) CHECK_FALSE(read.message.en.empty());
   }
 }
 
@@ -183,7 +183,7 @@ TEST_CASE("draft: the store is capped at 100 drafts") {
   for (size_t i = 0; i < max_drafts; ++i) REQUIRE(store.add(sample("d" + std::to_string(i), "{}")).ok());
   StoreResult full = store.add(sample("one more", "{}"));
   CHECK_FALSE(full.ok());
-  CHECK(full.error.find("100") != std::string::npos);
+  CHECK(full.error.en.find("100") != std::string::npos);
 }
 
 TEST_CASE("draft: bytes that are not UTF-8 in a field do not stop saving") {

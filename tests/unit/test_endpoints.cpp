@@ -29,8 +29,8 @@ TEST_CASE("the region table of reference.md section 1") {
     CHECK(regions()[i].id == expected[i].id);
     CHECK(regions()[i].host == expected[i].host);
     CHECK(regions()[i].backup_host == expected[i].backup);
-    CHECK(!regions()[i].name_en.empty());
-    CHECK(!regions()[i].name_zh.empty());
+    CHECK(!regions()[i].name.en.empty());
+    CHECK(!regions()[i].name.zh.empty());
     const Region* found = find_region(expected[i].id);
     REQUIRE(found);
     CHECK(found->host == expected[i].host);
@@ -124,6 +124,6 @@ TEST_CASE("check_base_url accepts http(s)://host[:port][/path] only") {
     CAPTURE(bad);
     auto error = check_base_url(bad);
     REQUIRE(error.has_value());
-    CHECK(!error->empty());
+    CHECK(!error->en.empty());
   }
 }

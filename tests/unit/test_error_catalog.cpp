@@ -36,10 +36,10 @@ TEST_CASE("every code of reference.md section 4 is in the table, explained in bo
       const ErrorEntry* entry = find_error(code);
       REQUIRE(entry);
       CHECK(entry->code == code);
-      CHECK(!entry->meaning_zh.empty());
-      CHECK(!entry->meaning_en.empty());
-      CHECK(!entry->fix_zh.empty());
-      CHECK(!entry->fix_en.empty());
+      CHECK(!entry->meaning.zh.empty());
+      CHECK(!entry->meaning.en.empty());
+      CHECK(!entry->fix.zh.empty());
+      CHECK(!entry->fix.en.empty());
     }
   }
   CHECK(error_catalog().size() == private_codes.size() + common_codes.size());
@@ -58,13 +58,13 @@ TEST_CASE("unknown codes are not found") {
 }
 
 TEST_CASE("the meanings carry the facts of the product document") {
-  CHECK(std::string(find_error(90020)->meaning_zh).find("50") != std::string::npos);
-  CHECK(std::string(find_error(90020)->meaning_en).find("50 bytes") != std::string::npos);
-  CHECK(std::string(find_error(90032)->meaning_en).find("10") != std::string::npos);
-  CHECK(std::string(find_error(90047)->meaning_zh).find("100") != std::string::npos);
-  CHECK(std::string(find_error(90056)->meaning_zh).find("10K") != std::string::npos);
-  CHECK(std::string(find_error(90005)->meaning_en).find("MsgRandom") != std::string::npos);
-  CHECK(std::string(find_error(70003)->fix_en).find("*") != std::string::npos);
+  CHECK(std::string(find_error(90020)->meaning.zh).find("50") != std::string::npos);
+  CHECK(std::string(find_error(90020)->meaning.en).find("50 bytes") != std::string::npos);
+  CHECK(std::string(find_error(90032)->meaning.en).find("10") != std::string::npos);
+  CHECK(std::string(find_error(90047)->meaning.zh).find("100") != std::string::npos);
+  CHECK(std::string(find_error(90056)->meaning.zh).find("10K") != std::string::npos);
+  CHECK(std::string(find_error(90005)->meaning.en).find("MsgRandom") != std::string::npos);
+  CHECK(std::string(find_error(70003)->fix.en).find("*") != std::string::npos);
 }
 
 TEST_CASE("search by keyword: either language, any case, code digits") {

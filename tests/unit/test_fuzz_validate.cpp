@@ -190,11 +190,11 @@ Outcome check_invariants(const std::string& text, bool thorough = true) {
       ENSURE(issue.line >= 1);
       ENSURE(issue.column >= 1);
     }
-    ENSURE(!issue.message_en.empty());
-    ENSURE(!issue.message_zh.empty());
+    ENSURE(!issue.message.en.empty());
+    ENSURE(!issue.message.zh.empty());
     // Messages reach the UI, the terminal and --json whatever bytes the input held.
-    ENSURE(is_utf8(issue.message_en));
-    ENSURE(is_utf8(issue.message_zh));
+    ENSURE(is_utf8(issue.message.en));
+    ENSURE(is_utf8(issue.message.zh));
     ENSURE(is_utf8(issue.pointer));
     ENSURE((issue.pointer.empty() || issue.pointer[0] == '/'));
   }
@@ -207,7 +207,7 @@ Outcome check_invariants(const std::string& text, bool thorough = true) {
   ParsedRequest parsed = parse_push_request(text);
   if (has_90001) ENSURE(!parsed.request);
   if (!parsed.request) {
-    ENSURE(!parsed.error.empty());
+    ENSURE(!parsed.error.en.empty());
     return {false, report.ok()};
   }
   // Serializing is stable: what we send, read back, is written the same way again.

@@ -165,7 +165,7 @@ TEST_CASE("history: a file that is not a history is refused and changes nothing"
     CAPTURE(text);
     HistoryImport result = import_history(history, text);
     CHECK_FALSE(result.ok());
-    CHECK_FALSE(result.error.empty());
+    CHECK_FALSE(result.error.en.empty());
     CHECK(history.entries.size() == 1);
   }
 }
@@ -259,7 +259,7 @@ TEST_CASE("history: storage round trip, within a byte budget that drops the olde
   History history;
   for (int t = 0; t < 20; ++t) history.add(sent_at(t, "{\"MsgRandom\":" + std::to_string(t) + "}"));
   HistoryRead all = parse_history(serialize_history(history));
-  CHECK(all.message.empty());
+  CHECK(all.message.en.empty());
   REQUIRE(all.history.entries.size() == 20);
   CHECK(all.history.entries[7].request_body == "{\"MsgRandom\":7}");
 
@@ -273,7 +273,7 @@ TEST_CASE("history: storage round trip, within a byte budget that drops the olde
   HistoryRead broken = parse_history("{\"format\":\"timpush-history\",\"entries\":[");
   CHECK(broken.unreadable);
   CHECK(broken.history.entries.empty());
-  CHECK_FALSE(broken.message.empty());
+  CHECK_FALSE(broken.message.en.empty());
 }
 
 TEST_CASE("history: any entry reopens as a draft with its body and target") {

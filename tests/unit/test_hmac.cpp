@@ -107,39 +107,39 @@ TEST_CASE("base64: each decoding failure names what failed") {
     auto d = decode_usersig("Zm9v!mFy");
     REQUIRE_FALSE(d.ok());
     CHECK(d.error->position == 5);
-    CHECK(d.error->reason_en.find("character 5 is '!' (0x21)") != std::string::npos);
-    CHECK(d.error->reason_zh.find("第 5 个字符") != std::string::npos);
+    CHECK(d.error->reason.en.find("character 5 is '!' (0x21)") != std::string::npos);
+    CHECK(d.error->reason.zh.find("第 5 个字符") != std::string::npos);
   }
   SUBCASE("a space says a '+' was probably lost to URL decoding") {
     auto d = decode_usersig("Zm9v mFy");
     REQUIRE_FALSE(d.ok());
-    CHECK(d.error->reason_en.find("a space") != std::string::npos);
-    CHECK(d.error->reason_en.find("'+'") != std::string::npos);
+    CHECK(d.error->reason.en.find("a space") != std::string::npos);
+    CHECK(d.error->reason.en.find("'+'") != std::string::npos);
   }
   SUBCASE("a percent sign says the text is URL-encoded") {
     auto d = decode_usersig("Zm9v%2AmFy");
     REQUIRE_FALSE(d.ok());
-    CHECK(d.error->reason_en.find("URL-encoded") != std::string::npos);
+    CHECK(d.error->reason.en.find("URL-encoded") != std::string::npos);
   }
   SUBCASE("data after padding") {
     auto d = decode_usersig("Zg__Zg__");
     REQUIRE_FALSE(d.ok());
     CHECK(d.error->position == 5);
-    CHECK(d.error->reason_en.find("after the padding") != std::string::npos);
+    CHECK(d.error->reason.en.find("after the padding") != std::string::npos);
   }
   SUBCASE("a lone final character means truncation") {
     auto d = decode_usersig("Zm9vY");
     REQUIRE_FALSE(d.ok());
-    CHECK(d.error->reason_en.find("lone character") != std::string::npos);
+    CHECK(d.error->reason.en.find("lone character") != std::string::npos);
   }
   SUBCASE("too much padding") {
     auto d = decode_usersig("Zm9v_");
     REQUIRE_FALSE(d.ok());
-    CHECK(d.error->reason_en.find("padding") != std::string::npos);
+    CHECK(d.error->reason.en.find("padding") != std::string::npos);
   }
   SUBCASE("non-ASCII bytes are named by value") {
     auto d = decode_usersig("Zm9v\xc3\xa9");
     REQUIRE_FALSE(d.ok());
-    CHECK(d.error->reason_en.find("non-ASCII byte 0xC3") != std::string::npos);
+    CHECK(d.error->reason.en.find("non-ASCII byte 0xC3") != std::string::npos);
   }
 }

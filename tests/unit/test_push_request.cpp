@@ -21,7 +21,7 @@ namespace {
 PushRequest parse_ok(const std::string& text) {
   ParsedRequest parsed = parse_push_request(text);
   REQUIRE_MESSAGE(parsed.request.has_value(), parsed.error);
-  CHECK(parsed.error.empty());
+  CHECK(parsed.error.en.empty());
   return *parsed.request;
 }
 
@@ -205,18 +205,18 @@ TEST_CASE("only text that is not a JSON object fails to parse") {
     CAPTURE(text);
     ParsedRequest parsed = parse_push_request(text);
     CHECK(!parsed.request);
-    CHECK(!parsed.error.empty());
+    CHECK(!parsed.error.en.empty());
   }
   CHECK(parse_push_request("{}").request.has_value());
   CHECK(serialize_body(*parse_push_request("{}").request) == "{}");
-  CHECK(parse_push_request("{\n\"a\":x}").error.find("line 2, column 5") != std::string::npos);
+  CHECK(parse_push_request("{\n\"a\":x}").error.en.find("line 2, column 5") != std::string::npos);
 }
 
 TEST_CASE("hostile shapes are refused instead of exhausting the stack") {
   std::string deep = "{\"a\":" + std::string(100000, '[') + std::string(100000, ']') + "}";
   ParsedRequest parsed = parse_push_request(deep);
   CHECK(!parsed.request);
-  CHECK(parsed.error.find("deeper") != std::string::npos);
+  CHECK(parsed.error.en.find("deeper") != std::string::npos);
   std::string fine = "{\"a\":" + std::string(100, '[') + std::string(100, ']') + "}";
   CHECK(round_trip(fine) == fine);
 }

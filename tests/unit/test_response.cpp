@@ -17,7 +17,7 @@ TEST_CASE("response: success answer of reference.md section 1") {
   REQUIRE(r.task_id);
   CHECK(*r.task_id == "6a5e4d3c_537529d8_2000005e80aa873_d03ac87_56f5e750");
   CHECK(r.error_code == 0);
-  CHECK(r.summary_en.find("6a5e4d3c_537529d8") != std::string::npos);
+  CHECK(r.summary.en.find("6a5e4d3c_537529d8") != std::string::npos);
 }
 
 TEST_CASE("response: refusal carries code, info and the catalogue's meaning") {
@@ -28,11 +28,11 @@ TEST_CASE("response: refusal carries code, info and the catalogue's meaning") {
   CHECK(r.error_info == std::optional<std::string>("sig check failed"));
   CHECK(r.request_id == std::optional<std::string>("req-1"));
   CHECK_FALSE(r.task_id);
-  CHECK(r.summary_en.find("70009") != std::string::npos);
-  CHECK(r.summary_zh.find("70009") != std::string::npos);
+  CHECK(r.summary.en.find("70009") != std::string::npos);
+  CHECK(r.summary.zh.find("70009") != std::string::npos);
   // The catalogue's own full stops are not doubled.
-  CHECK(r.summary_en.find("..") == std::string::npos);
-  CHECK(r.summary_zh.find("。。") == std::string::npos);
+  CHECK(r.summary.en.find("..") == std::string::npos);
+  CHECK(r.summary.zh.find("。。") == std::string::npos);
 }
 
 TEST_CASE("response: a non-zero ErrorCode is a failure whatever ActionStatus says") {
@@ -43,13 +43,13 @@ TEST_CASE("response: a non-zero ErrorCode is a failure whatever ActionStatus say
 TEST_CASE("response: an unknown code is still reported with its number") {
   auto r = read_push_response(200, R"({"ActionStatus":"FAIL","ErrorCode":12345678,"ErrorInfo":"x"})");
   CHECK(r.kind == ResponseKind::fail);
-  CHECK(r.summary_en.find("12345678") != std::string::npos);
+  CHECK(r.summary.en.find("12345678") != std::string::npos);
 }
 
 TEST_CASE("response: status 0 means no HTTP answer") {
   auto r = read_push_response(0, "");
   CHECK(r.kind == ResponseKind::no_answer);
-  CHECK(r.summary_en.find("CORS") != std::string::npos);
+  CHECK(r.summary.en.find("CORS") != std::string::npos);
 }
 
 TEST_CASE("response: empty and blank bodies") {
@@ -65,7 +65,7 @@ TEST_CASE("response: a gateway's HTML 502 page") {
   CHECK(r.kind == ResponseKind::html);
   CHECK(r.html_title == "502 Bad Gateway");
   CHECK(r.http_status == 502);
-  CHECK(r.summary_en.find("MsgRandom") != std::string::npos);
+  CHECK(r.summary.en.find("MsgRandom") != std::string::npos);
   CHECK(read_push_response(200, "<!DOCTYPE html><p>login</p>").kind == ResponseKind::html);
 }
 
@@ -81,8 +81,8 @@ TEST_CASE("response: relay errors of timpush serve") {
   auto r = read_push_response(502, R"({"RelayError":"cannot resolve console.tim.qq.com","RelayErrorZh":"无法解析","Host":"console.tim.qq.com"})");
   CHECK(r.kind == ResponseKind::relay_error);
   CHECK(r.relay_message == "cannot resolve console.tim.qq.com");
-  CHECK(r.summary_en.find("cannot resolve console.tim.qq.com") != std::string::npos);
-  CHECK(r.summary_zh.find("无法解析") != std::string::npos);
+  CHECK(r.summary.en.find("cannot resolve console.tim.qq.com") != std::string::npos);
+  CHECK(r.summary.zh.find("无法解析") != std::string::npos);
 }
 
 TEST_CASE("response: fields of the wrong type are ignored, not trusted") {

@@ -44,7 +44,7 @@ TEST_CASE("send guard: only one send in flight") {
   CHECK(guard.in_flight());
   SendCheck check = guard.check(50, tags_body, app, "");
   CHECK(check.block == SendBlock::in_flight);
-  CHECK_FALSE(check.message_en.empty());
+  CHECK_FALSE(check.message.en.empty());
   CHECK_FALSE(guard.begin(60, app, 6, tags_body));  // a double click does not send twice
   guard.finish(200, unix_day, ok_answer());
   CHECK_FALSE(guard.in_flight());
@@ -59,10 +59,10 @@ TEST_CASE("send guard: Send stays locked 1 s after an answer, with a countdown")
   SendCheck check = guard.check(600, tags_body, app, "");
   CHECK(check.block == SendBlock::cooling_down);
   CHECK(check.remaining_ms == 500);
-  CHECK(check.message_en.find("0.5 s") != std::string::npos);
-  CHECK(check.message_en.find("90024") != std::string::npos);
+  CHECK(check.message.en.find("0.5 s") != std::string::npos);
+  CHECK(check.message.en.find("90024") != std::string::npos);
   CHECK(guard.lock_remaining_ms(1099) == 1);
-  CHECK(guard.check(1099, tags_body, app, "").message_en.find("0.1 s") != std::string::npos);  // rounded up
+  CHECK(guard.check(1099, tags_body, app, "").message.en.find("0.1 s") != std::string::npos);  // rounded up
   CHECK_FALSE(guard.begin(1099, app, 6, tags_body));
   CHECK(guard.lock_remaining_ms(1100) == 0);
   CHECK(guard.check(1100, tags_body, app, "").ok());
@@ -79,9 +79,9 @@ TEST_CASE("send guard: a push to every user needs the SDKAppID typed") {
   SendGuard guard;
   SendCheck none = guard.check(0, everyone_body, app, "");
   CHECK(none.block == SendBlock::needs_confirmation);
-  CHECK(none.message_en.find("every user") != std::string::npos);
-  CHECK(none.message_en.find("1400000000") != std::string::npos);
-  CHECK(none.message_zh.find("全部用户") != std::string::npos);
+  CHECK(none.message.en.find("every user") != std::string::npos);
+  CHECK(none.message.en.find("1400000000") != std::string::npos);
+  CHECK(none.message.zh.find("全部用户") != std::string::npos);
   CHECK(guard.check(0, everyone_body, app, "140000000").block == SendBlock::confirmation_mismatch);
   CHECK(guard.check(0, everyone_body, app, "yes").block == SendBlock::confirmation_mismatch);
   CHECK(guard.check(0, everyone_body, app, " 1400000000 ").ok());
@@ -118,9 +118,9 @@ TEST_CASE("send guard: a retryable failure keeps MsgRandom for the retry and say
     CHECK(plan.msg_random == 777);
     CHECK(plan.is_retry);
     CHECK_FALSE(plan.body_changed);
-    CHECK(plan.note_en.find("Retry reuses MsgRandom 777, so the server treats it as the same task") !=
+    CHECK(plan.note.en.find("Retry reuses MsgRandom 777, so the server treats it as the same task") !=
           std::string::npos);
-    CHECK(plan.note_zh.find("777") != std::string::npos);
+    CHECK(plan.note.zh.find("777") != std::string::npos);
   }
 }
 
@@ -133,7 +133,7 @@ TEST_CASE("send guard: after a success the next push gets a fresh MsgRandom") {
   MsgRandomPlan plan = guard.plan(tags_body, app, 999);
   CHECK(plan.msg_random == 999);
   CHECK_FALSE(plan.is_retry);
-  CHECK(plan.note_en.find("fresh MsgRandom 999") != std::string::npos);
+  CHECK(plan.note.en.find("fresh MsgRandom 999") != std::string::npos);
 }
 
 TEST_CASE("send guard: a refusal to fix (not retryable) means a new push next time") {
@@ -143,7 +143,7 @@ TEST_CASE("send guard: a refusal to fix (not retryable) means a new push next ti
     SendGuard guard;
     OutcomeInfo outcome = send(guard, 0, fail_answer(code), 777);
     CHECK(outcome.outcome == Outcome::refused);
-    CHECK(outcome.note_en.find("created no task") != std::string::npos);
+    CHECK(outcome.note.en.find("created no task") != std::string::npos);
     CHECK_FALSE(guard.plan(tags_body, app, 999).is_retry);
     CHECK(guard.plan(tags_body, app, 999).msg_random == 999);
   }
@@ -160,7 +160,7 @@ TEST_CASE("send guard: a retry with an edited body is still a retry, with a warn
   CHECK(edited.is_retry);
   CHECK(edited.msg_random == 777);
   CHECK(edited.body_changed);
-  CHECK(edited.note_en.find("edited") != std::string::npos);
+  CHECK(edited.note.en.find("edited") != std::string::npos);
   // The user chooses a new push instead.
   guard.discard_retry();
   CHECK_FALSE(guard.plan(tags_body, app, 1).is_retry);
@@ -179,14 +179,14 @@ TEST_CASE("send guard: the daily counter warns before the quota and says when it
   for (int i = 0; i < 89; ++i, t += 2000) send(guard, t, ok_answer());
   CHECK(guard.quota(app, unix_day).used == 89);
   CHECK(guard.quota(app, unix_day).level == QuotaStatus::Level::fine);
-  CHECK(guard.quota(app, unix_day).message_en.empty());
+  CHECK(guard.quota(app, unix_day).message.en.empty());
   send(guard, t, fail_answer(90039));  // a refused call is still a call
   t += 2000;
   QuotaStatus near = guard.quota(app, unix_day);
   CHECK(near.used == 90);
   CHECK(near.level == QuotaStatus::Level::near);
-  CHECK(near.message_en.find("10 left") != std::string::npos);
-  CHECK(near.message_en.find("90047") != std::string::npos);
+  CHECK(near.message.en.find("10 left") != std::string::npos);
+  CHECK(near.message.en.find("90047") != std::string::npos);
   for (int i = 0; i < 10; ++i, t += 2000) send(guard, t, ok_answer());
   QuotaStatus reached = guard.quota(app, unix_day);
   CHECK(reached.used == 100);

@@ -65,7 +65,7 @@ std::string incompressible(size_t n) {
 TEST_CASE("share link: a draft goes into the fragment and comes back whole") {
   ShareEncoded link = encode_share_fragment(sample());
   REQUIRE(link.ok());
-  CHECK(link.warning.empty());
+  CHECK(link.warning.en.empty());
   CHECK(link.fragment.rfind("#draft=", 0) == 0);
   for (char c : link.fragment.substr(7)) {
     CAPTURE(c);
@@ -123,7 +123,7 @@ TEST_CASE("share link: refused when the body holds a credential") {
     ShareEncoded link = encode_share_fragment(d);
     CHECK_FALSE(link.ok());
     CHECK(link.fragment.empty());
-    CHECK(link.error.find("SecretKey") != std::string::npos);
+    CHECK(link.error.en.find("SecretKey") != std::string::npos);
   }
   SUBCASE("a key given by the caller") {
     Draft d = sample();
@@ -135,8 +135,8 @@ TEST_CASE("share link: refused when the body holds a credential") {
     d.body = R"({"MsgRandom":1,"OfflinePushInfo":{"Ext":"{\"sig\":\")" + sig + R"(\"}"}})";
     ShareEncoded link = encode_share_fragment(d);
     CHECK_FALSE(link.ok());
-    CHECK(link.error.find("UserSig") != std::string::npos);
-    CHECK_FALSE(link.error_zh.empty());
+    CHECK(link.error.en.find("UserSig") != std::string::npos);
+    CHECK_FALSE(link.error.zh.empty());
   }
   SUBCASE("a usersig= parameter in the custom base") {
     Draft d = sample();
@@ -152,14 +152,14 @@ TEST_CASE("share link: any body the server accepts fits, a larger one is refused
   ShareEncoded fits = encode_share_fragment(d);
   REQUIRE(fits.ok());
   CHECK(fits.fragment.size() <= max_share_fragment_chars);
-  CHECK(fits.warning.find("characters long") != std::string::npos);  // long, so the user is told
+  CHECK(fits.warning.en.find("characters long") != std::string::npos);  // long, so the user is told
   REQUIRE(decode_share_fragment(fits.fragment).ok());
   CHECK(decode_share_fragment(fits.fragment).draft->body == d.body);
 
   d.body = incompressible(20000);
   ShareEncoded too_big = encode_share_fragment(d);
   CHECK_FALSE(too_big.ok());
-  CHECK(too_big.error.find("16384") != std::string::npos);
+  CHECK(too_big.error.en.find("16384") != std::string::npos);
 }
 
 TEST_CASE("share link: damaged links give a clear message, never a crash") {
@@ -167,20 +167,20 @@ TEST_CASE("share link: damaged links give a clear message, never a crash") {
   SUBCASE("no draft at all") {
     CHECK_FALSE(has_share_fragment("https://x.example/"));
     CHECK_FALSE(has_share_fragment("#other=1"));
-    CHECK(decode_share_fragment("https://x.example/").error.find("no draft") != std::string::npos);
+    CHECK(decode_share_fragment("https://x.example/").error.en.find("no draft") != std::string::npos);
   }
-  SUBCASE("empty") { CHECK(decode_share_fragment("#draft=").error.find("empty") != std::string::npos); }
+  SUBCASE("empty") { CHECK(decode_share_fragment("#draft=").error.en.find("empty") != std::string::npos); }
   SUBCASE("a character that links do not use, with its position") {
     ShareDecoded bad = decode_share_fragment("#draft=abc!def");
     CHECK_FALSE(bad.ok());
-    CHECK(bad.error.find("character 4") != std::string::npos);
+    CHECK(bad.error.en.find("character 4") != std::string::npos);
   }
   SUBCASE("cut at every length") {
     for (size_t n = 8; n < good.size(); ++n) {
       ShareDecoded cut = decode_share_fragment(good.substr(0, n));
       CHECK_FALSE(cut.ok());
-      CHECK_FALSE(cut.error.empty());
-      CHECK_FALSE(cut.error_zh.empty());
+      CHECK_FALSE(cut.error.en.empty());
+      CHECK_FALSE(cut.error.zh.empty());
     }
   }
   SUBCASE("one character changed anywhere") {
@@ -190,7 +190,7 @@ TEST_CASE("share link: damaged links give a clear message, never a crash") {
       ShareDecoded out;
       CHECK_NOTHROW(out = decode_share_fragment(changed));
       // Either a draft or a reason, never neither or both (zlib's Adler-32 catches most changes).
-      CHECK(out.ok() == out.error.empty());
+      CHECK(out.ok() == out.error.en.empty());
       if (out.ok()) CHECK(out.draft->secret_key.empty());
     }
   }
@@ -200,7 +200,7 @@ TEST_CASE("share link: damaged links give a clear message, never a crash") {
     CHECK_FALSE(decode_share_fragment("#draft=" + base64url(R"({"v":1})")).ok());  // no body
     CHECK_FALSE(decode_share_fragment("#draft=" + base64url(R"({"body":"{}"})")).ok());  // no version
     ShareDecoded newer = decode_share_fragment("#draft=" + base64url(R"({"v":2,"body":"{}"})"));
-    CHECK(newer.error.find("newer version") != std::string::npos);
+    CHECK(newer.error.en.find("newer version") != std::string::npos);
   }
   SUBCASE("too long to be one of ours") {
     CHECK_FALSE(decode_share_fragment("#draft=" + std::string(20000, 'A')).ok());

@@ -57,10 +57,10 @@ TEST_CASE("templates: the five examples of the product document, in its order") 
   for (const auto& t : list) {
     CAPTURE(t.id);
     CHECK(find_builtin_template(t.id) == &t);
-    CHECK_FALSE(t.name_en.empty());
-    CHECK_FALSE(t.name_zh.empty());
-    CHECK_FALSE(t.about_en.empty());
-    CHECK_FALSE(t.about_zh.empty());
+    CHECK_FALSE(t.name.en.empty());
+    CHECK_FALSE(t.name.zh.empty());
+    CHECK_FALSE(t.about.en.empty());
+    CHECK_FALSE(t.about.zh.empty());
   }
   CHECK(find_builtin_template("nope") == nullptr);
 }
@@ -116,7 +116,7 @@ TEST_CASE("templates: loading one gives a fresh MsgRandom and keeps the rest") {
 TEST_CASE("templates: a user template's body gets a fresh MsgRandom too") {
   SUBCASE("a valid body") {
     InstantiatedBody out = instantiate_body(R"({"MsgRandom":5,"OfflinePushInfo":{"Desc":"hi"}})", 77);
-    CHECK(out.error.empty());
+    CHECK(out.error.en.empty());
     JsonReadResult read = read_json(out.body);
     REQUIRE(read.ok());
     CHECK(read.value["MsgRandom"] == 77);
@@ -124,14 +124,14 @@ TEST_CASE("templates: a user template's body gets a fresh MsgRandom too") {
   }
   SUBCASE("a MsgRandom of the wrong type is replaced, not duplicated") {
     InstantiatedBody out = instantiate_body(R"({"MsgRandom":"five"})", 9);
-    CHECK(out.error.empty());
+    CHECK(out.error.en.empty());
     CHECK(validate_body(out.body).ok());
     CHECK(out.body.find("five") == std::string::npos);
   }
   SUBCASE("text that is not a JSON object comes back unchanged, with the reason") {
     InstantiatedBody out = instantiate_body("{\"MsgRandom\": 1,", 9);
     CHECK(out.body == "{\"MsgRandom\": 1,");
-    CHECK_FALSE(out.error.empty());
+    CHECK_FALSE(out.error.en.empty());
   }
 }
 
@@ -145,7 +145,7 @@ TEST_CASE("templates: the user's own templates are a named store that survives s
   CHECK_FALSE(store.rename("monthly", "周报").ok());
 
   TemplateStoreRead read = parse_templates(serialize_templates(store));
-  CHECK(read.message.empty());
+  CHECK(read.message.en.empty());
   REQUIRE(read.store.templates.size() == 2);
   CHECK(read.store.templates[0].name == "monthly");
   CHECK(read.store.templates[0].body == R"({"MsgRandom":1})");
@@ -161,12 +161,12 @@ TEST_CASE("templates: damaged template storage loses nothing readable") {
   TemplateStoreRead bad = parse_templates("{{{");
   CHECK(bad.store.templates.empty());
   CHECK(bad.unreadable);
-  CHECK_FALSE(bad.message.empty());
+  CHECK_FALSE(bad.message.en.empty());
 
   TemplateStoreRead mixed =
       parse_templates(R"({"templates":[{"name":"ok","body":"{}"},{"name":5,"body":"{}"},"x",{"name":"ok","body":"dup"}]})");
   REQUIRE(mixed.store.templates.size() == 1);
   CHECK(mixed.store.templates[0].body == "{}");
   CHECK(mixed.skipped == 3);
-  CHECK_FALSE(mixed.message.empty());
+  CHECK_FALSE(mixed.message.en.empty());
 }

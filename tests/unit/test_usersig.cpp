@@ -96,7 +96,7 @@ TEST_CASE("a UserSig from a published sample decodes and verifies") {
     REQUIRE(b.decoded);
     CHECK(b.decoded->userbuf == std::optional<std::string>("YWJj"));
     CHECK(b.code == 70003);
-    CHECK(contains(b.reason_en, "TLS.userbuf"));
+    CHECK(contains(b.reason.en, "TLS.userbuf"));
   }
 }
 
@@ -133,10 +133,10 @@ TEST_CASE("generate then verify: the round trip holds and each check bites") {
     us::Verdict v = us::verify(sig, 1400000001, "administrator", key, t + 86400 + 3600);
     CHECK(v.code == 70001);
     CHECK(v.remaining_seconds == -3600);
-    CHECK(contains(v.reason_en, "issued at 2023-11-14T22:13:20Z (1700000000)"));
-    CHECK(contains(v.reason_en, "expired at 2023-11-15T22:13:20Z"));
-    CHECK(contains(v.reason_en, "3600 s (1 h) ago"));
-    CHECK(contains(v.reason_zh, "已过期"));
+    CHECK(contains(v.reason.en, "issued at 2023-11-14T22:13:20Z (1700000000)"));
+    CHECK(contains(v.reason.en, "expired at 2023-11-15T22:13:20Z"));
+    CHECK(contains(v.reason.en, "3600 s (1 h) ago"));
+    CHECK(contains(v.reason.zh, "已过期"));
     REQUIRE(v.decoded);
     CHECK(v.decoded->identifier == "administrator");
     CHECK(us::verify(sig, 1400000001, "administrator", key, t + 86401).code == 70001);
@@ -144,27 +144,27 @@ TEST_CASE("generate then verify: the round trip holds and each check bites") {
   SUBCASE("70014 names both SDKAppIDs") {
     us::Verdict v = us::verify(sig, 1400000000, "administrator", key, t);
     CHECK(v.code == 70014);
-    CHECK(contains(v.reason_en, "1400000001"));
-    CHECK(contains(v.reason_en, "1400000000"));
-    CHECK(contains(v.reason_zh, "SDKAppID"));
+    CHECK(contains(v.reason.en, "1400000001"));
+    CHECK(contains(v.reason.en, "1400000000"));
+    CHECK(contains(v.reason.zh, "SDKAppID"));
   }
   SUBCASE("70013 names both identifiers") {
     us::Verdict v = us::verify(sig, 1400000001, "admin", key, t);
     CHECK(v.code == 70013);
-    CHECK(contains(v.reason_en, "'administrator'"));
-    CHECK(contains(v.reason_en, "'admin'"));
+    CHECK(contains(v.reason.en, "'administrator'"));
+    CHECK(contains(v.reason.en, "'admin'"));
   }
   SUBCASE("70009 with another key") {
     us::Verdict v = us::verify(sig, 1400000001, "administrator", std::string_view("another-key"), t);
     CHECK(v.code == 70009);
     CHECK(v.signature_checked);
-    CHECK(contains(v.reason_en, "SecretKey"));
+    CHECK(contains(v.reason.en, "SecretKey"));
   }
   SUBCASE("without a key the signature is reported unchecked") {
     us::Verdict v = us::verify(sig, 1400000001, "administrator", std::nullopt, t);
     CHECK(v.code == 0);
     CHECK_FALSE(v.signature_checked);
-    CHECK(contains(v.reason_en, "not checked"));
+    CHECK(contains(v.reason.en, "not checked"));
   }
   SUBCASE("checks run in the server's order: sdkappid, identifier, expiry, signature") {
     CHECK(us::verify(sig, 1, "x", std::string_view("k"), t + 999999).code == 70014);
@@ -190,42 +190,42 @@ TEST_CASE("70002 and 70003: every way a UserSig can be broken gives its reason")
     us::Verdict v = us::verify("", 1, "a", std::nullopt, 0);
     CHECK(v.code == 70002);
     CHECK_FALSE(v.decoded);
-    CHECK(v.reason_zh == "UserSig 为空");
+    CHECK(v.reason.zh == "UserSig 为空");
   }
   SUBCASE("base64: the character and its position") {
     us::Verdict v = us::decode("eJyr%2AVgrx");
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "character 5 is '%'"));
-    CHECK(contains(v.reason_zh, "第 5 个字符"));
+    CHECK(contains(v.reason.en, "character 5 is '%'"));
+    CHECK(contains(v.reason.zh, "第 5 个字符"));
   }
   SUBCASE("zlib: not zlib data") {
     us::Verdict v = us::decode(timpush::core::base64::encode_usersig("{\"TLS.ver\":\"2.0\"}"));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "zlib: incorrect header check"));
+    CHECK(contains(v.reason.en, "zlib: incorrect header check"));
   }
   SUBCASE("zlib: altered data fails the Adler-32 check or the inflater") {
     std::string z = timpush::core::zlib_codec::compress(std::string(40, 'a'), 0);  // stored block
     z[z.size() - 6] = 'b';
     us::Verdict v = us::decode(timpush::core::base64::encode_usersig(z));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "incorrect data check"));
+    CHECK(contains(v.reason.en, "incorrect data check"));
   }
   SUBCASE("zlib: truncated") {
     std::string z = timpush::core::zlib_codec::compress("{\"TLS.ver\":\"2.0\",\"more\":\"text to compress\"}");
     us::Verdict v = us::decode(timpush::core::base64::encode_usersig(z.substr(0, z.size() / 2)));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "truncated"));
+    CHECK(contains(v.reason.en, "truncated"));
   }
   SUBCASE("JSON: not JSON at all, with the parser's reason") {
     us::Verdict v = us::decode(sig_of_document("TLS.ver=2.0"));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "not JSON ("));
-    CHECK(contains(v.reason_en, "line 1, column"));
+    CHECK(contains(v.reason.en, "not JSON ("));
+    CHECK(contains(v.reason.en, "line 1, column"));
   }
   SUBCASE("JSON: not an object") {
     us::Verdict v = us::decode(sig_of_document("[1,2]"));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "is a JSON array, not an object"));
+    CHECK(contains(v.reason.en, "is a JSON array, not an object"));
   }
   const char* full = R"({"TLS.ver":"2.0","TLS.identifier":"a","TLS.sdkappid":1,"TLS.expire":10,"TLS.time":5,"TLS.sig":"x"})";
   SUBCASE("JSON: each missing field is named") {
@@ -235,8 +235,8 @@ TEST_CASE("70002 and 70003: every way a UserSig can be broken gives its reason")
       doc.erase(name);
       us::Verdict v = us::decode(sig_of_document(doc.dump()));
       CHECK(v.code == 70003);
-      CHECK(contains(v.reason_en, std::string("no field ") + name));
-      CHECK(contains(v.reason_zh, std::string("缺少字段 ") + name));
+      CHECK(contains(v.reason.en, std::string("no field ") + name));
+      CHECK(contains(v.reason.zh, std::string("缺少字段 ") + name));
     }
   }
   SUBCASE("JSON: a field of the wrong type is named with the type found") {
@@ -244,23 +244,23 @@ TEST_CASE("70002 and 70003: every way a UserSig can be broken gives its reason")
     doc["TLS.sdkappid"] = "1400000000";
     us::Verdict v = us::decode(sig_of_document(doc.dump()));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "field TLS.sdkappid should be an integer, found string"));
+    CHECK(contains(v.reason.en, "field TLS.sdkappid should be an integer, found string"));
     doc = Json::parse(full);
     doc["TLS.time"] = 5.5;
-    CHECK(contains(us::decode(sig_of_document(doc.dump())).reason_en, "TLS.time should be an integer, found number"));
+    CHECK(contains(us::decode(sig_of_document(doc.dump())).reason.en, "TLS.time should be an integer, found number"));
     doc = Json::parse(full);
     doc["TLS.identifier"] = 7;
-    CHECK(contains(us::decode(sig_of_document(doc.dump())).reason_en, "TLS.identifier should be a string"));
+    CHECK(contains(us::decode(sig_of_document(doc.dump())).reason.en, "TLS.identifier should be a string"));
     doc = Json::parse(full);
     doc["TLS.sdkappid"] = 4294967296ULL;
-    CHECK(contains(us::decode(sig_of_document(doc.dump())).reason_en, "outside 0..4294967295"));
+    CHECK(contains(us::decode(sig_of_document(doc.dump())).reason.en, "outside 0..4294967295"));
   }
   SUBCASE("a version other than 2.0 is named, with the fields still shown") {
     Json doc = Json::parse(full);
     doc["TLS.ver"] = "1.0";
     us::Verdict v = us::decode(sig_of_document(doc.dump()));
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "'1.0'"));
+    CHECK(contains(v.reason.en, "'1.0'"));
     REQUIRE(v.decoded);
     CHECK(v.decoded->identifier == "a");
   }
@@ -279,8 +279,8 @@ TEST_CASE("hostile and damaged inputs return a reason quickly, never crash") {
       us::Verdict v = us::verify(sig.substr(0, n), 1400000000, "administrator", std::string_view("k"), 1700000000);
       CAPTURE(n);
       CHECK(v.code != 0);
-      CHECK_FALSE(v.reason_en.empty());
-      CHECK_FALSE(v.reason_zh.empty());
+      CHECK_FALSE(v.reason.en.empty());
+      CHECK_FALSE(v.reason.zh.empty());
     }
   }
   SUBCASE("every single-character change") {
@@ -292,7 +292,7 @@ TEST_CASE("hostile and damaged inputs return a reason quickly, never crash") {
       // A change in the final group's spare bits or padding may leave the bytes intact.
       if (v.code == 0) CHECK(timpush::core::base64::decode_usersig(damaged).bytes ==
                              timpush::core::base64::decode_usersig(sig).bytes);
-      else CHECK_FALSE(v.reason_en.empty());
+      else CHECK_FALSE(v.reason.en.empty());
     }
   }
   SUBCASE("a zip bomb: 4 MiB of zeros in a few KiB is refused at the cap") {
@@ -300,7 +300,7 @@ TEST_CASE("hostile and damaged inputs return a reason quickly, never crash") {
     CHECK(bomb.size() < 64 * 1024);
     us::Verdict v = us::decode(bomb);
     CHECK(v.code == 70003);
-    CHECK(contains(v.reason_en, "more than 65536 bytes"));
+    CHECK(contains(v.reason.en, "more than 65536 bytes"));
   }
   SUBCASE("1 MB of base64 garbage, valid and invalid") {
     auto started = std::chrono::steady_clock::now();
@@ -309,9 +309,9 @@ TEST_CASE("hostile and damaged inputs return a reason quickly, never crash") {
     us::Verdict random_like = us::decode(std::string(1 << 20, 'z'));
     double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
     CHECK(valid_alphabet.code == 70003);
-    CHECK(contains(valid_alphabet.reason_en, "zlib"));
+    CHECK(contains(valid_alphabet.reason.en, "zlib"));
     CHECK(invalid_alphabet.code == 70003);
-    CHECK(contains(invalid_alphabet.reason_en, "character 1048577 is '!'"));
+    CHECK(contains(invalid_alphabet.reason.en, "character 1048577 is '!'"));
     CHECK(random_like.code == 70003);
     CHECK(seconds < 2.0);
   }
@@ -329,13 +329,13 @@ TEST_CASE("identifier_problem, format_utc, format_duration") {
   CHECK(us::format_utc(951782400) == "2000-02-29T00:00:00Z");
   CHECK(us::format_utc(-1) == "1969-12-31T23:59:59Z");
   CHECK(us::format_utc(4102444800) == "2100-01-01T00:00:00Z");
-  CHECK(us::format_duration(15552000) == "180 days");
-  CHECK(us::format_duration(86400 + 7200 + 5) == "1 day 2 h");
-  CHECK(us::format_duration(86400 + 5) == "1 day");
-  CHECK(us::format_duration(305) == "5 min 5 s");
-  CHECK(us::format_duration(0) == "0 s");
-  CHECK(us::format_duration(-3600) == "-1 h");
-  CHECK(us::format_duration(15552000, true) == "180 天");
+  CHECK(us::format_duration(15552000).en == "180 days");
+  CHECK(us::format_duration(86400 + 7200 + 5).en == "1 day 2 h");
+  CHECK(us::format_duration(86400 + 5).en == "1 day");
+  CHECK(us::format_duration(305).en == "5 min 5 s");
+  CHECK(us::format_duration(0).en == "0 s");
+  CHECK(us::format_duration(-3600).en == "-1 h");
+  CHECK(us::format_duration(15552000).zh == "180 天");
 }
 
 TEST_CASE("cross-check with the independent Python implementation") {

@@ -101,7 +101,7 @@ TEST_CASE("the examples as the document prints them are refused at the first com
   // Line 5 is `"PushFlag": 0, // ...`; the comment starts at character 16 (counted by hand).
   CHECK(report.issues[0].line == 5);
   CHECK(report.issues[0].column == 16);
-  CHECK(report.issues[0].message_en.find("comment") != std::string::npos);
+  CHECK(report.issues[0].message.en.find("comment") != std::string::npos);
 }
 
 TEST_CASE("the online-only example of the document gets a warning for its plain-text Ext") {
@@ -134,7 +134,7 @@ TEST_CASE("90001: text that is not a JSON object, with its 1-based line and colu
     auto report = validate_body("{\"MsgRandom\":1,}");
     REQUIRE(error_codes(report) == std::vector<int>{90001});
     CHECK(report.issues[0].column == 16);
-    CHECK(report.issues[0].message_en.find("comma") != std::string::npos);
+    CHECK(report.issues[0].message.en.find("comma") != std::string::npos);
   }
   SUBCASE("truncated text") {
     auto report = validate_body("{\"MsgRandom\":1");
@@ -187,9 +187,9 @@ TEST_CASE("90005: MsgRandom is an integer from 0 to 4294967295") {
     Json request = valid_request();
     request["MsgRandom"] = Json::parse("4294967296");
     auto issue = *find_issue(validate_body(body(request)), 90005);
-    CHECK(issue.message_en.find("4294967296") != std::string::npos);
-    CHECK(issue.message_en.find("4294967295") != std::string::npos);
-    CHECK(issue.message_zh.find("4294967295") != std::string::npos);
+    CHECK(issue.message.en.find("4294967296") != std::string::npos);
+    CHECK(issue.message.en.find("4294967295") != std::string::npos);
+    CHECK(issue.message.zh.find("4294967295") != std::string::npos);
   }
 }
 
@@ -206,9 +206,9 @@ TEST_CASE("90020: a tag is at most 50 bytes of UTF-8") {
     const Issue* issue = find_issue(report, 90020);
     REQUIRE(issue);
     CHECK(issue->pointer == std::string("/Condition/") + key + "/2");
-    CHECK(issue->message_en.find(std::string("tag 3 of ") + key + " is 51 bytes") != std::string::npos);
-    CHECK(issue->message_en.find("50") != std::string::npos);
-    CHECK(issue->message_zh.find("51") != std::string::npos);
+    CHECK(issue->message.en.find(std::string("tag 3 of ") + key + " is 51 bytes") != std::string::npos);
+    CHECK(issue->message.en.find("50") != std::string::npos);
+    CHECK(issue->message.zh.find("51") != std::string::npos);
   }
   SUBCASE("Chinese characters are 3 bytes: 16 fit (48 bytes), 17 do not (51)") {
     Json request = valid_request();
@@ -253,7 +253,7 @@ TEST_CASE("90032: at most 10 tags in each of TagsAnd, TagsOr, TagsNot") {
     auto report = validate_body(body(request));
     CHECK(error_codes(report) == std::vector<int>{90032});
     CHECK(find_issue(report, 90032)->pointer == std::string("/Condition/") + key);
-    CHECK(find_issue(report, 90032)->message_en.find("11") != std::string::npos);
+    CHECK(find_issue(report, 90032)->message.en.find("11") != std::string::npos);
   }
   SUBCASE("the limit is per condition, not per request") {
     Json request = valid_request();
@@ -320,7 +320,7 @@ TEST_CASE("attributes: values are at most 50 bytes, names are not judged (90033 
   CHECK(error_codes(report) == std::vector<int>{local_code::attr_value_too_long});
   CHECK(find_issue(report, local_code::attr_value_too_long)->pointer ==
         "/Condition/AttrsAnd/never-set-name");
-  CHECK(find_issue(report, local_code::attr_value_too_long)->message_en.find("51") != std::string::npos);
+  CHECK(find_issue(report, local_code::attr_value_too_long)->message.en.find("51") != std::string::npos);
 
   SUBCASE("pointers escape ~ and / (RFC 6901 section 3)") {
     request["Condition"]["AttrsAnd"] = Json::object();
@@ -349,8 +349,8 @@ TEST_CASE("90056: the body is at most 10240 bytes, counted on the exact text") {
   auto report = validate_body(over);
   CHECK(error_codes(report) == std::vector<int>{90056});
   CHECK(find_issue(report, 90056)->pointer.empty());
-  CHECK(find_issue(report, 90056)->message_en.find("10241") != std::string::npos);
-  CHECK(find_issue(report, 90056)->message_en.find("10240") != std::string::npos);
+  CHECK(find_issue(report, 90056)->message.en.find("10241") != std::string::npos);
+  CHECK(find_issue(report, 90056)->message.en.find("10240") != std::string::npos);
 }
 
 TEST_CASE("DataId is at most 64 bytes") {
@@ -439,7 +439,7 @@ TEST_CASE("warnings never block") {
     auto report = validate_body(body(request));
     CHECK(report.ok());
     CHECK(warning_codes(report) == std::vector<int>{local_code::payload_too_big_for_apns});
-    CHECK(find_issue(report, local_code::payload_too_big_for_apns)->message_en.find("3073") !=
+    CHECK(find_issue(report, local_code::payload_too_big_for_apns)->message.en.find("3073") !=
           std::string::npos);
   }
   SUBCASE("no Desc on an offline push") {
@@ -497,9 +497,9 @@ TEST_CASE("every issue explains itself in both languages") {
   CHECK(report.issues.size() >= 8);
   for (const auto& issue : report.issues) {
     CAPTURE(issue.code);
-    CHECK(!issue.message_en.empty());
-    CHECK(!issue.message_zh.empty());
-    CHECK(issue.message_en != issue.message_zh);
+    CHECK(!issue.message.en.empty());
+    CHECK(!issue.message.zh.empty());
+    CHECK(issue.message.en != issue.message.zh);
     CHECK((issue.pointer.empty() || issue.pointer[0] == '/'));
     CHECK(issue.line == 0);
   }
@@ -533,7 +533,7 @@ TEST_CASE("90001 messages name the usual mistakes") {
     CAPTURE(c.text);
     auto report = validate_body(c.text);
     REQUIRE(error_codes(report) == std::vector<int>{90001});
-    CHECK(report.issues[0].message_en.find(c.says) != std::string::npos);
-    CHECK(report.issues[0].message_zh.find("JSON") != std::string::npos);
+    CHECK(report.issues[0].message.en.find(c.says) != std::string::npos);
+    CHECK(report.issues[0].message.zh.find("JSON") != std::string::npos);
   }
 }

@@ -1,0 +1,49 @@
+// The shared text rules of text_util.h.
+#include "core/text_util.h"
+
+namespace timpush::core {
+
+namespace {
+bool is_space(char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }
+bool is_continuation(char c) { return (static_cast<unsigned char>(c) & 0xC0) == 0x80; }
+}  // namespace
+
+std::string_view trim(std::string_view text) {
+  while (!text.empty() && is_space(text.front())) text.remove_prefix(1);
+  while (!text.empty() && is_space(text.back())) text.remove_suffix(1);
+  return text;
+}
+
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
+  if (text.size() <= max_bytes) return text;
+  size_t cut = max_bytes;
+  // A continuation byte at the cut means a character started before it: cut before its lead.
+  // At most three steps back, so stray continuation bytes are not eaten whole.
+  for (int steps = 0; cut > 0 && steps < 3 && is_continuation(text[cut]); ++steps) --cut;
+  if (is_continuation(text[cut])) cut = max_bytes;  // not UTF-8 here: cut where asked
+  return text.substr(0, cut);
+}
+
+std::string json_pointer_token(std::string_view name) {
+  std::string token;
+  token.reserve(name.size());
+  for (char c : name) {
+    if (c == '~') token += "~0";
+    else if (c == '/') token += "~1";
+    else token += c;
+  }
+  return token;
+}
+
+std::optional<uint32_t> parse_uint32(std::string_view text) {
+  if (text.empty() || text.size() > 10) return std::nullopt;
+  uint64_t value = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return std::nullopt;
+    value = value * 10 + static_cast<uint64_t>(c - '0');
+  }
+  if (value > 0xFFFFFFFFull) return std::nullopt;
+  return static_cast<uint32_t>(value);
+}
+
+}  // namespace timpush::core

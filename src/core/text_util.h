@@ -1,0 +1,27 @@
+// Small text rules the core, the UI and the server share, each written once: trimming, cutting
+// UTF-8 at a character boundary, RFC 6901 pointer tokens and strict decimal uint32 reading.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace timpush::core {
+
+// The text without leading and trailing ASCII whitespace (space, \t \n \v \f \r).
+std::string_view trim(std::string_view text);
+
+// The longest prefix of at most max_bytes that does not end inside a UTF-8 character, so a cut
+// text stays valid wherever the input was. Bytes that are not UTF-8 are left as they are.
+std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
+
+// One RFC 6901 reference token: "~" becomes "~0" and "/" becomes "~1".
+std::string json_pointer_token(std::string_view name);
+
+// A uint32 written as 1 to 10 ASCII digits and nothing else (no sign, no space, no "0x"):
+// 0..4294967295. Leading zeros are allowed ("007" is 7).
+std::optional<uint32_t> parse_uint32(std::string_view text);
+
+}  // namespace timpush::core
