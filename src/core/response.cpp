@@ -33,7 +33,8 @@ std::string html_title(std::string_view text) {
   if (open == std::string::npos) return {};
   size_t close = low.find("</title", open);
   if (close == std::string::npos) return {};
-  return std::string(trim(text.substr(open + 1, close - open - 1)));
+  // Shown in the page and stored in the history: UTF-8 whatever the page's encoding, and short.
+  return valid_utf8(utf8_prefix(trim(text.substr(open + 1, close - open - 1)), 200));
 }
 
 std::string status_words(int status) {

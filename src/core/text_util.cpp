@@ -24,6 +24,35 @@ std::string_view utf8_prefix(std::string_view text, size_t max_bytes) {
   return text.substr(0, cut);
 }
 
+std::string valid_utf8(std::string_view text) {
+  std::string out;
+  out.reserve(text.size());
+  size_t i = 0;
+  while (i < text.size()) {
+    const auto b = static_cast<unsigned char>(text[i]);
+    size_t length = b < 0x80 ? 1 : b >= 0xC2 && b <= 0xDF ? 2 : b >= 0xE0 && b <= 0xEF ? 3
+                  : b >= 0xF0 && b <= 0xF4 ? 4 : 0;
+    bool ok = length > 0 && i + length <= text.size();
+    for (size_t k = 1; ok && k < length; ++k) ok = is_continuation(text[i + k]);
+    if (ok && length >= 3) {
+      // The second byte's range rules out overlong forms, surrogates and code points past U+10FFFF.
+      const auto second = static_cast<unsigned char>(text[i + 1]);
+      if (b == 0xE0) ok = second >= 0xA0;
+      if (b == 0xED) ok = second <= 0x9F;
+      if (b == 0xF0) ok = second >= 0x90;
+      if (b == 0xF4) ok = second <= 0x8F;
+    }
+    if (ok) {
+      out.append(text.substr(i, length));
+      i += length;
+    } else {
+      out += "\xEF\xBF\xBD";
+      ++i;
+    }
+  }
+  return out;
+}
+
 std::string json_pointer_token(std::string_view name) {
   std::string token;
   token.reserve(name.size());

@@ -17,6 +17,11 @@ std::string_view trim(std::string_view text);
 // text stays valid wherever the input was. Bytes that are not UTF-8 are left as they are.
 std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
 
+// The text with every byte that does not belong to a well-formed UTF-8 sequence (RFC 3629: no
+// overlong forms, no surrogates, nothing past U+10FFFF) replaced by U+FFFD, so text from outside
+// (a gateway's HTML page in GBK) can be shown and stored as UTF-8.
+std::string valid_utf8(std::string_view text);
+
 // One RFC 6901 reference token: "~" becomes "~0" and "/" becomes "~1".
 std::string json_pointer_token(std::string_view name);
 

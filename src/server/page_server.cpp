@@ -182,6 +182,14 @@ void PageServer::install_routes() {
       return refuse(res, 501, error_json("only chunked Transfer-Encoding is understood",
                                          "仅支持 chunked 传输编码"));
     }
+    // HTTP/1.1 reads a request with neither Content-Length nor chunked framing as having no
+    // body (RFC 9112 section 6.3), so bytes sent after its head would be taken for the next
+    // request. A POST must say how long its body is; what follows is never read.
+    const bool has_body_method = req.method == "POST" || req.method == "PUT" || req.method == "PATCH";
+    if (has_body_method && !req.has_header("Content-Length") && !req.has_header("Transfer-Encoding")) {
+      return refuse(res, 411, error_json("a request body needs a Content-Length (or chunked framing)",
+                                         "请求体需要 Content-Length(或 chunked 分块传输)"));
+    }
     if (req.get_header_value_u64("Content-Length") > max_body) {
       return refuse(res, 413, error_json("request body larger than the server accepts (1 MiB)",
                                          "请求体超过服务器上限(1 MiB)"));

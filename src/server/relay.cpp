@@ -158,7 +158,7 @@ std::variant<RelayTarget, RelayRefusal> parse_relay_target(std::string_view raw_
                     std::string(host_part.substr(0, 100)));
     }
   }
-  if (host.empty() || !core::is_known_host(host)) {
+  if (host.empty() || host.back() == '.' || !core::is_known_host(host)) {
     return refuse("host " + host + " is not a Tencent Cloud IM REST API host; the relay forwards "
                   "to the region hosts of the API only",
                   "域名 " + host + " 不是腾讯云 IM REST API 域名,转发仅支持各地域的 API 域名",

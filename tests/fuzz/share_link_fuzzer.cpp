@@ -17,8 +17,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::has_share_fragment(text);
   core::ShareDecoded decoded = core::decode_share_fragment(text);
   if (!decoded.ok()) {
-    FUZZ_ENSURE(!decoded.error.empty() && !decoded.error_zh.empty());
-    FUZZ_ENSURE(timpush::fuzz::is_utf8(decoded.error) && timpush::fuzz::is_utf8(decoded.error_zh));
+    FUZZ_ENSURE(!decoded.error.en.empty() && !decoded.error.zh.empty());
+    FUZZ_ENSURE(timpush::fuzz::is_utf8(decoded.error.en) && timpush::fuzz::is_utf8(decoded.error.zh));
     return 0;
   }
   const core::Draft& draft = *decoded.draft;
@@ -29,7 +29,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   core::ShareEncoded encoded = core::encode_share_fragment(draft);
   if (!encoded.ok()) {
     // Refused only for a secret-looking body or name; never silently empty.
-    FUZZ_ENSURE(encoded.fragment.empty() && !encoded.error_zh.empty());
+    FUZZ_ENSURE(encoded.fragment.empty() && !encoded.error.zh.empty());
     return 0;
   }
   FUZZ_ENSURE(core::has_share_fragment(encoded.fragment));

@@ -11,8 +11,8 @@ constexpr std::string_view key = "5bd2850fff3ecb11d7c805251c51ee463a25727bddc238
 
 void check_messages(const us::Verdict& v) {
   if (v.ok()) return;
-  FUZZ_ENSURE(!v.reason_en.empty() && !v.reason_zh.empty());
-  FUZZ_ENSURE(timpush::fuzz::is_utf8(v.reason_en) && timpush::fuzz::is_utf8(v.reason_zh));
+  FUZZ_ENSURE(!v.reason.en.empty() && !v.reason.zh.empty());
+  FUZZ_ENSURE(timpush::fuzz::is_utf8(v.reason.en) && timpush::fuzz::is_utf8(v.reason.zh));
 }
 }  // namespace
 

@@ -69,6 +69,14 @@ TEST_CASE("response: a gateway's HTML 502 page") {
   CHECK(read_push_response(200, "<!DOCTYPE html><p>login</p>").kind == ResponseKind::html);
 }
 
+TEST_CASE("response: a gateway page in GBK still gives UTF-8 words") {
+  // "504 网关超时" in GBK: the title's bytes are not UTF-8, so they show as U+FFFD each.
+  auto r = read_push_response(504, "<html><title>504 \xCD\xF8\xB9\xD8</title></html>");
+  CHECK(r.kind == ResponseKind::html);
+  CHECK(r.html_title == "504 \xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD");
+  CHECK(r.summary.en.find("504 \xEF\xBF\xBD") != std::string::npos);
+}
+
 TEST_CASE("response: plain text and JSON of the wrong shape") {
   CHECK(read_push_response(200, "upstream connect error").kind == ResponseKind::not_json);
   CHECK(read_push_response(200, "[1,2]").kind == ResponseKind::unexpected);

@@ -35,6 +35,23 @@ TEST_CASE("utf8_prefix never ends inside a character") {
   CHECK(utf8_prefix(stray, 5).size() == 5);
 }
 
+// Well-formed sequences: RFC 3629 section 4 (the Unicode Standard's Table 3-7 says the same).
+TEST_CASE("valid_utf8 keeps well-formed UTF-8 and replaces every other byte with U+FFFD") {
+  const std::string fffd = "\xEF\xBF\xBD";
+  CHECK(valid_utf8("plain ASCII") == "plain ASCII");
+  CHECK(valid_utf8("\xE8\x82\xA1\xE7\xA5\xA8" "A") == "\xE8\x82\xA1\xE7\xA5\xA8" "A");  // 股票A
+  CHECK(valid_utf8("\xF0\x9F\x98\x80") == "\xF0\x9F\x98\x80");                     // U+1F600
+  CHECK(valid_utf8("\xF4\x8F\xBF\xBF") == "\xF4\x8F\xBF\xBF");                     // U+10FFFF
+  // "网关" in GBK (B0 E5 B9 D8): not UTF-8, each byte replaced, nothing dropped silently.
+  CHECK(valid_utf8("\xCD\xF8\xB9\xD8") == fffd + fffd + fffd + fffd);
+  CHECK(valid_utf8("\xC0\xAF") == fffd + fffd);                       // overlong '/'
+  CHECK(valid_utf8("\xE0\x80\xAF") == fffd + fffd + fffd);           // overlong '/'
+  CHECK(valid_utf8("\xED\xA0\x80") == fffd + fffd + fffd);           // surrogate U+D800
+  CHECK(valid_utf8("\xF4\x90\x80\x80") == fffd + fffd + fffd + fffd);  // past U+10FFFF
+  CHECK(valid_utf8("ab\xE8\x82") == "ab" + fffd + fffd);              // cut short
+  CHECK(valid_utf8("") == "");
+}
+
 TEST_CASE("json_pointer_token escapes ~ before /") {
   CHECK(json_pointer_token("a/b") == "a~1b");
   CHECK(json_pointer_token("a~b") == "a~0b");
