@@ -62,7 +62,7 @@ DraftTarget draft_target_from_json(const Json& value) {
   if (days >= 1 && days <= 3650) target.validity_days = static_cast<int>(days);
   std::string source = get_string(value, "sig_source").value_or(target.sig_source);
   if (one_of(source, {"key", "pasted"})) target.sig_source = source;
-  target.from_share_link = bool_or(value, "from_share_link", false);
+  target.from_share_link = get_bool(value, "from_share_link").value_or(false);
   return target;
 }
 
