@@ -94,7 +94,7 @@ TEST_CASE("a host with a trailing dot or upper case is judged as the plain lower
     CAPTURE(plain);
     auto error = check_base_url(plain);
     REQUIRE(error.has_value());
-    CHECK(error->find("https") != std::string::npos);
+    CHECK(error->en.find("https") != std::string::npos);
   }
   CHECK(!check_base_url("https://console.tim.qq.com.").has_value());
 }

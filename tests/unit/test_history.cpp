@@ -250,8 +250,8 @@ TEST_CASE("history: a file over the import size is refused in both languages and
   file.back() = ']';
   HistoryImport result = import_history(history, file);
   CHECK_FALSE(result.ok());
-  CHECK(result.error.find("MB") != std::string::npos);
-  CHECK(result.error_zh.find("文件") != std::string::npos);
+  CHECK(result.error.en.find("MB") != std::string::npos);
+  CHECK(result.error.zh.find("文件") != std::string::npos);
   CHECK(history.entries.size() == 1);
 }
 
