@@ -36,9 +36,11 @@
 
 #include "core/templates.h"
 #include "ui/app_state.h"
+#include "ui/derive.h"
 #include "ui/keeping.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
+#include "ui/target.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
@@ -221,7 +223,9 @@ void App::start(const StartupInfo& info) {
   queue_sandbox_app_request(s);
 }
 
-void App::on_http_result(const HttpResult& result) { handle_http_result(*state_, result); }
+void App::on_http_result(const HttpResult& result) {
+  if (!handle_sandbox_app_result(*state_, result)) handle_send_result(*state_, result);
+}
 
 void App::on_storage_result(const StorageResult& result) { ui::on_storage_result(*state_, result); }
 
@@ -257,8 +261,9 @@ Intents App::frame(const FrameInput& input) {
     ImGui::SameLine();
     if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders)) draw_right(s);
     ImGui::EndChild();
-    draw_confirm(s);
-    draw_host_confirm(s);
+    // A confirmation's button asks for the send it held back, as Send does.
+    if (draw_confirm(s)) send_clicked = true;
+    if (draw_host_confirm(s)) send_clicked = true;
   }
   ImGui::End();
 

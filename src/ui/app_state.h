@@ -2,6 +2,7 @@
 // and the send flow. Draw code keeps no state elsewhere. No ImGui or platform types here.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -202,5 +203,19 @@ struct AppState {
   bool first_frame_done = false;
   FrameInput input;                          // this frame's clock and random
 };
+
+// This frame's monotonic clock in milliseconds, the unit of core's send guard and autosave timer.
+inline int64_t now_ms(const AppState& state) {
+  return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0));
+}
+
+// A short message in the status line under the top bar, for `seconds`.
+inline void note_text(AppState& state, const std::string& text, double seconds = 4) {
+  state.status_note = text;
+  state.status_note_until = state.input.now_seconds + seconds;
+}
+inline void note(AppState& state, const Text& text, double seconds = 2.5) {
+  note_text(state, tr(state.lang, text), seconds);
+}
 
 }  // namespace timpush::ui

@@ -1,3 +1,4 @@
+// Drafts, templates, the history file and share links wired to AppState (see keeping.h).
 #include "ui/keeping.h"
 
 #include <cmath>
@@ -5,7 +6,8 @@
 #include <utility>
 
 #include "core/share_link.h"
-#include "ui/state_logic.h"
+#include "ui/derive.h"
+#include "ui/target.h"
 
 namespace timpush::ui {
 namespace {
@@ -15,10 +17,14 @@ void queue_write(AppState& state, const char* key, std::string value) {
 }
 
 void write_templates(AppState& state) { queue_write(state, templates_key, core::serialize_templates(state.keep.templates)); }
+}  // namespace
+
 void write_history(AppState& state) {
   queue_write(state, history_key, core::serialize_history(state.keep.history));
   queue_write(state, counters_key, state.keep.guard.counters_to_json().dump());
 }
+
+namespace {
 
 // Storage that held something else is copied aside before it is saved over.
 template <typename Read>
@@ -65,64 +71,7 @@ void queue_storage_write(AppState& state, const std::string& key, std::optional<
 
 void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
 
-int64_t now_ms(const AppState& state) { return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0)); }
-
-void note_text(AppState& state, const std::string& text, double seconds) {
-  state.status_note = text;
-  state.status_note_until = state.input.now_seconds + seconds;
-}
-
-core::DraftTarget target_of(const Credentials& c) {
-  core::DraftTarget t;
-  t.kind = c.target == TargetKind::sandbox ? "sandbox" : c.target == TargetKind::region ? "region" : "custom";
-  t.region_id = c.region_id;
-  t.backup_host = c.backup_host;
-  t.via_relay = c.via_relay;
-  t.custom_base = c.custom_base;
-  t.sdkappid = c.sdkappid_text;
-  t.identifier = c.identifier;
-  t.validity_days = c.validity_days;
-  t.sig_source = c.sig_source == SigSource::pasted ? "pasted" : "key";
-  t.from_share_link = c.target_from_share_link;
-  return t;
-}
-
-void apply_target(Credentials& c, const core::DraftTarget& t) {
-  c.target = t.kind == "region" ? TargetKind::region : t.kind == "custom" ? TargetKind::custom : TargetKind::sandbox;
-  c.region_id = t.region_id;
-  c.backup_host = t.backup_host;
-  c.via_relay = t.via_relay;
-  c.custom_base = t.custom_base;
-  c.sdkappid_text = t.sdkappid;
-  c.identifier = t.identifier;
-  c.validity_days = t.validity_days;
-  c.sig_source = t.sig_source == "pasted" ? SigSource::pasted : SigSource::key;
-  c.target_from_share_link = t.from_share_link;
-}
-
-std::string current_body(const AppState& state) {
-  if (state.raw.active && !state.raw.parses) return state.raw.text;
-  return core::serialize_body(state.request);
-}
-
 core::Draft current_draft(const AppState& state) { return draft_with_body(state, current_body(state)); }
-
-void load_body(AppState& state, const std::string& body) {
-  core::ParsedRequest parsed = core::parse_push_request(body);
-  if (parsed.request) {
-    state.request = std::move(*parsed.request);
-    state.audience = infer_audience(state.request);
-    state.raw.active = false;
-    state.raw.parses = true;
-    state.keep.show_raw = false;
-    return;
-  }
-  // Kept as text in the raw tab, so a body that does not parse is never lost.
-  state.raw.active = true;
-  state.raw.text = body;
-  apply_raw_text(state);
-  state.keep.show_raw = true;
-}
 
 void apply_draft(AppState& state, const core::Draft& draft) {
   apply_target(state.creds, draft.target);
@@ -340,23 +289,6 @@ bool delete_user_template(AppState& state, const std::string& name) {
   if (!state.keep.templates.remove(name).ok()) return false;
   write_templates(state);
   return true;
-}
-
-void finish_send(AppState& state) {
-  Keeping& k = state.keep;
-  SendFlow& s = state.send;
-  k.outcome = k.guard.finish(now_ms(state), state.input.now_unix, s.response);
-  core::HistoryEntry entry = core::make_history_entry(
-      state.input.now_unix, k.sending_url, k.sending_sdkappid, k.sending_identifier, k.sending_target,
-      s.msg_random, k.sending_body, s.result.status, s.result.body);
-  std::vector<std::string> secrets;
-  if (!state.creds.secret_key.empty()) secrets.push_back(state.creds.secret_key);
-  if (!k.sending_usersig.empty()) secrets.push_back(k.sending_usersig);
-  k.history.add(std::move(entry), secrets);
-  write_history(state);
-  // A created task makes the next send a new push: fresh MsgRandom. A failure keeps it, so a
-  // retry is the same task (the guard insists on it for failures whose fate is unknown).
-  if (k.outcome->outcome == core::Outcome::ok && state.renew_msg_random_after_ok) regenerate_msg_random(state);
 }
 
 bool reopen_history(AppState& state, size_t index) {

@@ -20,6 +20,7 @@
 #include "core/history.h"
 #include "core/json.h"
 #include "ui/keeping.h"
+#include "ui/target.h"
 
 namespace timpush::ui {
 namespace {

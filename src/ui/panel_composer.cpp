@@ -5,8 +5,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/audience.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {

@@ -4,8 +4,9 @@
 #include <imgui.h>
 
 #include "core/error_catalog.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {

@@ -8,8 +8,10 @@
 #include "core/push_request.h"
 #include "core/usersig.h"
 #include "harness.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
+#include "ui/target.h"
 
 using namespace timpush;
 using timpush::ui::test::Harness;

@@ -13,8 +13,9 @@
 #include "core/share_link.h"
 #include "core/templates.h"
 #include "harness.h"
+#include "ui/derive.h"
 #include "ui/keeping.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
 
 using namespace timpush;
 using timpush::ui::test::Harness;
