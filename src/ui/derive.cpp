@@ -7,21 +7,23 @@
 namespace timpush::ui {
 
 void refresh_derived(AppState& state) {
-  refresh_usersig(state);
   Derived& d = state.derived;
-  BaseUrl base = base_url(state);
-  d.base_url = base.base;
-  d.base_error = base.error;
   d.sdkappid = parse_sdkappid(state.creds.sdkappid_text);
-  d.usersig = state.creds.sig_source == SigSource::key ? state.sig.usersig
-                                                       : std::string(core::trim(state.creds.pasted_usersig));
+  refresh_usersig(state, d.sdkappid);
+  BaseUrl base = base_url(state);
+  d.base_url = std::move(base.base);
+  d.base_error = std::move(base.error);
+  if (state.creds.sig_source == SigSource::key) d.usersig = state.sig.usersig;
+  else d.usersig = state.pasted.usersig;
 
-  bool raw_broken = state.raw.active && !state.raw.parses;
-  std::string body = raw_broken ? state.raw.text : core::serialize_body(state.request);
-  // Checks carry both languages, so only a new body needs new checks.
-  if (body == state.derived_for && !d.body.empty()) return;
-  state.derived_for = body;
-  d.body = body;
+  if (d.revision == state.revision) return;
+  d.revision = state.revision;
+  std::string body = current_body(state);
+  // Checks carry both languages, so only new bytes need new checks (an edit of the target or a
+  // setting leaves the body as it was).
+  if (body == d.body && !d.body.empty()) return;
+  d.body = std::move(body);
+  const bool raw_broken = state.raw.active && !state.raw.parses;
   d.pretty = raw_broken ? state.raw.text : core::serialize_pretty(state.request);
   d.report = core::validate_body(d.body);
   d.error_count = 0;
@@ -41,6 +43,7 @@ Audience infer_audience(const core::PushRequest& request) {
 }
 
 void set_audience(AppState& state, Audience audience) {
+  mark_edited(state);
   state.audience = audience;
   auto& cond = state.request.condition;
   if (audience == Audience::all) {
@@ -60,6 +63,7 @@ void set_audience(AppState& state, Audience audience) {
 }
 
 void apply_raw_text(AppState& state) {
+  mark_edited(state);
   core::ParsedRequest parsed = core::parse_push_request(state.raw.text);
   if (parsed.request) {
     state.request = std::move(*parsed.request);
@@ -87,6 +91,7 @@ void go_to_raw_error(AppState& state) {
 }
 
 void enter_raw_mode(AppState& state) {
+  mark_edited(state);
   state.raw.active = true;
   state.raw.text = core::serialize_pretty(state.request);
   state.raw.parses = true;
@@ -99,6 +104,7 @@ std::string current_body(const AppState& state) {
 }
 
 void load_body(AppState& state, const std::string& body) {
+  mark_edited(state);
   core::ParsedRequest parsed = core::parse_push_request(body);
   if (parsed.request) {
     state.request = std::move(*parsed.request);
@@ -116,10 +122,10 @@ void load_body(AppState& state, const std::string& body) {
 }
 
 void regenerate_msg_random(AppState& state) {
-  uint32_t value = state.input.fresh_random;
-  if (state.request.msg_random && *state.request.msg_random == value) value ^= 0x5BD1E995u;
+  uint32_t value = fresh_random_besides(state, state.request.msg_random.value_or(0));
   if (value == 0) value = 1;
   state.request.msg_random = value;
+  mark_edited(state);
 }
 
 }  // namespace timpush::ui

@@ -9,7 +9,7 @@
 namespace timpush::ui {
 
 // Brings `state.derived` up to date: target and UserSig (cheap, they compare their inputs), and
-// the body's checks and pretty text when the body changed.
+// after an edit the body, then its checks and pretty text when the body's bytes changed.
 void refresh_derived(AppState& state);
 
 // The body as the user has it: the raw text while it does not parse, else the form's body.

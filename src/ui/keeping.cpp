@@ -56,12 +56,6 @@ core::Draft draft_with_body(const AppState& state, std::string body) {
   return d;
 }
 
-// What autosave compares from frame to frame: the draft as it would be stored. The body stands
-// beside the rest instead of being escaped into its JSON, which would copy it once more per frame.
-std::string draft_snapshot(const AppState& state, const std::string& body) {
-  return core::to_json(draft_with_body(state, std::string())).dump() + '\n' + body;
-}
-
 }  // namespace
 
 // Shared with keeping_device.cpp.
@@ -69,7 +63,7 @@ void queue_storage_write(AppState& state, const std::string& key, std::optional<
   state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
 }
 
-void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
+void mark_saved(AppState& state) { state.keep.seen_revision = state.revision; }
 
 core::Draft current_draft(const AppState& state) { return draft_with_body(state, current_body(state)); }
 
@@ -77,8 +71,7 @@ void apply_draft(AppState& state, const core::Draft& draft) {
   apply_target(state.creds, draft.target);
   if (!draft.secret_key.empty()) state.creds.secret_key = draft.secret_key;
   if (!draft.pasted_usersig.empty()) state.creds.pasted_usersig = draft.pasted_usersig;
-  load_body(state, draft.body);
-  state.derived_for.clear();
+  load_body(state, draft.body);  // an edit: derived again, noticed by autosave
 }
 
 void load_kept(AppState& state, const StartupInfo& info) {
@@ -148,7 +141,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
   // What was read (a shared draft added, a damaged store replaced) is written as an edit would
   // be, a moment after the first frame rather than in it: the page appears sooner.
   k.autosave.note_edit(now_ms(state));
-  remember_snapshot(state);
+  mark_saved(state);
 }
 
 void save_drafts_now(AppState& state) {
@@ -165,12 +158,9 @@ void save_drafts_now(AppState& state) {
 void autosave_tick(AppState& state) {
   Keeping& k = state.keep;
   if (!k.loaded) return;
-  // App::frame calls this right after refresh_derived, so derived_for holds this frame's body
-  // (current_body's text): no need to serialize the request a third time in the frame.
-  std::string snapshot = draft_snapshot(state, state.derived_for);
   int64_t ms = now_ms(state);
-  if (snapshot != k.snapshot) {
-    k.snapshot = std::move(snapshot);
+  if (state.revision != k.seen_revision) {
+    k.seen_revision = state.revision;
     k.autosave.note_edit(ms);
   }
   if (k.autosave.due(ms)) save_drafts_now(state);
@@ -201,7 +191,7 @@ bool new_draft(AppState& state) {
   k.drafts.active = d.name;
   k.rename_to = d.name;
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -216,7 +206,7 @@ bool switch_draft(AppState& state, const std::string& name) {
   apply_draft(state, *d);
   k.guard.discard_retry();
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -230,7 +220,7 @@ bool rename_active_draft(AppState& state, const std::string& to) {
   }
   k.drafts.active = to;
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -245,7 +235,7 @@ bool delete_active_draft(AppState& state) {
   }
   k.rename_to = k.drafts.active;
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -257,7 +247,7 @@ void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin
   state.raw.active = false;
   state.raw.parses = true;
   state.keep.guard.discard_retry();
-  state.derived_for.clear();
+  mark_edited(state);
   note_text(state, tr(state.lang, fill(txt::loaded_named, Words(builtin.name))));
 }
 
@@ -268,7 +258,6 @@ bool load_user_template(AppState& state, const std::string& name) {
   core::InstantiatedBody body = core::instantiate_body(t->body, fresh);
   load_body(state, body.body);
   state.keep.guard.discard_retry();
-  state.derived_for.clear();
   note_text(state, tr(state.lang, fill(txt::loaded_named, name)));
   return true;
 }
@@ -307,7 +296,7 @@ bool reopen_history(AppState& state, size_t index) {
   k.rename_to = d.name;
   apply_draft(state, d);
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   note_text(state, tr(state.lang, fill(txt::reopened_as, d.name)));
   return true;
 }

@@ -33,7 +33,8 @@ void apply_draft(AppState& state, const core::Draft& draft);
 
 // Reads storage and any share link, once, on the first frame (it needs the clock).
 void load_kept(AppState& state, const StartupInfo& info);
-// Each frame after drawing: notices edits and saves the drafts when the autosave timer says so.
+// Each frame after drawing: notices edits (the revision moved) and saves the drafts when the
+// autosave timer says so.
 void autosave_tick(AppState& state);
 void save_drafts_now(AppState& state);
 void on_storage_result(AppState& state, const StorageResult& result);
@@ -78,8 +79,8 @@ void import_history_file(AppState& state, const ImportedFile& file);
 void copy_share_link(AppState& state);
 
 // For keeping_device.cpp: a write (or, with nullopt, a removal) handed to the platform, and the
-// autosave's record of the draft as last saved.
+// autosave's record that the draft as it is now is stored (no edit since).
 void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value);
-void remember_snapshot(AppState& state);
+void mark_saved(AppState& state);
 
 }  // namespace timpush::ui

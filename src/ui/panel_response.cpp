@@ -33,7 +33,10 @@ void draw_no_answer(AppState& state) {
   }
   ImGui::PopTextWrapPos();
   if (s.cross_origin && !state.origin.empty() && state.creds.target == TargetKind::region && !state.creds.via_relay) {
-    if (ImGui::Button(label(lang, txt::use_relay).c_str())) state.creds.via_relay = true;
+    if (ImGui::Button(label(lang, txt::use_relay).c_str())) {
+      state.creds.via_relay = true;
+      mark_edited(state);
+    }
     ImGui::SameLine();
   }
   if (ImGui::Button(label(lang, txt::copy_curl, "response").c_str())) {

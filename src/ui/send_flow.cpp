@@ -87,6 +87,7 @@ bool start_send(AppState& state) {
   k.plan = k.guard.plan(state.derived.body, app, state.request.msg_random.value_or(0));
   if (k.plan.is_retry && state.request.msg_random != k.plan.msg_random) {
     state.request.msg_random = k.plan.msg_random;
+    mark_edited(state);
     refresh_derived(state);
     if (send_blocker(state)) return false;
   }
@@ -125,9 +126,7 @@ bool start_send(AppState& state) {
   state.queued_http.push_back(std::move(request));
   remember_sent_host(state);
   // `random` must be fresh for every request.
-  uint32_t next = state.input.fresh_random;
-  if (next == state.next_url_random) next ^= 0x9E3779B9u;
-  state.next_url_random = next;
+  state.next_url_random = fresh_random_besides(state, state.next_url_random);
   state.select_tab = RightTab::response;
   return true;
 }

@@ -42,6 +42,7 @@ void handle_sandbox_app(AppState& state, const HttpResult& result) {
   if (c.sdkappid_text.empty()) c.sdkappid_text = std::to_string(app->get<uint64_t>());
   if (c.identifier.empty() || c.identifier == "administrator") c.identifier = id->get<std::string>();
   if (sb.has_key && c.secret_key.empty()) c.secret_key = key->get<std::string>();
+  mark_edited(state);
 }
 
 }  // namespace
@@ -101,9 +102,8 @@ std::string direct_base_url(const AppState& state) {
   return base_url(state).base;
 }
 
-void refresh_usersig(AppState& state) {
+void refresh_usersig(AppState& state, std::optional<uint32_t> app) {
   const Credentials& c = state.creds;
-  std::optional<uint32_t> app = parse_sdkappid(c.sdkappid_text);
   int64_t now = state.input.now_unix;
   if (c.sig_source == SigSource::key) {
     int64_t expire = static_cast<int64_t>(c.validity_days) * 86400;

@@ -25,7 +25,8 @@ std::string direct_base_url(const AppState& state);
 std::string region_host(const AppState& state);
 
 // Regenerates the key-signed UserSig when inputs changed or it expired; re-checks a pasted one.
-void refresh_usersig(AppState& state);
+// `app` is the SDKAppID field as parse_sdkappid reads it.
+void refresh_usersig(AppState& state, std::optional<uint32_t> app);
 
 core::DraftTarget target_of(const Credentials& creds);
 void apply_target(Credentials& creds, const core::DraftTarget& target);

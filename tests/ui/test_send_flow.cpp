@@ -155,8 +155,10 @@ TEST_CASE("send flow: a retry after a failure of unknown fate carries the same M
   CHECK(msg_random_of(first.body) == 11u);
   ui::handle_send_result(s, answer_to(first, 0, ""));  // no HTTP answer: it may have arrived
   advance(s, 1.2);
-  s.request.msg_random = 999u;  // a new MsgRandom in the form meanwhile
+  s.request.msg_random = 999u;  // a new MsgRandom typed into the form meanwhile
+  ui::mark_edited(s);
   ui::refresh_derived(s);
+  REQUIRE(msg_random_of(s.derived.body) == 999u);
   REQUIRE(ui::start_send(s));
   CHECK(msg_random_of(s.queued_http.back().body) == 11u);
   CHECK(s.keep.plan.is_retry);
