@@ -101,10 +101,10 @@ struct SendFlow {
   uint64_t request_id = 0;
   double started_at = 0;
   double timeout_seconds = 15;
-  std::string url_masked;    // URL with the UserSig masked, for display
   std::string host;          // region host when the target is a region, for "use the relay"
   bool cross_origin = false; // sent to another origin than the page's
-  uint32_t msg_random = 0;
+  core::SentPush sent;        // what left, URL with the UserSig masked: shown, then recorded whole
+  std::string usersig;       // the UserSig it carried, so the history record is scrubbed of it
   bool has_result = false;
   HttpResult result;
   core::PushResponse response;
@@ -149,13 +149,6 @@ struct Keeping {
   bool host_confirm_open = false;
   std::string confirm_host;
   std::string host_confirmed;
-  // The send on its way, for the history record and the guard.
-  uint32_t sending_sdkappid = 0;
-  std::string sending_body;
-  std::string sending_url;
-  std::string sending_usersig;
-  core::DraftTarget sending_target;
-  std::string sending_identifier;
   core::MsgRandomPlan plan;    // what the last send carried as MsgRandom, and why
   std::optional<core::OutcomeInfo> outcome;  // what its answer means for the next send
   // Handed to the platform by the next frame().

@@ -95,11 +95,6 @@ bool start_send(AppState& state) {
   k.confirm_open = false;
   k.confirm_typed.clear();
   k.outcome.reset();
-  k.sending_sdkappid = app;
-  k.sending_body = state.derived.body;
-  k.sending_usersig = state.derived.usersig;
-  k.sending_target = target_of(state.creds);
-  k.sending_identifier = state.creds.identifier;
 
   HttpRequest request;
   request.id = state.next_http_id++;
@@ -117,12 +112,16 @@ bool start_send(AppState& state) {
   s.request_id = request.id;
   s.started_at = state.input.now_seconds;
   s.timeout_seconds = request.timeout_seconds;
-  s.url_masked = mask_usersig_in_url(request.url, state.derived.usersig);
   s.host = region_host(state);
   s.cross_origin = state.origin.empty() || request.url.rfind(state.origin + "/", 0) != 0;
-  s.msg_random = state.request.msg_random.value_or(0);
-
-  k.sending_url = s.url_masked;  // only its base and path are recorded
+  s.usersig = state.derived.usersig;
+  core::SentPush& sent = s.sent;
+  sent.url = mask_usersig_in_url(request.url, state.derived.usersig);
+  sent.sdkappid = app;
+  sent.identifier = state.creds.identifier;
+  sent.target = target_of(state.creds);
+  sent.msg_random = state.request.msg_random.value_or(0);
+  sent.request_body = state.derived.body;
   state.queued_http.push_back(std::move(request));
   remember_sent_host(state);
   // `random` must be fresh for every request.
@@ -160,12 +159,11 @@ void finish_send(AppState& state) {
   Keeping& k = state.keep;
   SendFlow& s = state.send;
   k.outcome = k.guard.finish(now_ms(state), state.input.now_unix, s.response);
-  core::HistoryEntry entry = core::make_history_entry(
-      state.input.now_unix, k.sending_url, k.sending_sdkappid, k.sending_identifier, k.sending_target,
-      s.msg_random, k.sending_body, s.result.status, s.result.body);
+  s.sent.time = state.input.now_unix;  // the history's time is when the send ended
+  core::HistoryEntry entry = core::make_history_entry(s.sent, s.result.status, s.result.body, s.response);
   std::vector<std::string> secrets;
   if (!state.creds.secret_key.empty()) secrets.push_back(state.creds.secret_key);
-  if (!k.sending_usersig.empty()) secrets.push_back(k.sending_usersig);
+  if (!s.usersig.empty()) secrets.push_back(s.usersig);
   k.history.add(std::move(entry), secrets);
   write_history(state);
   // A created task makes the next send a new push: fresh MsgRandom. A failure keeps it, so a
