@@ -49,14 +49,14 @@ std::optional<std::string> Args::parse(const std::vector<std::string>& argv,
       } else if (i + 1 < argv.size()) {
         values_[name] = argv[++i];
       } else {
-        return "option " + shown_value(name) + " needs a value";
+        return "option " + shown_value(name).en + " needs a value";
       }
       repeated_[name].push_back(values_[name]);
     } else if (contains(flags, name) || name == "--help") {
-      if (inline_value) return "option " + shown_value(name) + " takes no value";
+      if (inline_value) return "option " + shown_value(name).en + " takes no value";
       flags_[name] = true;
     } else {
-      return "unknown option " + shown_value(name);
+      return "unknown option " + shown_value(name).en;
     }
   }
   return std::nullopt;
