@@ -177,12 +177,12 @@ void on_storage_result(AppState& state, const StorageResult& result) {
   k.storage_message = tr(state.lang, fill(fill(txt::storage_write_failed, result.key), error)) + "\n";
 }
 
-bool new_draft(AppState& state) {
-  save_drafts_now(state);
+namespace {
+
+// A new draft added and made the active one (its fields put into the form when `load`), then
+// stored; false, with the reason shown, when the store refuses it.
+bool add_and_open(AppState& state, const core::Draft& d, bool load) {
   Keeping& k = state.keep;
-  core::Draft d = current_draft(state);
-  d.name = k.drafts.unused_name();
-  d.updated_at = state.input.now_unix;
   core::StoreResult r = k.drafts.add(d);
   if (!r.ok()) {
     note_text(state, tr(state.lang, r.error));
@@ -190,9 +190,20 @@ bool new_draft(AppState& state) {
   }
   k.drafts.active = d.name;
   k.rename_to = d.name;
+  if (load) apply_draft(state, d);
   save_drafts_now(state);
   mark_saved(state);
   return true;
+}
+
+}  // namespace
+
+bool new_draft(AppState& state) {
+  save_drafts_now(state);
+  core::Draft d = current_draft(state);
+  d.name = state.keep.drafts.unused_name();
+  d.updated_at = state.input.now_unix;
+  return add_and_open(state, d, false);
 }
 
 bool switch_draft(AppState& state, const std::string& name) {
@@ -287,16 +298,7 @@ bool reopen_history(AppState& state, size_t index) {
   const core::HistoryEntry& e = k.history.entries[index];
   core::Draft d = core::draft_from_history(e, k.drafts.unused_name("Sent"), state.input.now_unix);
   d.remember_secrets = k.remember;
-  core::StoreResult r = k.drafts.add(d);
-  if (!r.ok()) {
-    note_text(state, tr(state.lang, r.error));
-    return false;
-  }
-  k.drafts.active = d.name;
-  k.rename_to = d.name;
-  apply_draft(state, d);
-  save_drafts_now(state);
-  mark_saved(state);
+  if (!add_and_open(state, d, true)) return false;
   note_text(state, tr(state.lang, fill(txt::reopened_as, d.name)));
   return true;
 }
