@@ -110,26 +110,27 @@ EntriesIn find_entries(const JsonReadResult& read) {
 
 }  // namespace
 
-HistoryEntry make_history_entry(int64_t time, std::string_view url, uint32_t sdkappid,
-                                std::string_view identifier, const DraftTarget& target,
-                                uint32_t msg_random, std::string_view request_body, int http_status,
-                                std::string_view response_body) {
+HistoryEntry make_history_entry(const SentPush& sent, int http_status, std::string_view response_body,
+                                const PushResponse& answer) {
   HistoryEntry entry;
-  entry.time = time;
-  SplitUrl split = split_request_url(url);
+  entry.time = sent.time;
+  SplitUrl split = split_request_url(sent.url);
   entry.base = std::move(split.base);
   if (!split.api.empty()) entry.api = std::move(split.api);
-  entry.sdkappid = sdkappid;
-  entry.identifier = std::string(identifier);
-  entry.target = target;
-  entry.msg_random = msg_random;
-  entry.request_body = std::string(request_body);
+  entry.sdkappid = sent.sdkappid;
+  entry.identifier = sent.identifier;
+  entry.target = sent.target;
+  entry.msg_random = sent.msg_random;
+  entry.request_body = sent.request_body;
   entry.http_status = http_status;
   entry.response_body = std::string(response_body);
-  PushResponse response = read_push_response(http_status, response_body);
-  entry.error_code = response.error_code;
-  if (response.task_id) entry.task_id = *response.task_id;
+  entry.error_code = answer.error_code;
+  if (answer.task_id) entry.task_id = *answer.task_id;
   return entry;
+}
+
+HistoryEntry make_history_entry(const SentPush& sent, int http_status, std::string_view response_body) {
+  return make_history_entry(sent, http_status, response_body, read_push_response(http_status, response_body));
 }
 
 void History::add(HistoryEntry entry, const std::vector<std::string>& secrets) {

@@ -14,6 +14,7 @@
 
 #include "core/draft.h"
 #include "core/redact.h"
+#include "core/response.h"
 
 namespace timpush::core {
 
@@ -38,12 +39,24 @@ struct HistoryEntry {
 constexpr size_t max_history_entries = 500;
 constexpr size_t max_response_bytes = 4096;
 
-// Builds an entry from one finished send. url may be the full request URL: only its base and
-// API path are kept. ErrorCode and TaskId are read from the response body.
-HistoryEntry make_history_entry(int64_t time, std::string_view url, uint32_t sdkappid,
-                                std::string_view identifier, const DraftTarget& target,
-                                uint32_t msg_random, std::string_view request_body, int http_status,
-                                std::string_view response_body);
+// One push as it left: what the sender knows before any answer. url may be the full request URL:
+// the history keeps only its base and API path.
+struct SentPush {
+  int64_t time = 0;               // Unix seconds
+  std::string url;
+  uint32_t sdkappid = 0;
+  std::string identifier;
+  DraftTarget target;
+  uint32_t msg_random = 0;
+  std::string request_body;       // the exact bytes sent
+};
+
+// Builds an entry from one finished send and its answer as read_push_response read it (ErrorCode
+// and TaskId come from there, so the answer is read once).
+HistoryEntry make_history_entry(const SentPush& sent, int http_status, std::string_view response_body,
+                                const PushResponse& answer);
+// The same, reading the answer itself.
+HistoryEntry make_history_entry(const SentPush& sent, int http_status, std::string_view response_body);
 
 struct History {
   std::vector<HistoryEntry> entries;  // oldest first

@@ -1,44 +1,25 @@
-// The composer application: owns AppState, lays out the panels, turns the Send button into an
-// HTTP intent and feeds results back. Everything the browser does goes out through Intents.
+// The composer application: owns AppState, lays out the panels, and runs the frame: derive,
+// draw, then the send flow once when Send or a confirmation was pressed, autosave, and the
+// intents. Results are fed back to the flows. Everything the browser does goes out through Intents.
 //
-// Widget labels that tests and the automation hook rely on. Buttons and fields: the English
-// label, "<zh>###<en>" in Chinese. Tabs and sections: "<shown>###<en>" in both languages, so
-// their state survives a language switch. Visible labels (before "##") are what a person reads.
-//   top bar:      "Send", "English", "中文"
-//   credentials:  "Sandbox", "Region", "Custom URL", "Region##combo", "Main host", "Backup host",
-//                 "Via relay", "Direct", "Base URL", "SDKAppID", "Admin identifier",
-//                 "Sign with SecretKey", "Paste a UserSig", "SecretKey", "Show##key"/"Hide##key",
-//                 "Validity (days)", "UserSig to use"
-//   left tabs:    "Form", "Raw JSON" (holding the text field "##Body", "Format", "Reset from form")
-//   composer:     "All users", "Tags", "Attributes"; tag lists "TagsAnd", "TagsOr", "TagsNot"
-//                 each with an input "##new TagsAnd" and a button "Add##TagsAnd";
-//                 attribute maps "AttrsAnd"/"AttrsOr" with "##new name AttrsAnd",
-//                 "##new value AttrsAnd", "Add##AttrsAnd"; "From_Account", "MsgRandom",
-//                 "New##MsgRandom", "DataId", "PushFlag": "(not set)##PushFlag", "0 offline too",
-//                 "1 online only"; "Title", "Desc", "Ext"; sections "AndroidInfo", "ApnsInfo"
-//   right tabs:   "Preview" ("Show UserSig", "Copy JSON", "Copy URL", "Copy as curl"),
-//                 "Checks" (tab ID "Checks"; each issue "<code> ...##issue"),
-//                 "Response" ("Use the relay", "Copy as curl##response"),
-//                 "Error codes" ("Search"),
-//                 "Drafts" ("New draft", "Delete draft", "Draft name", "Rename",
-//                 "Remember the key on this device", each draft "<name>##draft"),
-//                 "Templates" ("Load##<template id>", "Template name", "Save current as template",
-//                 per user template "Load##user"/"Delete##user" under its name),
-//                 "History" ("Export", "Import", "##Search history", "Reopen##history" per entry)
-//   top bar:      also "Copy share link"; Send shows "Send (0.7 s)###Send" while locked
-//   modal:        "##confirm sdkappid", "Send to everyone", "Cancel" (all-user confirmation)
-//   response:     "Send as a new push" while a retry is pending
+// Widget labels are what tests (tests/ui, tests/browser) and the automation hook find widgets by.
+// Buttons and fields: the English label, "<zh>###<en>" in Chinese. Tabs and sections:
+// "<shown>###<en>" in both languages, so their state survives a language switch. Visible labels
+// (before "##") are what a person reads.
 #include "ui/app.h"
 
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include <cstdio>
 
 #include "core/templates.h"
 #include "ui/app_state.h"
+#include "ui/derive.h"
 #include "ui/keeping.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
+#include "ui/target.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
@@ -137,7 +118,10 @@ void draw_left(AppState& state) {
     ImGuiTabItemFlags form_flags = 0;
     if (!state.raw.active && !state.focus.pointer.empty()) form_flags = ImGuiTabItemFlags_SetSelected;
     if (ImGui::BeginTabItem(stable_label(lang, txt::tab_form).c_str(), nullptr, form_flags)) {
-      if (state.raw.active && !state.keep.show_raw) state.raw.active = false;
+      if (state.raw.active && !state.keep.show_raw) {
+        state.raw.active = false;  // the form's body again, not a raw text that did not parse
+        mark_edited(state);
+      }
       draw_composer(state);
       ImGui::EndTabItem();
     }
@@ -201,12 +185,12 @@ void draw_right(AppState& state) {
 
 }  // namespace
 
-App::App() : state_(new AppState) {
+App::App() : state_(std::make_unique<AppState>()) {
   state_->request = default_request();
   state_->audience = infer_audience(state_->request);  // the form shows the example's tag lists
 }
 
-App::~App() { delete state_; }
+App::~App() = default;  // here, where AppState is complete
 
 AppState& App::state() { return *state_; }
 
@@ -221,7 +205,9 @@ void App::start(const StartupInfo& info) {
   queue_sandbox_app_request(s);
 }
 
-void App::on_http_result(const HttpResult& result) { handle_http_result(*state_, result); }
+void App::on_http_result(const HttpResult& result) {
+  if (!handle_sandbox_app_result(*state_, result)) handle_send_result(*state_, result);
+}
 
 void App::on_storage_result(const StorageResult& result) { ui::on_storage_result(*state_, result); }
 
@@ -233,7 +219,7 @@ Intents App::frame(const FrameInput& input) {
   if (!s.first_frame_done) {
     s.first_frame_done = true;
     if (!s.request.msg_random) regenerate_msg_random(s);
-    s.next_url_random = input.fresh_random ^ 0xA5A5A5A5u;
+    s.next_url_random = fresh_random_besides(s, s.request.msg_random.value_or(0));
     load_kept(s, s.keep.startup);
     s.keep.startup = StartupInfo{};
   }
@@ -257,12 +243,16 @@ Intents App::frame(const FrameInput& input) {
     ImGui::SameLine();
     if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders)) draw_right(s);
     ImGui::EndChild();
-    draw_confirm(s);
-    draw_host_confirm(s);
+    // A confirmation's button asks for the send it held back, as Send does.
+    if (draw_confirm(s)) send_clicked = true;
+    if (draw_host_confirm(s)) send_clicked = true;
   }
   ImGui::End();
 
-  // Edits of this frame are in the body before it is sent.
+  // Any widget edit of the frame (text typed, a box ticked, a choice made; ImGui's own report)
+  // marks the form edited; buttons that edit mark it themselves, as ImGui counts a click as none.
+  // The body is then derived once, before it is sent.
+  if (ImGui::GetCurrentContext()->ActiveIdHasBeenEditedThisFrame) mark_edited(s);
   refresh_derived(s);
   if (send_clicked) start_send(s);
   resolve_focus(s);

@@ -5,6 +5,7 @@
 
 #include <cstdint>
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -99,7 +100,7 @@ public:
   AppState& state();
 
 private:
-  AppState* state_;
+  std::unique_ptr<AppState> state_;
 };
 
 }  // namespace timpush::ui

@@ -2,6 +2,7 @@
 // and the send flow. Draw code keeps no state elsewhere. No ImGui or platform types here.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -71,8 +72,10 @@ struct PastedCheck {
   core::usersig::Verdict verdict;
 };
 
-// Values derived from the form each frame (recomputed only when the body text changes).
+// Values derived from the form: the body and its checks once per edit (revision), the target and
+// UserSig each frame (they compare their inputs; a UserSig also expires).
 struct Derived {
+  uint64_t revision = 0;     // AppState::revision the body was derived at
   std::string body;          // exact bytes that will be sent and signed
   std::string pretty;        // for the preview
   core::ValidationReport report;
@@ -98,10 +101,10 @@ struct SendFlow {
   uint64_t request_id = 0;
   double started_at = 0;
   double timeout_seconds = 15;
-  std::string url_masked;    // URL with the UserSig masked, for display
   std::string host;          // region host when the target is a region, for "use the relay"
   bool cross_origin = false; // sent to another origin than the page's
-  uint32_t msg_random = 0;
+  core::SentPush sent;        // what left, URL with the UserSig masked: shown, then recorded whole
+  std::string usersig;       // the UserSig it carried, so the history record is scrubbed of it
   bool has_result = false;
   HttpResult result;
   core::PushResponse response;
@@ -125,7 +128,7 @@ struct Keeping {
   core::SendGuard guard;
   core::AutosaveTimer autosave;
   bool loaded = false;         // storage read at start (autosave waits for it)
-  std::string snapshot;        // the current draft as last seen, to notice edits
+  uint64_t seen_revision = 0;  // AppState::revision autosave last noticed or saved
   bool remember = false;       // "remember the key on this device": one setting of the device
   std::vector<std::string> sent_hosts;  // hosts this device has sent to (url_authority form)
   // Copies of storage that could not be read, by storage key, so unticking "remember" can drop them.
@@ -146,13 +149,6 @@ struct Keeping {
   bool host_confirm_open = false;
   std::string confirm_host;
   std::string host_confirmed;
-  // The send on its way, for the history record and the guard.
-  uint32_t sending_sdkappid = 0;
-  std::string sending_body;
-  std::string sending_url;
-  std::string sending_usersig;
-  core::DraftTarget sending_target;
-  std::string sending_identifier;
   core::MsgRandomPlan plan;    // what the last send carried as MsgRandom, and why
   std::optional<core::OutcomeInfo> outcome;  // what its answer means for the next send
   // Handed to the platform by the next frame().
@@ -183,7 +179,9 @@ struct AppState {
 
   RawJson raw;
   Derived derived;
-  std::string derived_for;    // the body `derived` was computed from
+  // Bumped by every edit of what the body, the target or a stored draft depend on (mark_edited):
+  // the body is derived again, and autosave notices, only when it moved.
+  uint64_t revision = 1;
 
   bool show_usersig = false;  // preview URL unmasked
   std::string error_search;
@@ -202,5 +200,34 @@ struct AppState {
   bool first_frame_done = false;
   FrameInput input;                          // this frame's clock and random
 };
+
+// Something the body, the target or a stored draft depend on was edited: the next refresh_derived
+// serializes the body again (derive.h), and autosave saves. Widgets report edits (ImGui returns
+// true on a change): App::frame marks any edit a widget made in the frame; code that edits the
+// form calls this itself.
+inline void mark_edited(AppState& state) { ++state.revision; }
+
+// This frame's random value, made to differ from `avoid`, a value in use. The platform gives one
+// random value a frame, and a frame may need two (MsgRandom and the URL's `random` on the first
+// frame), or a new one must differ from the last: a fixed odd mask (2^32 divided by the golden
+// ratio; any nonzero one would do) makes the second from the first.
+inline uint32_t fresh_random_besides(const AppState& state, uint32_t avoid) {
+  const uint32_t value = state.input.fresh_random;
+  return value == avoid ? value ^ 0x9E3779B9u : value;
+}
+
+// This frame's monotonic clock in milliseconds, the unit of core's send guard and autosave timer.
+inline int64_t now_ms(const AppState& state) {
+  return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0));
+}
+
+// A short message in the status line under the top bar, for `seconds`.
+inline void note_text(AppState& state, const std::string& text, double seconds = 4) {
+  state.status_note = text;
+  state.status_note_until = state.input.now_seconds + seconds;
+}
+inline void note(AppState& state, const Text& text, double seconds = 2.5) {
+  note_text(state, tr(state.lang, text), seconds);
+}
 
 }  // namespace timpush::ui

@@ -1,3 +1,4 @@
+// Drafts, templates, the history file and share links wired to AppState (see keeping.h).
 #include "ui/keeping.h"
 
 #include <cmath>
@@ -5,7 +6,8 @@
 #include <utility>
 
 #include "core/share_link.h"
-#include "ui/state_logic.h"
+#include "ui/derive.h"
+#include "ui/target.h"
 
 namespace timpush::ui {
 namespace {
@@ -15,10 +17,14 @@ void queue_write(AppState& state, const char* key, std::string value) {
 }
 
 void write_templates(AppState& state) { queue_write(state, templates_key, core::serialize_templates(state.keep.templates)); }
+}  // namespace
+
 void write_history(AppState& state) {
   queue_write(state, history_key, core::serialize_history(state.keep.history));
   queue_write(state, counters_key, state.keep.guard.counters_to_json().dump());
 }
+
+namespace {
 
 // Storage that held something else is copied aside before it is saved over.
 template <typename Read>
@@ -50,12 +56,6 @@ core::Draft draft_with_body(const AppState& state, std::string body) {
   return d;
 }
 
-// What autosave compares from frame to frame: the draft as it would be stored. The body stands
-// beside the rest instead of being escaped into its JSON, which would copy it once more per frame.
-std::string draft_snapshot(const AppState& state, const std::string& body) {
-  return core::to_json(draft_with_body(state, std::string())).dump() + '\n' + body;
-}
-
 }  // namespace
 
 // Shared with keeping_device.cpp.
@@ -63,73 +63,15 @@ void queue_storage_write(AppState& state, const std::string& key, std::optional<
   state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
 }
 
-void remember_snapshot(AppState& state) { state.keep.snapshot = draft_snapshot(state, current_body(state)); }
-
-int64_t now_ms(const AppState& state) { return static_cast<int64_t>(std::llround(state.input.now_seconds * 1000.0)); }
-
-void note_text(AppState& state, const std::string& text, double seconds) {
-  state.status_note = text;
-  state.status_note_until = state.input.now_seconds + seconds;
-}
-
-core::DraftTarget target_of(const Credentials& c) {
-  core::DraftTarget t;
-  t.kind = c.target == TargetKind::sandbox ? "sandbox" : c.target == TargetKind::region ? "region" : "custom";
-  t.region_id = c.region_id;
-  t.backup_host = c.backup_host;
-  t.via_relay = c.via_relay;
-  t.custom_base = c.custom_base;
-  t.sdkappid = c.sdkappid_text;
-  t.identifier = c.identifier;
-  t.validity_days = c.validity_days;
-  t.sig_source = c.sig_source == SigSource::pasted ? "pasted" : "key";
-  t.from_share_link = c.target_from_share_link;
-  return t;
-}
-
-void apply_target(Credentials& c, const core::DraftTarget& t) {
-  c.target = t.kind == "region" ? TargetKind::region : t.kind == "custom" ? TargetKind::custom : TargetKind::sandbox;
-  c.region_id = t.region_id;
-  c.backup_host = t.backup_host;
-  c.via_relay = t.via_relay;
-  c.custom_base = t.custom_base;
-  c.sdkappid_text = t.sdkappid;
-  c.identifier = t.identifier;
-  c.validity_days = t.validity_days;
-  c.sig_source = t.sig_source == "pasted" ? SigSource::pasted : SigSource::key;
-  c.target_from_share_link = t.from_share_link;
-}
-
-std::string current_body(const AppState& state) {
-  if (state.raw.active && !state.raw.parses) return state.raw.text;
-  return core::serialize_body(state.request);
-}
+void mark_saved(AppState& state) { state.keep.seen_revision = state.revision; }
 
 core::Draft current_draft(const AppState& state) { return draft_with_body(state, current_body(state)); }
-
-void load_body(AppState& state, const std::string& body) {
-  core::ParsedRequest parsed = core::parse_push_request(body);
-  if (parsed.request) {
-    state.request = std::move(*parsed.request);
-    state.audience = infer_audience(state.request);
-    state.raw.active = false;
-    state.raw.parses = true;
-    state.keep.show_raw = false;
-    return;
-  }
-  // Kept as text in the raw tab, so a body that does not parse is never lost.
-  state.raw.active = true;
-  state.raw.text = body;
-  apply_raw_text(state);
-  state.keep.show_raw = true;
-}
 
 void apply_draft(AppState& state, const core::Draft& draft) {
   apply_target(state.creds, draft.target);
   if (!draft.secret_key.empty()) state.creds.secret_key = draft.secret_key;
   if (!draft.pasted_usersig.empty()) state.creds.pasted_usersig = draft.pasted_usersig;
-  load_body(state, draft.body);
-  state.derived_for.clear();
+  load_body(state, draft.body);  // an edit: derived again, noticed by autosave
 }
 
 void load_kept(AppState& state, const StartupInfo& info) {
@@ -199,7 +141,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
   // What was read (a shared draft added, a damaged store replaced) is written as an edit would
   // be, a moment after the first frame rather than in it: the page appears sooner.
   k.autosave.note_edit(now_ms(state));
-  remember_snapshot(state);
+  mark_saved(state);
 }
 
 void save_drafts_now(AppState& state) {
@@ -216,12 +158,9 @@ void save_drafts_now(AppState& state) {
 void autosave_tick(AppState& state) {
   Keeping& k = state.keep;
   if (!k.loaded) return;
-  // App::frame calls this right after refresh_derived, so derived_for holds this frame's body
-  // (current_body's text): no need to serialize the request a third time in the frame.
-  std::string snapshot = draft_snapshot(state, state.derived_for);
   int64_t ms = now_ms(state);
-  if (snapshot != k.snapshot) {
-    k.snapshot = std::move(snapshot);
+  if (state.revision != k.seen_revision) {
+    k.seen_revision = state.revision;
     k.autosave.note_edit(ms);
   }
   if (k.autosave.due(ms)) save_drafts_now(state);
@@ -238,12 +177,12 @@ void on_storage_result(AppState& state, const StorageResult& result) {
   k.storage_message = tr(state.lang, fill(fill(txt::storage_write_failed, result.key), error)) + "\n";
 }
 
-bool new_draft(AppState& state) {
-  save_drafts_now(state);
+namespace {
+
+// A new draft added and made the active one (its fields put into the form when `load`), then
+// stored; false, with the reason shown, when the store refuses it.
+bool add_and_open(AppState& state, const core::Draft& d, bool load) {
   Keeping& k = state.keep;
-  core::Draft d = current_draft(state);
-  d.name = k.drafts.unused_name();
-  d.updated_at = state.input.now_unix;
   core::StoreResult r = k.drafts.add(d);
   if (!r.ok()) {
     note_text(state, tr(state.lang, r.error));
@@ -251,9 +190,20 @@ bool new_draft(AppState& state) {
   }
   k.drafts.active = d.name;
   k.rename_to = d.name;
+  if (load) apply_draft(state, d);
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
+}
+
+}  // namespace
+
+bool new_draft(AppState& state) {
+  save_drafts_now(state);
+  core::Draft d = current_draft(state);
+  d.name = state.keep.drafts.unused_name();
+  d.updated_at = state.input.now_unix;
+  return add_and_open(state, d, false);
 }
 
 bool switch_draft(AppState& state, const std::string& name) {
@@ -267,7 +217,7 @@ bool switch_draft(AppState& state, const std::string& name) {
   apply_draft(state, *d);
   k.guard.discard_retry();
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -281,7 +231,7 @@ bool rename_active_draft(AppState& state, const std::string& to) {
   }
   k.drafts.active = to;
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -296,7 +246,7 @@ bool delete_active_draft(AppState& state) {
   }
   k.rename_to = k.drafts.active;
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
   return true;
 }
 
@@ -308,7 +258,7 @@ void load_builtin_template(AppState& state, const core::BuiltinTemplate& builtin
   state.raw.active = false;
   state.raw.parses = true;
   state.keep.guard.discard_retry();
-  state.derived_for.clear();
+  mark_edited(state);
   note_text(state, tr(state.lang, fill(txt::loaded_named, Words(builtin.name))));
 }
 
@@ -319,7 +269,6 @@ bool load_user_template(AppState& state, const std::string& name) {
   core::InstantiatedBody body = core::instantiate_body(t->body, fresh);
   load_body(state, body.body);
   state.keep.guard.discard_retry();
-  state.derived_for.clear();
   note_text(state, tr(state.lang, fill(txt::loaded_named, name)));
   return true;
 }
@@ -342,23 +291,6 @@ bool delete_user_template(AppState& state, const std::string& name) {
   return true;
 }
 
-void finish_send(AppState& state) {
-  Keeping& k = state.keep;
-  SendFlow& s = state.send;
-  k.outcome = k.guard.finish(now_ms(state), state.input.now_unix, s.response);
-  core::HistoryEntry entry = core::make_history_entry(
-      state.input.now_unix, k.sending_url, k.sending_sdkappid, k.sending_identifier, k.sending_target,
-      s.msg_random, k.sending_body, s.result.status, s.result.body);
-  std::vector<std::string> secrets;
-  if (!state.creds.secret_key.empty()) secrets.push_back(state.creds.secret_key);
-  if (!k.sending_usersig.empty()) secrets.push_back(k.sending_usersig);
-  k.history.add(std::move(entry), secrets);
-  write_history(state);
-  // A created task makes the next send a new push: fresh MsgRandom. A failure keeps it, so a
-  // retry is the same task (the guard insists on it for failures whose fate is unknown).
-  if (k.outcome->outcome == core::Outcome::ok && state.renew_msg_random_after_ok) regenerate_msg_random(state);
-}
-
 bool reopen_history(AppState& state, size_t index) {
   Keeping& k = state.keep;
   if (index >= k.history.entries.size()) return false;
@@ -366,16 +298,7 @@ bool reopen_history(AppState& state, size_t index) {
   const core::HistoryEntry& e = k.history.entries[index];
   core::Draft d = core::draft_from_history(e, k.drafts.unused_name("Sent"), state.input.now_unix);
   d.remember_secrets = k.remember;
-  core::StoreResult r = k.drafts.add(d);
-  if (!r.ok()) {
-    note_text(state, tr(state.lang, r.error));
-    return false;
-  }
-  k.drafts.active = d.name;
-  k.rename_to = d.name;
-  apply_draft(state, d);
-  save_drafts_now(state);
-  remember_snapshot(state);
+  if (!add_and_open(state, d, true)) return false;
   note_text(state, tr(state.lang, fill(txt::reopened_as, d.name)));
   return true;
 }

@@ -1,7 +1,8 @@
-// The composer's memory and guards wired to AppState: drafts autosaved to browser storage and
-// restored, templates, the send history, share links, and the send guard around Send. No ImGui:
-// panels call these and only draw. The logic itself lives in src/core (draft, templates, history,
-// send_guard, share_link); this file only connects it to the form and the storage intents.
+// The composer's memory wired to AppState: drafts autosaved to browser storage and restored,
+// templates, the send history's storage and file, share links (keeping.cpp), and the device's
+// settings and the secrets in storage (keeping_device.cpp). No ImGui: panels call these and only
+// draw. The logic itself lives in src/core (draft, templates, history, send_guard, share_link);
+// these files connect it to the form and to the storage intents.
 #pragma once
 
 #include <cstddef>
@@ -13,12 +14,11 @@
 
 namespace timpush::ui {
 
-// Browser storage keys (localStorage), all under one prefix.
+// Browser storage keys (localStorage), all under the prefix "timpush." the platform reads at start.
 inline constexpr const char* drafts_key = "timpush.drafts";
 inline constexpr const char* templates_key = "timpush.templates";
 inline constexpr const char* history_key = "timpush.history";
 inline constexpr const char* counters_key = "timpush.counters";
-inline constexpr const char* storage_prefix = "timpush.";
 // Settings of the device rather than of a draft: "remember the key" ("on" / "off") and the hosts
 // this device has sent to (a JSON array of host[:port]).
 inline constexpr const char* remember_key_key = "timpush.remember_key";
@@ -26,22 +26,15 @@ inline constexpr const char* sent_hosts_key = "timpush.sent_hosts";
 // Where a copy of storage that could not be read is put aside: drafts_key + unreadable_suffix.
 inline constexpr const char* unreadable_suffix = ".unreadable";
 
-int64_t now_ms(const AppState& state);
-
-core::DraftTarget target_of(const Credentials& creds);
-void apply_target(Credentials& creds, const core::DraftTarget& target);
-// The body as the user has it: the raw text while it does not parse, else the form's body.
-std::string current_body(const AppState& state);
 // The form as a draft named after the active one; the key only when "remember" is ticked.
 core::Draft current_draft(const AppState& state);
 // Fills the form from a draft. A draft without secrets keeps the key already in memory.
 void apply_draft(AppState& state, const core::Draft& draft);
-// Puts a body into the form (or, when it does not parse, into the raw JSON tab).
-void load_body(AppState& state, const std::string& body);
 
 // Reads storage and any share link, once, on the first frame (it needs the clock).
 void load_kept(AppState& state, const StartupInfo& info);
-// Each frame after drawing: notices edits and saves the drafts when the autosave timer says so.
+// Each frame after drawing: notices edits (the revision moved) and saves the drafts when the
+// autosave timer says so.
 void autosave_tick(AppState& state);
 void save_drafts_now(AppState& state);
 void on_storage_result(AppState& state, const StorageResult& result);
@@ -77,8 +70,8 @@ bool load_user_template(AppState& state, const std::string& name);
 bool save_as_template(AppState& state, const std::string& name);
 bool delete_user_template(AppState& state, const std::string& name);
 
-// Send finished (or given up on): the guard learns the outcome, the history records it.
-void finish_send(AppState& state);
+// The history and the guard's daily counters, written to storage (after a send, an import).
+void write_history(AppState& state);
 bool reopen_history(AppState& state, size_t index);
 void export_history_file(AppState& state);
 void import_history_file(AppState& state, const ImportedFile& file);
@@ -86,11 +79,8 @@ void import_history_file(AppState& state, const ImportedFile& file);
 void copy_share_link(AppState& state);
 
 // For keeping_device.cpp: a write (or, with nullopt, a removal) handed to the platform, and the
-// autosave's record of the draft as last saved.
+// autosave's record that the draft as it is now is stored (no edit since).
 void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value);
-void remember_snapshot(AppState& state);
-
-// Shows a message of the memory features in the status line.
-void note_text(AppState& state, const std::string& text, double seconds = 4);
+void mark_saved(AppState& state);
 
 }  // namespace timpush::ui

@@ -20,6 +20,7 @@
 #include "core/history.h"
 #include "core/json.h"
 #include "ui/keeping.h"
+#include "ui/target.h"
 
 namespace timpush::ui {
 namespace {
@@ -172,6 +173,7 @@ bool may_keep_unreadable(const AppState& state, const std::string& text) {
 void set_remember(AppState& state, bool remember) {
   Keeping& k = state.keep;
   k.remember = remember;
+  mark_edited(state);
   queue_storage_write(state, remember_key_key, std::string(remember ? "on" : "off"));
   if (!remember) {
     // Every stored copy at once, not the active draft at its next edit.
@@ -180,7 +182,7 @@ void set_remember(AppState& state, bool remember) {
                              : std::string(tr(state.lang, txt::nothing_secret_stored)), 8);
   }
   save_drafts_now(state);
-  remember_snapshot(state);
+  mark_saved(state);
 }
 
 std::string host_to_confirm(const AppState& state) {

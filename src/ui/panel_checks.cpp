@@ -2,8 +2,8 @@
 // the UI language. Clicking one brings its field into view and gives it keyboard focus.
 #include <imgui.h>
 
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {

@@ -5,8 +5,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/audience.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
@@ -43,6 +43,7 @@ void draw_audience(AppState& state) {
   // Issues of the whole Condition (90039 mixing, all-users warning) belong here.
   field_issues(state, "/Condition");
   if (edited) {
+    mark_edited(state);
     if (core::is_blank(condition)) state.request.condition.reset();
     else state.request.condition = std::move(condition);
   }
@@ -54,13 +55,17 @@ void draw_message(AppState& state) {
   ImGui::SeparatorText(tr(lang, txt::message));
   float width = -ImGui::GetFontSize() * 9;
   ImGui::SetNextItemWidth(width);
-  optional_text(state, "From_Account", r.from_account, "/From_Account", txt::from_account_help);
+  if (optional_text(state, "From_Account", r.from_account, "/From_Account", txt::from_account_help))
+    mark_edited(state);
 
   field_anchor(state, "/MsgRandom");
   if (r.msg_random) {
     uint32_t value = *r.msg_random;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-    if (ImGui::InputScalar("MsgRandom", ImGuiDataType_U32, &value)) r.msg_random = value;
+    if (ImGui::InputScalar("MsgRandom", ImGuiDataType_U32, &value)) {
+      r.msg_random = value;
+      mark_edited(state);
+    }
   } else {
     ImGui::TextColored(tone_colour(Tone::bad), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
   }
@@ -74,7 +79,7 @@ void draw_message(AppState& state) {
   ImGui::Checkbox(label(lang, txt::renew_after_ok).c_str(), &state.renew_msg_random_after_ok);
 
   ImGui::SetNextItemWidth(width);
-  optional_text(state, "DataId", r.data_id, "/DataId", txt::data_id_help);
+  if (optional_text(state, "DataId", r.data_id, "/DataId", txt::data_id_help)) mark_edited(state);
 }
 
 void draw_android(AppState& state, core::OfflinePushInfo& info, bool& edited) {
@@ -211,7 +216,10 @@ void draw_offline_push_info(AppState& state) {
   draw_apns(state, info, edited);
   edited |= extra_fields_editor(state, "offline extra", info.extra, base, {});
   ImGui::PopID();
-  if (edited) state.request.offline_push_info = std::move(info);
+  if (edited) {
+    mark_edited(state);
+    state.request.offline_push_info = std::move(info);
+  }
 }
 
 }  // namespace

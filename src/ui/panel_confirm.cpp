@@ -7,19 +7,18 @@
 #include "core/send_guard.h"
 #include "ui/keeping.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
 
-void draw_confirm(AppState& state) {
+bool draw_confirm(AppState& state) {
   Lang lang = state.lang;
   Keeping& k = state.keep;
   const char* popup = "Confirm everyone";
   if (k.confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
-    return;
+    return false;
   uint32_t app = state.derived.sdkappid.value_or(0);
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::confirm_title));
   ImGui::PushTextWrapPos(0);
@@ -39,27 +38,25 @@ void draw_confirm(AppState& state) {
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
       ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
     cancel = true;
-  if (send) {
-    refresh_derived(state);
-    start_send(state);  // closes the modal once it goes
-    if (!k.confirm_open) ImGui::CloseCurrentPopup();
-  }
+  // The send flow closes the modal once the push goes (confirm_open false, seen here next frame).
   if (cancel || !k.confirm_open) {
     k.confirm_open = false;
     k.confirm_typed.clear();
     ImGui::CloseCurrentPopup();
+    send = false;
   }
   ImGui::EndPopup();
+  return send;
 }
 
-void draw_host_confirm(AppState& state) {
+bool draw_host_confirm(AppState& state) {
   Lang lang = state.lang;
   Keeping& k = state.keep;
   const char* popup = "Confirm host";
   if (k.host_confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
-    return;
+    return false;
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::host_confirm_title));
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(k.confirm_host.c_str());
@@ -79,12 +76,9 @@ void draw_host_confirm(AppState& state) {
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
-  if (send) {
-    // Good for this send only: the host is remembered once the request has left.
-    k.host_confirmed = k.confirm_host;
-    refresh_derived(state);
-    start_send(state);
-  }
+  // Good for this send only: the host is remembered once the request has left.
+  if (send) k.host_confirmed = k.confirm_host;
+  return send;
 }
 
 }  // namespace timpush::ui

@@ -5,7 +5,7 @@
 
 #include "core/endpoints.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/target.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {

@@ -6,7 +6,7 @@
 #include "core/validation.h"
 #include "ui/json_highlight.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {

@@ -5,8 +5,8 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/push_request.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
@@ -32,8 +32,10 @@ void draw_raw_json(AppState& state) {
   ImGui::PushTextWrapPos(0);
   ImGui::TextDisabled("%s", tr(lang, txt::raw_help));
   ImGui::PopTextWrapPos();
-  if (ImGui::Button(label(lang, txt::raw_format).c_str()) && state.raw.parses)
+  if (ImGui::Button(label(lang, txt::raw_format).c_str()) && state.raw.parses) {
     state.raw.text = core::serialize_pretty(state.request);
+    mark_edited(state);
+  }
   ImGui::SameLine();
   if (ImGui::Button(label(lang, txt::raw_from_form).c_str())) enter_raw_mode(state);
 

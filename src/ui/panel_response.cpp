@@ -4,8 +4,9 @@
 #include <imgui.h>
 
 #include "core/error_catalog.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
 #include "ui/widgets.h"
 
 namespace timpush::ui {
@@ -32,7 +33,10 @@ void draw_no_answer(AppState& state) {
   }
   ImGui::PopTextWrapPos();
   if (s.cross_origin && !state.origin.empty() && state.creds.target == TargetKind::region && !state.creds.via_relay) {
-    if (ImGui::Button(label(lang, txt::use_relay).c_str())) state.creds.via_relay = true;
+    if (ImGui::Button(label(lang, txt::use_relay).c_str())) {
+      state.creds.via_relay = true;
+      mark_edited(state);
+    }
     ImGui::SameLine();
   }
   if (ImGui::Button(label(lang, txt::copy_curl, "response").c_str())) {
@@ -50,7 +54,7 @@ void draw_response(AppState& state) {
   if (s.in_flight) {
     double waited = state.input.now_seconds - s.started_at;
     ImGui::Text("%s... %.1f s", tr(lang, txt::waiting), waited);
-    ImGui::TextDisabled("%s %s", tr(lang, txt::sent_to), s.url_masked.c_str());
+    ImGui::TextDisabled("%s %s", tr(lang, txt::sent_to), s.sent.url.c_str());
     ImGui::PopID();
     return;
   }
@@ -79,7 +83,7 @@ void draw_response(AppState& state) {
   if (ImGui::BeginTable("fields", 2, ImGuiTableFlags_SizingFixedFit | ImGuiTableFlags_BordersInnerH)) {
     ImGui::TableSetupColumn("name", ImGuiTableColumnFlags_WidthFixed);
     ImGui::TableSetupColumn("value", ImGuiTableColumnFlags_WidthStretch);
-    row(tr(lang, txt::sent_to), s.url_masked);
+    row(tr(lang, txt::sent_to), s.sent.url);
     row(tr(lang, txt::elapsed), std::to_string(static_cast<int>(s.elapsed * 1000)) + " ms");
     row(tr(lang, txt::http_status),
         std::to_string(s.result.status) + (s.result.status_text.empty() ? "" : " " + s.result.status_text));
@@ -88,7 +92,7 @@ void draw_response(AppState& state) {
     if (r.error_info) row("ErrorInfo", *r.error_info);
     if (r.task_id) row("TaskId", *r.task_id);
     if (r.request_id) row("RequestId", *r.request_id);
-    row("MsgRandom", std::to_string(s.msg_random));
+    row("MsgRandom", std::to_string(s.sent.msg_random));
     ImGui::EndTable();
   }
 

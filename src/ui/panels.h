@@ -16,9 +16,11 @@ void draw_error_codes(AppState& state);    // panel_error_codes.cpp
 void draw_drafts(AppState& state);         // panel_drafts.cpp
 void draw_templates(AppState& state);      // panel_templates.cpp
 void draw_history(AppState& state);        // panel_history.cpp
-// The all-user confirmation modal (panel_confirm.cpp); sends when the SDKAppID typed matches.
-void draw_confirm(AppState& state);
-void draw_host_confirm(AppState& state);
+// The confirmations before a send (panel_confirm.cpp): a push to every user, enabled once the
+// SDKAppID typed matches, and the first send to a host. Each returns true when its send button was
+// pressed, as the top bar's Send does; the frame then calls the send flow.
+bool draw_confirm(AppState& state);
+bool draw_host_confirm(AppState& state);
 
 // Asks the form to bring the field of a JSON pointer into view and focus (panel_checks.cpp).
 void request_focus(AppState& state, const std::string& pointer);

@@ -8,8 +8,10 @@
 #include "core/push_request.h"
 #include "core/usersig.h"
 #include "harness.h"
+#include "ui/derive.h"
 #include "ui/panels.h"
-#include "ui/state_logic.h"
+#include "ui/send_flow.h"
+#include "ui/target.h"
 
 using namespace timpush;
 using timpush::ui::test::Harness;
@@ -175,6 +177,7 @@ TEST_CASE("a validation error blocks Send and names its code at the field and un
   condition.tags_and = std::vector<std::string>{};
   for (int i = 0; i < 11; ++i) condition.tags_and->push_back("tag" + std::to_string(i));
   h.state.request.condition = condition;
+  ui::mark_edited(h.state);  // what the tag editor reports after an edit
   h.frames(2);
   CHECK(h.state.derived.error_count > 0);
   // reference.md section 2: more than 10 tags in a condition is 90032.
@@ -187,6 +190,7 @@ TEST_CASE("a validation error blocks Send and names its code at the field and un
 
   // Fixing it enables Send again.
   h.state.request.condition->tags_and->resize(10);
+  ui::mark_edited(h.state);
   h.frames(2);
   CHECK(h.state.derived.error_count == 0);
   CHECK(press_send(h).size() == 1);
@@ -361,6 +365,7 @@ TEST_CASE("clicking a check focuses its field") {
   core::Condition condition;
   condition.tags_or = std::vector<std::string>{"ok", std::string(51, 'x')};
   h.state.request.condition = condition;
+  ui::mark_edited(h.state);
   h.frames(2);
   std::string pointer;
   for (const auto& issue : h.state.derived.report.issues)

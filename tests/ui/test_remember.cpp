@@ -11,7 +11,6 @@
 #include "core/share_link.h"
 #include "harness.h"
 #include "ui/keeping.h"
-#include "ui/state_logic.h"
 
 using namespace timpush;
 using timpush::ui::test::Harness;

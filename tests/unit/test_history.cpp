@@ -26,7 +26,7 @@ std::string china_url() {
 HistoryEntry sent_at(int64_t time, std::string body, std::string answer = document_answer) {
   DraftTarget target;
   target.kind = "region";
-  return make_history_entry(time, china_url(), 1400000000u, "administrator", target, 3674128u, body, 200, answer);
+  return make_history_entry(SentPush{time, china_url(), 1400000000u, "administrator", target, 3674128u, body}, 200, answer);
 }
 
 }  // namespace
@@ -66,7 +66,7 @@ TEST_CASE("history: an entry records time, host, bodies, status, ErrorCode and T
   CHECK(failed.error_code == 90039);
   CHECK(failed.task_id.empty());
 
-  HistoryEntry no_answer = make_history_entry(2, china_url(), 1, "a", {}, 1, "{}", 0, "");
+  HistoryEntry no_answer = make_history_entry(SentPush{2, china_url(), 1, "a", {}, 1, "{}"}, 0, "");
   CHECK_FALSE(no_answer.error_code);
   CHECK(no_answer.http_status == 0);
 }
@@ -77,7 +77,7 @@ TEST_CASE("history: secrets handed to add() are removed from every stored text")
   std::string body = std::string(R"({"MsgRandom":1,"OfflinePushInfo":{"Ext":"k=)") + key + R"("}})";
   std::string answer = std::string(R"({"RelayError":"cannot reach https://h/v4/timpush/push?usersig=)") + usersig +
                        R"(&identifier=a"})";
-  history.add(make_history_entry(5, china_url(), 1, "a", {}, 1, body, 502, answer), {key, usersig});
+  history.add(make_history_entry(SentPush{5, china_url(), 1, "a", {}, 1, body}, 502, answer), {key, usersig});
   REQUIRE(history.entries.size() == 1);
   std::string stored = serialize_history(history);
   CHECK(stored.find(key) == std::string::npos);
@@ -93,7 +93,7 @@ TEST_CASE("history: a large answer is cut to 4096 bytes at a character boundary"
   std::string page = "<html>" + std::string(3000, 'a');
   for (int i = 0; i < 1000; ++i) page += "中";
   History history;
-  history.add(make_history_entry(1, china_url(), 1, "a", {}, 1, "{}", 502, page));
+  history.add(make_history_entry(SentPush{1, china_url(), 1, "a", {}, 1, "{}"}, 502, page));
   const std::string& kept = history.entries[0].response_body;
   size_t cut = kept.find("\n[");
   REQUIRE(cut != std::string::npos);
@@ -121,8 +121,7 @@ TEST_CASE("history: search by word over bodies, TaskId, host and code, newest fi
   history.add(sent_at(1, R"({"Condition":{"TagsAnd":["股票A"]}})"));
   history.add(sent_at(2, R"({"OfflinePushInfo":{"Desc":"Flash Sale"}})",
                       R"({"ActionStatus":"FAIL","ErrorCode":90039,"ErrorInfo":"bad"})"));
-  history.add(make_history_entry(3, "http://127.0.0.1:8080/sandbox/v4/timpush/push?usersig=s", 7, "admin2", {}, 5,
-                                 R"({"OfflinePushInfo":{"Desc":"flash again"}})", 200, document_answer));
+  history.add(make_history_entry(SentPush{3, "http://127.0.0.1:8080/sandbox/v4/timpush/push?usersig=s", 7, "admin2", {}, 5, R"({"OfflinePushInfo":{"Desc":"flash again"}})"}, 200, document_answer));
 
   CHECK(history.search("") == std::vector<size_t>{2, 1, 0});
   CHECK(history.search("FLASH") == std::vector<size_t>{2, 1});          // case folded, newest first

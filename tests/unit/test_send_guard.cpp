@@ -237,11 +237,9 @@ TEST_CASE("send guard: the counter survives a reload through storage or the hist
 
   History history;
   for (int i = 0; i < 4; ++i)
-    history.add(make_history_entry(unix_day - i, "https://console.tim.qq.com/v4/timpush/push", app, "a", {}, 1, "{}",
-                                   200, R"({"ActionStatus":"OK","ErrorCode":0})"));
-  history.add(make_history_entry(unix_day, "https://console.tim.qq.com/v4/timpush/push", app, "a", {}, 1, "{}", 0, ""));
-  history.add(make_history_entry(unix_day - 86400, "https://console.tim.qq.com/v4/timpush/push", app, "a", {}, 1, "{}",
-                                 200, R"({"ActionStatus":"OK","ErrorCode":0})"));
+    history.add(make_history_entry(SentPush{unix_day - i, "https://console.tim.qq.com/v4/timpush/push", app, "a", {}, 1, "{}"}, 200, R"({"ActionStatus":"OK","ErrorCode":0})"));
+  history.add(make_history_entry(SentPush{unix_day, "https://console.tim.qq.com/v4/timpush/push", app, "a", {}, 1, "{}"}, 0, ""));
+  history.add(make_history_entry(SentPush{unix_day - 86400, "https://console.tim.qq.com/v4/timpush/push", app, "a", {}, 1, "{}"}, 200, R"({"ActionStatus":"OK","ErrorCode":0})"));
   SendGuard from_history;
   from_history.count_from_history(history, unix_day);
   CHECK(from_history.quota(app, unix_day).used == 4);  // not the unanswered one, not yesterday's

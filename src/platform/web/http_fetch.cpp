@@ -20,7 +20,6 @@ struct Pending {
 
 std::vector<ui::HttpResult> g_results;
 std::function<void()> g_wake;
-int g_in_flight = 0;
 
 void finish(emscripten_fetch_t* fetch) {
   std::unique_ptr<Pending> pending(static_cast<Pending*>(fetch->userData));
@@ -38,7 +37,6 @@ void finish(emscripten_fetch_t* fetch) {
   if (result.status == 0 && result.status_text.empty())
     result.status_text = result.timed_out ? "timeout" : "network error";
   emscripten_fetch_close(fetch);
-  --g_in_flight;
   g_results.push_back(std::move(result));
   if (g_wake) g_wake();
 }
@@ -66,11 +64,9 @@ void http_start(const ui::HttpRequest& request) {
   attr.onsuccess = finish;
   attr.onerror = finish;
   attr.userData = pending.get();
-  ++g_in_flight;
   if (emscripten_fetch(&attr, req.url.c_str())) {
     pending.release();  // owned by the callback now
   } else {
-    --g_in_flight;
     ui::HttpResult result;
     result.id = req.id;
     result.status_text = "request could not be started";
@@ -86,6 +82,5 @@ std::vector<ui::HttpResult> http_take_results() {
 }
 
 void http_set_wake(std::function<void()> wake) { g_wake = std::move(wake); }
-int http_in_flight() { return g_in_flight; }
 
 }  // namespace timpush::web

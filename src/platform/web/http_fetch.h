@@ -9,12 +9,11 @@
 
 namespace timpush::web {
 
-// Starts the request; `on_done` runs (outside any frame) once the answer is queued.
+// Starts the request; its answer is queued for http_take_results, and the wake callback runs.
 void http_start(const ui::HttpRequest& request);
 // Every answer that arrived since the last call, oldest first.
 std::vector<ui::HttpResult> http_take_results();
 // Called whenever an answer is queued, so the page can wake up and draw.
 void http_set_wake(std::function<void()> wake);
-int http_in_flight();
 
 }  // namespace timpush::web
