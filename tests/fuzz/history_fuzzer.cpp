@@ -38,7 +38,7 @@ void check_import(std::string_view text) {
 void check_storage(std::string_view text) {
   core::HistoryRead read = core::parse_history(text);
   check_list(read.history);
-  if (read.unreadable) FUZZ_ENSURE(read.history.entries.empty() && !read.message.empty());
+  if (read.unreadable) FUZZ_ENSURE(read.history.entries.empty() && !read.message.en.empty() && !read.message.zh.empty());
   std::string stored = core::serialize_history(read.history);
   core::HistoryRead again = core::parse_history(stored);
   FUZZ_ENSURE(!again.unreadable && again.skipped == 0);

@@ -101,7 +101,9 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     FUZZ_ENSURE(!first.task_id.empty());
     FUZZ_ENSURE(second.code == 0 && second.task_id == first.task_id);
   }
-  sandbox.tasks();
+  // The task list's paging reads the same query: any parameters give a JSON answer.
+  timpush::server::SandboxAnswer list = sandbox.tasks(params);
+  FUZZ_ENSURE(!timpush::Json::parse(list.body, nullptr, false).is_discarded());
   sandbox.app_info();
   return 0;
 }

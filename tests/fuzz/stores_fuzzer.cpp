@@ -12,7 +12,7 @@ void check_drafts(std::string_view text) {
   core::DraftStoreRead read = core::parse_drafts(text);
   const core::DraftStore& store = read.store;
   FUZZ_ENSURE(store.drafts.size() <= core::max_drafts);
-  if (read.unreadable) FUZZ_ENSURE(store.drafts.empty() && !read.message.empty());
+  if (read.unreadable) FUZZ_ENSURE(store.drafts.empty() && !read.message.en.empty() && !read.message.zh.empty());
   for (const auto& draft : store.drafts) {
     FUZZ_ENSURE(!core::name_problem(draft.name));
     FUZZ_ENSURE(store.find(draft.name) == &draft);  // names are unique
@@ -28,7 +28,7 @@ void check_drafts(std::string_view text) {
 void check_templates(std::string_view text) {
   core::TemplateStoreRead read = core::parse_templates(text);
   FUZZ_ENSURE(read.store.templates.size() <= core::max_user_templates);
-  if (read.unreadable) FUZZ_ENSURE(read.store.templates.empty() && !read.message.empty());
+  if (read.unreadable) FUZZ_ENSURE(read.store.templates.empty() && !read.message.en.empty() && !read.message.zh.empty());
   for (const auto& entry : read.store.templates) FUZZ_ENSURE(read.store.find(entry.name) == &entry);
   std::string saved = core::serialize_templates(read.store);
   core::TemplateStoreRead again = core::parse_templates(saved);
@@ -42,6 +42,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   check_drafts(text);
   check_templates(text);
   core::InstantiatedBody body = core::instantiate_body(text, 123456789);
-  if (body.error.empty()) FUZZ_ENSURE(!body.body.empty());
+  if (body.error.en.empty()) FUZZ_ENSURE(!body.body.empty());
   return 0;
 }
