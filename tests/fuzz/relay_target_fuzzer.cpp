@@ -37,8 +37,12 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   constexpr std::string_view prefix = "/relay/";
   FUZZ_ENSURE(raw.substr(0, prefix.size()) == prefix);
   std::string_view rest = raw.substr(prefix.size());
-  FUZZ_ENSURE(lower_equal(rest.substr(0, target.host.size()), target.host));
-  FUZZ_ENSURE(rest.substr(target.host.size()) == target.path_and_query);
+  // The host as typed, up to the first '/', is the target's host in any case, with at most one
+  // trailing dot (the root label) dropped; the path and query follow it unchanged.
+  std::string_view typed = rest.substr(0, rest.find('/'));
+  if (typed.size() == target.host.size() + 1 && typed.back() == '.') typed.remove_suffix(1);
+  FUZZ_ENSURE(typed.size() == target.host.size() && lower_equal(typed, target.host));
+  FUZZ_ENSURE(rest.substr(rest.find('/')) == target.path_and_query);
 
   std::string_view pq = target.path_and_query;
   std::string_view path = pq.substr(0, pq.find('?'));
