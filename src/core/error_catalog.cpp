@@ -1,5 +1,7 @@
 #include "core/error_catalog.h"
 
+#include "core/text_util.h"
+
 #include <algorithm>
 #include <string>
 
@@ -194,16 +196,8 @@ const std::vector<ErrorEntry> table = {
      "使用相同的 MsgRandom 重试。"}},
 };
 
-std::string lower_ascii(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
-
 bool contains_folded(std::string_view haystack, const std::string& folded_needle) {
-  return lower_ascii(haystack).find(folded_needle) != std::string::npos;
+  return ascii_lower(haystack).find(folded_needle) != std::string::npos;
 }
 
 }  // namespace
@@ -222,7 +216,7 @@ std::vector<const ErrorEntry*> search_errors(std::string_view word) {
   size_t first = word.find_first_not_of(" \t\r\n");
   size_t last = word.find_last_not_of(" \t\r\n");
   std::string needle =
-      first == std::string_view::npos ? std::string() : lower_ascii(word.substr(first, last - first + 1));
+      first == std::string_view::npos ? std::string() : ascii_lower(word.substr(first, last - first + 1));
   std::vector<const ErrorEntry*> found;
   for (const auto& entry : table) {
     if (std::to_string(entry.code).find(needle) != std::string::npos ||

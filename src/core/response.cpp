@@ -10,23 +10,17 @@
 namespace timpush::core {
 namespace {
 
-std::string lower(std::string_view s) {
-  std::string out(s);
-  std::transform(out.begin(), out.end(), out.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return out;
-}
 
 // Gateways answer with HTML (nginx's "502 Bad Gateway" page, a captive portal's login page).
 bool looks_like_html(std::string_view text) {
-  std::string head = lower(text.substr(0, 512));
+  std::string head = ascii_lower(text.substr(0, 512));
   return head.rfind("<!doctype html", 0) == 0 || head.rfind("<html", 0) == 0 ||
          head.find("<html") != std::string::npos || head.find("<body") != std::string::npos ||
          head.find("<title") != std::string::npos;
 }
 
 std::string html_title(std::string_view text) {
-  std::string low = lower(text);
+  std::string low = ascii_lower(text);
   size_t open = low.find("<title");
   if (open == std::string::npos) return {};
   open = low.find('>', open);

@@ -17,6 +17,10 @@ std::string_view trim(std::string_view text);
 // text stays valid wherever the input was. Bytes that are not UTF-8 are left as they are.
 std::string_view utf8_prefix(std::string_view text, size_t max_bytes);
 
+// The text with A-Z made a-z and every other byte as it is: for names the protocols compare
+// without case (hosts, MIME types, HTML tags), whatever the locale.
+std::string ascii_lower(std::string_view text);
+
 // The text with every byte that does not belong to a well-formed UTF-8 sequence (RFC 3629: no
 // overlong forms, no surrogates, nothing past U+10FFFF) replaced by U+FFFD, so text from outside
 // (a gateway's HTML page in GBK) can be shown and stored as UTF-8.

@@ -1,19 +1,13 @@
 #include "server/mime.h"
 
+#include "core/text_util.h"
+
 #include <array>
 #include <utility>
 
 namespace timpush::server {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 constexpr std::array<std::pair<std::string_view, std::string_view>, 22> kTypes{{
     {"html", "text/html; charset=utf-8"},
@@ -53,7 +47,7 @@ std::string mime_type_for(std::string_view file_name) {
   if (slash != std::string_view::npos) file_name.remove_prefix(slash + 1);
   auto dot = file_name.find_last_of('.');
   if (dot == std::string_view::npos) return "application/octet-stream";
-  std::string ext = lower(file_name.substr(dot + 1));
+  std::string ext = core::ascii_lower(file_name.substr(dot + 1));
   for (const auto& [known, type] : kTypes) {
     if (known == ext) return std::string(type);
   }

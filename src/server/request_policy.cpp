@@ -2,18 +2,11 @@
 
 #include "core/endpoints.h"
 #include "core/json.h"
+#include "core/text_util.h"
 
 namespace timpush::server {
 
 namespace {
-
-std::string lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) {
-    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
-  }
-  return out;
-}
 
 std::string bracketed(std::string_view host) {
   if (host.find(':') != std::string_view::npos && host.front() != '[') {
@@ -72,7 +65,7 @@ HostPolicy::HostPolicy(std::string_view bind_host, int port,
   std::string suffix = ":" + std::to_string(port);
   for (std::string_view name : {std::string_view("127.0.0.1"), std::string_view("localhost"),
                                 std::string_view("[::1]"), bind_host}) {
-    std::string host = lower(bracketed(name));
+    std::string host = core::ascii_lower(bracketed(name));
     exact_.push_back(host + suffix);
     // A browser leaves out the scheme's default port.
     if (port == 80) exact_.push_back(host);
@@ -80,15 +73,15 @@ HostPolicy::HostPolicy(std::string_view bind_host, int port,
   for (const auto& entry : allowed) {
     auto [name, entry_port] = split_port(entry);
     if (entry_port.empty()) {
-      any_port_.push_back(lower(name));
+      any_port_.push_back(core::ascii_lower(name));
     } else {
-      exact_.push_back(lower(entry));
+      exact_.push_back(core::ascii_lower(entry));
     }
   }
 }
 
 bool HostPolicy::allows(std::string_view host_header) const {
-  std::string host = lower(host_header);
+  std::string host = core::ascii_lower(host_header);
   for (const auto& e : exact_) {
     if (host == e) return true;
   }
@@ -104,10 +97,10 @@ bool HostPolicy::allows(std::string_view host_header) const {
 
 bool same_origin_request(std::string_view origin, std::string_view sec_fetch_site,
                          std::string_view host_header) {
-  if (lower(sec_fetch_site) == "cross-site") return false;
+  if (core::ascii_lower(sec_fetch_site) == "cross-site") return false;
   if (origin.empty()) return true;
-  std::string o = lower(origin);
-  std::string host = lower(host_header);
+  std::string o = core::ascii_lower(origin);
+  std::string host = core::ascii_lower(host_header);
   return o == "http://" + host || o == "https://" + host;
 }
 

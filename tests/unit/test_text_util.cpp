@@ -35,6 +35,12 @@ TEST_CASE("utf8_prefix never ends inside a character") {
   CHECK(utf8_prefix(stray, 5).size() == 5);
 }
 
+TEST_CASE("ascii_lower folds A-Z only, whatever the locale") {
+  CHECK(ascii_lower("Console.TIM.qq.COM") == "console.tim.qq.com");
+  CHECK(ascii_lower("\xC3\x89t\xC3\xA9") == "\xC3\x89t\xC3\xA9");  // UTF-8 bytes stay
+  CHECK(ascii_lower("") == "");
+}
+
 // Well-formed sequences: RFC 3629 section 4 (the Unicode Standard's Table 3-7 says the same).
 TEST_CASE("valid_utf8 keeps well-formed UTF-8 and replaces every other byte with U+FFFD") {
   const std::string fffd = "\xEF\xBF\xBD";
