@@ -20,20 +20,18 @@ constexpr int store_version = 1;
 // read it with bounded cost.
 constexpr JsonLimits storage_limits{64, 1000};
 
-
-bool one_of(const std::string& value, std::initializer_list<const char*> allowed) {
-  return std::any_of(allowed.begin(), allowed.end(), [&](const char* a) { return value == a; });
-}
-
 constexpr Phrase draft_word{"draft", "草稿"};
 Words taken(std::string_view name) { return name_taken(draft_word, name); }
 Words missing(std::string_view name) { return name_missing(draft_word, name); }
 
 }  // namespace
 
+constexpr const char* kind_names[] = {"sandbox", "region", "custom"};
+constexpr const char* source_names[] = {"key", "pasted"};
+
 Json to_json(const DraftTarget& target) {
   Json out = Json::object();
-  out["kind"] = target.kind;
+  out["kind"] = kind_names[static_cast<int>(target.kind)];
   out["region_id"] = target.region_id;
   out["backup_host"] = target.backup_host;
   out["via_relay"] = target.via_relay;
@@ -41,7 +39,7 @@ Json to_json(const DraftTarget& target) {
   out["sdkappid"] = target.sdkappid;
   out["identifier"] = target.identifier;
   out["validity_days"] = target.validity_days;
-  out["sig_source"] = target.sig_source;
+  out["sig_source"] = source_names[static_cast<int>(target.sig_source)];
   if (target.from_share_link) out["from_share_link"] = true;
   return out;
 }
@@ -49,8 +47,9 @@ Json to_json(const DraftTarget& target) {
 DraftTarget draft_target_from_json(const Json& value) {
   DraftTarget target;
   if (!value.is_object()) return target;
-  std::string kind = get_string(value, "kind").value_or(target.kind);
-  if (one_of(kind, {"sandbox", "region", "custom"})) target.kind = kind;
+  std::string kind = get_string(value, "kind").value_or("");
+  for (int i = 0; i < 3; ++i)
+    if (kind == kind_names[i]) target.kind = static_cast<TargetKind>(i);
   target.region_id = get_string(value, "region_id").value_or(target.region_id);
   target.backup_host = get_bool(value, "backup_host").value_or(target.backup_host);
   target.via_relay = get_bool(value, "via_relay").value_or(target.via_relay);
@@ -60,8 +59,9 @@ DraftTarget draft_target_from_json(const Json& value) {
   int64_t days = get_int64(value, "validity_days").value_or(target.validity_days);
   // The UI offers 1..3650 days; anything else is not a choice a user made.
   if (days >= 1 && days <= 3650) target.validity_days = static_cast<int>(days);
-  std::string source = get_string(value, "sig_source").value_or(target.sig_source);
-  if (one_of(source, {"key", "pasted"})) target.sig_source = source;
+  std::string source = get_string(value, "sig_source").value_or("");
+  for (int i = 0; i < 2; ++i)
+    if (source == source_names[i]) target.sig_source = static_cast<SigSource>(i);
   target.from_share_link = get_bool(value, "from_share_link").value_or(false);
   return target;
 }

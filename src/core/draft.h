@@ -15,10 +15,15 @@
 
 namespace timpush::core {
 
-// Where a push goes and as whom, as the composer's credentials panel holds it. Nothing secret:
-// the SecretKey and a pasted UserSig live in Draft, behind the "remember on this device" choice.
+enum class TargetKind { sandbox, region, custom };  // stored as "sandbox" | "region" | "custom"
+enum class SigSource { key, pasted };               // stored as "key" (sign here) | "pasted"
+
+// Where a push goes and as whom. The composer's credentials panel edits this very struct (its
+// Credentials adds the secrets), so a draft and the form never need mapping field by field.
+// Nothing secret: the SecretKey and a pasted UserSig live in Draft, behind the "remember on this
+// device" choice.
 struct DraftTarget {
-  std::string kind = "sandbox";       // "sandbox" | "region" | "custom"
+  TargetKind kind = TargetKind::sandbox;
   std::string region_id = "china";    // for "region": an id of endpoints.h's table
   bool backup_host = false;
   bool via_relay = true;
@@ -26,7 +31,7 @@ struct DraftTarget {
   std::string sdkappid;               // as typed, so a half-typed value survives a reload
   std::string identifier = "administrator";
   int validity_days = 180;            // UserSig validity the user chose
-  std::string sig_source = "key";     // "key" (sign here) | "pasted" (a UserSig from elsewhere)
+  SigSource sig_source = SigSource::key;  // sign here, or a UserSig made elsewhere
   // Where it goes was set by a share link, someone else's choice: the page marks it until the
   // user picks a target themselves. Stored only when set.
   bool from_share_link = false;

@@ -47,13 +47,13 @@ DraftTarget infer_target(std::string_view base) {
   std::string host = canonical_host(rest.substr(0, rest.find_first_of(":/")));
   for (const auto& region : regions()) {
     if (host == region.host || host == region.backup_host) {
-      target.kind = "region";
+      target.kind = TargetKind::region;
       target.region_id = std::string(region.id);
       target.backup_host = host == region.backup_host;
       return target;
     }
   }
-  target.kind = "custom";
+  target.kind = TargetKind::custom;
   target.custom_base = std::string(base);
   return target;
 }

@@ -184,9 +184,9 @@ ShareDecoded decode_share_fragment(std::string_view url_or_fragment) {
   if (size_t q = draft.target.custom_base.find_first_of("?#"); q != std::string::npos) draft.target.custom_base.resize(q);
   draft.target.from_share_link = true;
   ShareDecoded out;
-  if (draft.target.kind == "custom") {
+  if (draft.target.kind == TargetKind::custom) {
     out.host = url_authority(draft.target.custom_base);
-  } else if (draft.target.kind == "region") {
+  } else if (draft.target.kind == TargetKind::region) {
     if (const Region* region = find_region(draft.target.region_id))
       out.host = std::string(draft.target.backup_host ? region->backup_host : region->host);
   }

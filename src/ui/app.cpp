@@ -12,6 +12,7 @@
 #include <imgui_internal.h>
 
 #include <cstdio>
+#include <utility>
 
 #include "core/templates.h"
 #include "ui/app_state.h"
@@ -118,7 +119,7 @@ void draw_left(AppState& state) {
     ImGuiTabItemFlags form_flags = 0;
     if (!state.raw.active && !state.focus.pointer.empty()) form_flags = ImGuiTabItemFlags_SetSelected;
     if (ImGui::BeginTabItem(stable_label(lang, txt::tab_form).c_str(), nullptr, form_flags)) {
-      if (state.raw.active && !state.keep.show_raw) {
+      if (state.raw.active && !state.view.show_raw) {
         state.raw.active = false;  // the form's body again, not a raw text that did not parse
         mark_edited(state);
       }
@@ -126,9 +127,9 @@ void draw_left(AppState& state) {
       ImGui::EndTabItem();
     }
     // A loaded body that does not parse is shown as text in the raw tab.
-    ImGuiTabItemFlags raw_flags = state.keep.show_raw ? ImGuiTabItemFlags_SetSelected : 0;
+    ImGuiTabItemFlags raw_flags = state.view.show_raw ? ImGuiTabItemFlags_SetSelected : 0;
     if (ImGui::BeginTabItem(stable_label(lang, txt::tab_raw).c_str(), nullptr, raw_flags)) {
-      state.keep.show_raw = false;
+      state.view.show_raw = false;
       if (!state.raw.active) enter_raw_mode(state);
       draw_raw_json(state);
       ImGui::EndTabItem();
@@ -139,8 +140,8 @@ void draw_left(AppState& state) {
 
 void draw_right(AppState& state) {
   Lang lang = state.lang;
-  RightTab select = state.select_tab;
-  state.select_tab = RightTab::none;
+  RightTab select = state.view.select_tab;
+  state.view.select_tab = RightTab::none;
   auto flags_for = [select](RightTab tab) { return select == tab ? ImGuiTabItemFlags_SetSelected : 0; };
   if (!ImGui::BeginTabBar("right tabs")) return;
   if (ImGui::BeginTabItem(stable_label(lang, txt::tab_preview).c_str(), nullptr, flags_for(RightTab::preview))) {
@@ -200,7 +201,7 @@ void App::start(const StartupInfo& info) {
   while (!s.origin.empty() && s.origin.back() == '/') s.origin.pop_back();
   s.lang = info.language.rfind("zh", 0) == 0 ? Lang::zh : Lang::en;
   // A page opened from a file has no sandbox behind it: it starts on a base URL the user enters.
-  if (s.origin.empty() && s.creds.target == TargetKind::sandbox) s.creds.target = TargetKind::custom;
+  if (s.origin.empty() && s.creds.kind == TargetKind::sandbox) s.creds.kind = TargetKind::custom;
   s.keep.startup = info;  // storage is read on the first frame, which brings the clock
   queue_sandbox_app_request(s);
 }
@@ -258,23 +259,12 @@ Intents App::frame(const FrameInput& input) {
   resolve_focus(s);
   autosave_tick(s);
 
-  Intents intents;
-  intents.http = std::move(s.queued_http);
-  s.queued_http.clear();
-  intents.copy_text = std::move(s.queued_copy);
-  s.queued_copy.reset();
+  // Everything panels and flows asked for went into s.out; what only the whole frame knows is added.
+  Intents intents = std::exchange(s.out, Intents{});
   intents.wants_text_input = ImGui::GetIO().WantTextInput;
   const int64_t lock_ms = s.keep.guard.lock_remaining_ms(now_ms(s));
-  intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.keep.confirm_open || s.keep.host_confirm_open ||
-                      (!s.status_note.empty() && input.now_seconds < s.status_note_until);
-  intents.storage = std::move(s.keep.queued_writes);
-  s.keep.queued_writes.clear();
-  intents.download = std::move(s.keep.queued_download);
-  s.keep.queued_download.reset();
-  intents.pick_import_file = s.keep.queued_pick;
-  s.keep.queued_pick = false;
-  intents.set_fragment = std::move(s.keep.queued_fragment);
-  s.keep.queued_fragment.reset();
+  intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.view.confirm_open ||
+                      s.view.host_confirm_open || (!s.status_note.empty() && input.now_seconds < s.status_note_until);
   intents.wake_after_ms = s.keep.autosave.wait_ms(now_ms(s));
   return intents;
 }

@@ -22,25 +22,18 @@
 
 namespace timpush::ui {
 
-enum class TargetKind { sandbox, region, custom };
-enum class SigSource { key, pasted };
+using core::SigSource;
+using core::TargetKind;
 enum class Audience { all, tags, attrs };
 enum class RightTab { none, preview, checks, response, error_codes };
 
-struct Credentials {
-  TargetKind target = TargetKind::sandbox;
-  std::string region_id = "china";
-  bool backup_host = false;
-  bool via_relay = true;
-  std::string custom_base;
-  std::string sdkappid_text;          // as typed, so a bad value is shown, not lost
-  std::string identifier = "administrator";
-  std::string secret_key;             // never leaves this struct except into usersig::generate
-  bool show_key = false;
-  int validity_days = 180;
-  SigSource sig_source = SigSource::key;
+// The credentials panel edits a draft's target itself (core::DraftTarget: kind, region, relay,
+// custom base, the SDKAppID as typed, identifier, validity, signature source, share-link mark)
+// plus the two secrets, which never leave this struct except into usersig::generate or, with
+// "remember" ticked, a stored draft.
+struct Credentials : core::DraftTarget {
+  std::string secret_key;
   std::string pasted_usersig;
-  bool target_from_share_link = false;  // set by a share link until the user picks a target
 };
 
 // GET {origin}/sandbox/app at start.
@@ -120,7 +113,7 @@ struct FocusRequest {
   std::vector<std::string> seen;  // field pointers drawn in the last frame
 };
 
-// Drafts, templates, history and the send guard, and what goes to browser storage.
+// Drafts, templates, history and the send guard: what goes to browser storage and comes back.
 struct Keeping {
   core::DraftStore drafts;
   core::TemplateStore templates;
@@ -135,12 +128,23 @@ struct Keeping {
   std::map<std::string, std::string> unreadable;
   std::string storage_message; // the last storage problem, shown until the next success
   std::string page_url;        // for share links
+  StartupInfo startup;         // kept until the first frame reads storage
+  core::MsgRandomPlan plan;    // what the last send carried as MsgRandom, and why
+  std::optional<core::OutcomeInfo> outcome;  // what its answer means for the next send
+};
+
+// What the panels show or are asked, kept for the next frame but never stored: the fields of the
+// Drafts, Templates, History and Error codes tabs, which tab to open, and the two confirmations.
+struct ViewScratch {
+  bool show_key = false;       // the SecretKey field shows its text
+  bool show_usersig = false;   // the preview URL shows the UserSig unmasked
   std::string rename_to;       // the Drafts tab's name field
   std::string template_name;   // the Templates tab's name field
   std::string history_query;
   std::string import_message;
+  std::string error_search;    // the Error codes tab's search field
+  RightTab select_tab = RightTab::none;  // one-shot tab switch
   bool show_raw = false;       // a loaded body did not parse: show it in the raw JSON tab
-  StartupInfo startup;         // kept until the first frame reads storage
   // The all-user confirmation (a modal): open while the user types the SDKAppID.
   bool confirm_open = false;
   std::string confirm_typed;
@@ -149,13 +153,6 @@ struct Keeping {
   bool host_confirm_open = false;
   std::string confirm_host;
   std::string host_confirmed;
-  core::MsgRandomPlan plan;    // what the last send carried as MsgRandom, and why
-  std::optional<core::OutcomeInfo> outcome;  // what its answer means for the next send
-  // Handed to the platform by the next frame().
-  std::vector<StorageWrite> queued_writes;
-  std::optional<FileDownload> queued_download;
-  bool queued_pick = false;
-  std::optional<std::string> queued_fragment;
 };
 
 struct AppState {
@@ -183,19 +180,18 @@ struct AppState {
   // the body is derived again, and autosave notices, only when it moved.
   uint64_t revision = 1;
 
-  bool show_usersig = false;  // preview URL unmasked
-  std::string error_search;
-  RightTab select_tab = RightTab::none;  // one-shot tab switch
   std::string status_note;    // short feedback, e.g. "Copied."
   double status_note_until = 0;
 
   SendFlow send;
   FocusRequest focus;
   Keeping keep;
+  ViewScratch view;
 
   uint64_t next_http_id = 1;
-  std::vector<HttpRequest> queued_http;     // handed to the platform by the next frame()
-  std::optional<std::string> queued_copy;
+  // What the platform is to do, pushed by panels and flows during the frame and handed over whole
+  // by App::frame, which fills the frame-wide fields (text input, animating, wake) itself.
+  Intents out;
   uint32_t next_url_random = 0;             // `random` of the next send, shown in the preview
   bool first_frame_done = false;
   FrameInput input;                          // this frame's clock and random

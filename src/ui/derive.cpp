@@ -8,7 +8,7 @@ namespace timpush::ui {
 
 void refresh_derived(AppState& state) {
   Derived& d = state.derived;
-  d.sdkappid = parse_sdkappid(state.creds.sdkappid_text);
+  d.sdkappid = parse_sdkappid(state.creds.sdkappid);
   refresh_usersig(state, d.sdkappid);
   BaseUrl base = base_url(state);
   d.base_url = std::move(base.base);
@@ -111,14 +111,14 @@ void load_body(AppState& state, const std::string& body) {
     state.audience = infer_audience(state.request);
     state.raw.active = false;
     state.raw.parses = true;
-    state.keep.show_raw = false;
+    state.view.show_raw = false;
     return;
   }
   // Kept as text in the raw tab, so a body that does not parse is never lost.
   state.raw.active = true;
   state.raw.text = body;
   apply_raw_text(state);
-  state.keep.show_raw = true;
+  state.view.show_raw = true;
 }
 
 void regenerate_msg_random(AppState& state) {

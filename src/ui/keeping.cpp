@@ -60,7 +60,7 @@ core::Draft draft_with_body(const AppState& state, std::string body) {
 
 // Shared with keeping_device.cpp.
 void queue_storage_write(AppState& state, const std::string& key, std::optional<std::string> value) {
-  state.keep.queued_writes.push_back(StorageWrite{key, std::move(value)});
+  state.out.storage.push_back(StorageWrite{key, std::move(value)});
 }
 
 void mark_saved(AppState& state) { state.keep.seen_revision = state.revision; }
@@ -125,7 +125,7 @@ void load_kept(AppState& state, const StartupInfo& info) {
     } else {
       k.storage_message += tr(state.lang, shared.error) + "\n";
     }
-    k.queued_fragment = std::string();  // a reload must not add the shared draft again
+    state.out.set_fragment = std::string();  // a reload must not add the shared draft again
   }
   if (!opened) {
     const core::Draft* active = k.drafts.find(k.drafts.active);
@@ -189,7 +189,7 @@ bool add_and_open(AppState& state, const core::Draft& d, bool load) {
     return false;
   }
   k.drafts.active = d.name;
-  k.rename_to = d.name;
+  state.view.rename_to = d.name;
   if (load) apply_draft(state, d);
   save_drafts_now(state);
   mark_saved(state);
@@ -213,7 +213,7 @@ bool switch_draft(AppState& state, const std::string& name) {
   const core::Draft* d = k.drafts.find(name);
   if (!d) return false;
   k.drafts.active = d->name;
-  k.rename_to = d->name;
+  state.view.rename_to = d->name;
   apply_draft(state, *d);
   k.guard.discard_retry();
   save_drafts_now(state);
@@ -244,7 +244,7 @@ bool delete_active_draft(AppState& state) {
     k.drafts.active = k.drafts.drafts.front().name;
     apply_draft(state, k.drafts.drafts.front());
   }
-  k.rename_to = k.drafts.active;
+  state.view.rename_to = k.drafts.active;
   save_drafts_now(state);
   mark_saved(state);
   return true;
@@ -304,26 +304,26 @@ bool reopen_history(AppState& state, size_t index) {
 }
 
 void export_history_file(AppState& state) {
-  state.keep.queued_download = FileDownload{"timpush-history.json", core::export_history(state.keep.history),
+  state.out.download = FileDownload{"timpush-history.json", core::export_history(state.keep.history),
                                             "application/json"};
 }
 
 void import_history_file(AppState& state, const ImportedFile& file) {
   Keeping& k = state.keep;
   if (!file.error.empty()) {
-    k.import_message = tr(state.lang, fill(txt::file_unreadable, file.error));
+    state.view.import_message = tr(state.lang, fill(txt::file_unreadable, file.error));
     return;
   }
   core::HistoryImport r = core::import_history(k.history, file.text);
   if (!r.ok()) {
-    k.import_message = tr(state.lang, fill(txt::not_imported, r.error));
+    state.view.import_message = tr(state.lang, fill(txt::not_imported, r.error));
     return;
   }
-  k.import_message = tr(state.lang, fill(fill(fill(txt::imported_counts, std::to_string(r.added)),
+  state.view.import_message = tr(state.lang, fill(fill(fill(txt::imported_counts, std::to_string(r.added)),
                                                 std::to_string(r.duplicates)),
                                            std::to_string(r.invalid)));
   if (r.dropped) {
-    k.import_message += tr(state.lang, fill(fill(txt::import_dropped, std::to_string(r.dropped)),
+    state.view.import_message += tr(state.lang, fill(fill(txt::import_dropped, std::to_string(r.dropped)),
                                             std::to_string(core::max_history_entries)));
   }
   write_history(state);
@@ -341,7 +341,7 @@ void copy_share_link(AppState& state) {
     note_text(state, tr(state.lang, enc.error), 6);
     return;
   }
-  state.queued_copy = core::share_url(state.keep.page_url, enc.fragment);
+  state.out.copy_text = core::share_url(state.keep.page_url, enc.fragment);
   Words msg = txt::share_copied;
   if (!enc.warning.en.empty()) msg += core::same(" ") + enc.warning;
   note_text(state, tr(state.lang, msg), 5);

@@ -186,9 +186,9 @@ void set_remember(AppState& state, bool remember) {
 }
 
 std::string host_to_confirm(const AppState& state) {
-  if (state.creds.target == TargetKind::sandbox) return {};
+  if (state.creds.kind == TargetKind::sandbox) return {};
   std::string host;
-  if (state.creds.target == TargetKind::region) {
+  if (state.creds.kind == TargetKind::region) {
     const core::Region* region = core::find_region(state.creds.region_id);
     if (!region) return {};
     host = core::canonical_host(state.creds.backup_host ? region->backup_host : region->host);
@@ -197,7 +197,7 @@ std::string host_to_confirm(const AppState& state) {
     if (host.empty() || (!state.origin.empty() && host == core::url_authority(state.origin))) return {};
   }
   const Keeping& k = state.keep;
-  if (host == k.host_confirmed) return {};
+  if (host == state.view.host_confirmed) return {};
   if (std::find(k.sent_hosts.begin(), k.sent_hosts.end(), host) != k.sent_hosts.end()) return {};
   return host;
 }
@@ -205,8 +205,8 @@ std::string host_to_confirm(const AppState& state) {
 void remember_sent_host(AppState& state) {
   Keeping& k = state.keep;
   std::string host = host_to_confirm(state);
-  if (host.empty() && !k.host_confirmed.empty()) host = k.host_confirmed;
-  k.host_confirmed.clear();
+  if (host.empty() && !state.view.host_confirmed.empty()) host = state.view.host_confirmed;
+  state.view.host_confirmed.clear();
   if (host.empty() || std::find(k.sent_hosts.begin(), k.sent_hosts.end(), host) != k.sent_hosts.end()) return;
   if (k.sent_hosts.size() >= max_sent_hosts) k.sent_hosts.erase(k.sent_hosts.begin());
   k.sent_hosts.push_back(host);

@@ -15,7 +15,7 @@ bool draw_confirm(AppState& state) {
   Lang lang = state.lang;
   Keeping& k = state.keep;
   const char* popup = "Confirm everyone";
-  if (k.confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  if (state.view.confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
     return false;
@@ -27,8 +27,8 @@ bool draw_confirm(AppState& state) {
   ImGui::PopTextWrapPos();
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   ImGui::SetNextItemWidth(-1);
-  ImGui::InputTextWithHint("##confirm sdkappid", tr(lang, txt::confirm_type), &k.confirm_typed);
-  bool matches = core::confirmation_matches(k.confirm_typed, app);
+  ImGui::InputTextWithHint("##confirm sdkappid", tr(lang, txt::confirm_type), &state.view.confirm_typed);
+  bool matches = core::confirmation_matches(state.view.confirm_typed, app);
   ImGui::BeginDisabled(!matches);
   bool send = ImGui::Button(label(lang, txt::confirm_send).c_str());
   ImGui::EndDisabled();
@@ -39,9 +39,9 @@ bool draw_confirm(AppState& state) {
       ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
     cancel = true;
   // The send flow closes the modal once the push goes (confirm_open false, seen here next frame).
-  if (cancel || !k.confirm_open) {
-    k.confirm_open = false;
-    k.confirm_typed.clear();
+  if (cancel || !state.view.confirm_open) {
+    state.view.confirm_open = false;
+    state.view.confirm_typed.clear();
     ImGui::CloseCurrentPopup();
     send = false;
   }
@@ -53,15 +53,15 @@ bool draw_host_confirm(AppState& state) {
   Lang lang = state.lang;
   Keeping& k = state.keep;
   const char* popup = "Confirm host";
-  if (k.host_confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
+  if (state.view.host_confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
   ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
     return false;
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::host_confirm_title));
   ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(k.confirm_host.c_str());
+  ImGui::TextUnformatted(state.view.confirm_host.c_str());
   ImGui::TextUnformatted(tr(lang, txt::host_confirm_body));
-  if (state.creds.target_from_share_link) ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::from_share_link));
+  if (state.creds.from_share_link) ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::from_share_link));
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
   bool send = ImGui::Button(label(lang, txt::host_confirm_send).c_str());
@@ -71,13 +71,13 @@ bool draw_host_confirm(AppState& state) {
   if (ImGui::IsKeyPressed(ImGuiKey_Escape, false) &&
       ImGui::IsWindowFocused(ImGuiFocusedFlags_RootAndChildWindows))
     cancel = true;
-  if (send || cancel || !k.host_confirm_open) {
-    k.host_confirm_open = false;
+  if (send || cancel || !state.view.host_confirm_open) {
+    state.view.host_confirm_open = false;
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();
   // Good for this send only: the host is remembered once the request has left.
-  if (send) k.host_confirmed = k.confirm_host;
+  if (send) state.view.host_confirmed = state.view.confirm_host;
   return send;
 }
 

@@ -24,22 +24,22 @@ void draw_share_mark(const AppState& state) {
 void draw_target(AppState& state) {
   Credentials& c = state.creds;
   Lang lang = state.lang;
-  if (c.target_from_share_link) draw_share_mark(state);
+  if (c.from_share_link) draw_share_mark(state);
   // Picking a target here makes it the user's own: the share-link mark goes.
-  const TargetKind kind_before = c.target;
+  const TargetKind kind_before = c.kind;
   const std::string region_before = c.region_id, base_before = c.custom_base;
   const bool backup_before = c.backup_host;
   ImGui::TextUnformatted(tr(lang, txt::target));
   ImGui::SameLine();
-  int kind = static_cast<int>(c.target);
+  int kind = static_cast<int>(c.kind);
   ImGui::RadioButton(label(lang, txt::target_sandbox).c_str(), &kind, static_cast<int>(TargetKind::sandbox));
   ImGui::SameLine();
   ImGui::RadioButton(label(lang, txt::target_region).c_str(), &kind, static_cast<int>(TargetKind::region));
   ImGui::SameLine();
   ImGui::RadioButton(label(lang, txt::target_custom).c_str(), &kind, static_cast<int>(TargetKind::custom));
-  c.target = static_cast<TargetKind>(kind);
+  c.kind = static_cast<TargetKind>(kind);
 
-  if (c.target == TargetKind::sandbox) {
+  if (c.kind == TargetKind::sandbox) {
     switch (state.sandbox.status) {
       case SandboxApp::Status::loading:
         ImGui::TextDisabled("%s", tr(lang, txt::sandbox_loading));
@@ -57,7 +57,7 @@ void draw_target(AppState& state) {
       case SandboxApp::Status::not_asked:
         break;
     }
-  } else if (c.target == TargetKind::region) {
+  } else if (c.kind == TargetKind::region) {
     const core::Region* current = core::find_region(c.region_id);
     std::string preview = current ? std::string(tr(lang, current->name)) : c.region_id;
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 12);
@@ -84,9 +84,9 @@ void draw_target(AppState& state) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 7);
     ImGui::InputTextWithHint(label(lang, txt::custom_base).c_str(), "https://example.com/path", &c.custom_base);
   }
-  if (c.target != kind_before || c.region_id != region_before || c.backup_host != backup_before ||
+  if (c.kind != kind_before || c.region_id != region_before || c.backup_host != backup_before ||
       c.custom_base != base_before)
-    c.target_from_share_link = false;
+    c.from_share_link = false;
   if (state.derived.base_error) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextColored(tone_colour(Tone::bad), "%s", state.derived.base_error->c_str());
@@ -125,9 +125,9 @@ void draw_usersig(AppState& state) {
 
   if (c.sig_source == SigSource::key) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 12);
-    secret_field(label(lang, txt::secret_key).c_str(), c.secret_key, c.show_key);
+    secret_field(label(lang, txt::secret_key).c_str(), c.secret_key, state.view.show_key);
     ImGui::SameLine();
-    if (ImGui::SmallButton(label(lang, c.show_key ? txt::hide : txt::show, "key").c_str())) c.show_key = !c.show_key;
+    if (ImGui::SmallButton(label(lang, state.view.show_key ? txt::hide : txt::show, "key").c_str())) state.view.show_key = !state.view.show_key;
     help_marker(state, txt::secret_key_help);
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
     if (ImGui::InputInt(label(lang, txt::validity_days).c_str(), &c.validity_days)) {
@@ -171,9 +171,9 @@ void draw_credentials(AppState& state) {
   ImGui::Spacing();
 
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
-  ImGui::InputText("SDKAppID", &c.sdkappid_text, ImGuiInputTextFlags_CharsDecimal);
+  ImGui::InputText("SDKAppID", &c.sdkappid, ImGuiInputTextFlags_CharsDecimal);
   help_marker(state, txt::sdkappid_help);
-  if (!c.sdkappid_text.empty() && !parse_sdkappid(c.sdkappid_text))
+  if (!c.sdkappid.empty() && !parse_sdkappid(c.sdkappid))
     ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::sdkappid_bad));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   ImGui::InputText(label(lang, txt::identifier).c_str(), &c.identifier);

@@ -25,11 +25,11 @@ void draw_drafts(AppState& state) {
   ImGui::SameLine();
   if (ImGui::Button(label(lang, txt::delete_draft).c_str())) delete_active_draft(state);
 
-  if (k.rename_to.empty()) k.rename_to = k.drafts.active;
+  if (state.view.rename_to.empty()) state.view.rename_to = k.drafts.active;
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-  ImGui::InputText(label(lang, txt::draft_name).c_str(), &k.rename_to);
+  ImGui::InputText(label(lang, txt::draft_name).c_str(), &state.view.rename_to);
   ImGui::SameLine();
-  if (ImGui::Button(label(lang, txt::rename_draft).c_str())) rename_active_draft(state, k.rename_to);
+  if (ImGui::Button(label(lang, txt::rename_draft).c_str())) rename_active_draft(state, state.view.rename_to);
 
   bool remember = k.remember;
   if (ImGui::Checkbox(label(lang, txt::remember_key).c_str(), &remember)) set_remember(state, remember);

@@ -11,12 +11,12 @@ void draw_error_codes(AppState& state) {
   Lang lang = state.lang;
   ImGui::PushID("error codes");
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 5);
-  ImGui::InputTextWithHint(label(lang, txt::search).c_str(), tr(lang, txt::search_hint), &state.error_search);
+  ImGui::InputTextWithHint(label(lang, txt::search).c_str(), tr(lang, txt::search_hint), &state.view.error_search);
   std::vector<const core::ErrorEntry*> entries;
-  if (state.error_search.empty()) {
+  if (state.view.error_search.empty()) {
     for (const auto& entry : core::error_catalog()) entries.push_back(&entry);
   } else {
-    entries = core::search_errors(state.error_search);
+    entries = core::search_errors(state.view.error_search);
   }
   if (entries.empty()) {
     ImGui::TextDisabled("%s", tr(lang, txt::no_match));

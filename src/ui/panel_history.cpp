@@ -14,14 +14,14 @@ void draw_history(AppState& state) {
   Keeping& k = state.keep;
   if (ImGui::Button(label(lang, txt::export_history).c_str())) export_history_file(state);
   ImGui::SameLine();
-  if (ImGui::Button(label(lang, txt::import_history).c_str())) k.queued_pick = true;
+  if (ImGui::Button(label(lang, txt::import_history).c_str())) state.out.pick_import_file = true;
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint(("##" + std::string(txt::history_search.en) + " history").c_str(),
-                           tr(lang, txt::history_search), &k.history_query);
-  if (!k.import_message.empty()) ImGui::TextWrapped("%s", k.import_message.c_str());
+                           tr(lang, txt::history_search), &state.view.history_query);
+  if (!state.view.import_message.empty()) ImGui::TextWrapped("%s", state.view.import_message.c_str());
 
-  std::vector<size_t> found = k.history.search(k.history_query);
+  std::vector<size_t> found = k.history.search(state.view.history_query);
   if (k.history.entries.empty()) ImGui::TextDisabled("%s", tr(lang, txt::no_history));
   std::optional<size_t> reopen_index;
   if (ImGui::BeginChild("history list")) {

@@ -57,8 +57,8 @@ void draw_preview(AppState& state) {
 
   ImGui::TextUnformatted(tr(lang, txt::url));
   ImGui::SameLine();
-  ImGui::Checkbox(label(lang, txt::show_usersig).c_str(), &state.show_usersig);
-  std::string url = preview_url(state, state.show_usersig);
+  ImGui::Checkbox(label(lang, txt::show_usersig).c_str(), &state.view.show_usersig);
+  std::string url = preview_url(state, state.view.show_usersig);
   ImGui::PushTextWrapPos(0);
   if (url.empty()) ImGui::TextDisabled("%s", d.base_error.value_or("-").c_str());
   else ImGui::TextUnformatted(url.c_str());
@@ -75,18 +75,18 @@ void draw_preview(AppState& state) {
   ImGui::PopStyleColor();
 
   if (ImGui::Button(label(lang, txt::copy_json).c_str())) {
-    state.queued_copy = d.body;
+    state.out.copy_text = d.body;
     note(state, txt::copied);
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(url.empty());
   if (ImGui::Button(label(lang, txt::copy_url).c_str())) {
-    state.queued_copy = preview_url(state, true);
+    state.out.copy_text = preview_url(state, true);
     note(state, txt::copied);
   }
   ImGui::SameLine();
   if (ImGui::Button(label(lang, txt::copy_curl).c_str())) {
-    state.queued_copy = curl_command(state);
+    state.out.copy_text = curl_command(state);
     note(state, txt::copied);
   }
   ImGui::EndDisabled();

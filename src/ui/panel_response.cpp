@@ -32,7 +32,7 @@ void draw_no_answer(AppState& state) {
     ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::network_failed));
   }
   ImGui::PopTextWrapPos();
-  if (s.cross_origin && !state.origin.empty() && state.creds.target == TargetKind::region && !state.creds.via_relay) {
+  if (s.cross_origin && !state.origin.empty() && state.creds.kind == TargetKind::region && !state.creds.via_relay) {
     if (ImGui::Button(label(lang, txt::use_relay).c_str())) {
       state.creds.via_relay = true;
       mark_edited(state);
@@ -40,7 +40,7 @@ void draw_no_answer(AppState& state) {
     ImGui::SameLine();
   }
   if (ImGui::Button(label(lang, txt::copy_curl, "response").c_str())) {
-    state.queued_copy = curl_command(state);
+    state.out.copy_text = curl_command(state);
     note(state, txt::copied);
   }
 }

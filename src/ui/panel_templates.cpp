@@ -29,10 +29,10 @@ void draw_templates(AppState& state) {
   }
   ImGui::SeparatorText(tr(lang, txt::user_templates));
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
-  ImGui::InputText(label(lang, txt::template_name).c_str(), &k.template_name);
+  ImGui::InputText(label(lang, txt::template_name).c_str(), &state.view.template_name);
   ImGui::SameLine();
-  if (ImGui::Button(label(lang, txt::save_template).c_str()) && save_as_template(state, k.template_name))
-    k.template_name.clear();
+  if (ImGui::Button(label(lang, txt::save_template).c_str()) && save_as_template(state, state.view.template_name))
+    state.view.template_name.clear();
   if (k.templates.templates.empty()) ImGui::TextDisabled("%s", tr(lang, txt::no_user_templates));
   std::string load_name, delete_name;
   for (const core::UserTemplate& t : k.templates.templates) {

@@ -70,15 +70,15 @@ bool start_send(AppState& state) {
   Keeping& k = state.keep;
   // A host this device has not sent to is named and confirmed first (its modal sends again).
   if (std::string host = host_to_confirm(state); !host.empty()) {
-    k.confirm_host = host;
-    k.host_confirm_open = true;
+    state.view.confirm_host = host;
+    state.view.host_confirm_open = true;
     return false;
   }
   const int64_t ms = now_ms(state);
   const uint32_t app = *state.derived.sdkappid;
-  core::SendCheck check = k.guard.check(ms, state.derived.body, app, k.confirm_typed);
+  core::SendCheck check = k.guard.check(ms, state.derived.body, app, state.view.confirm_typed);
   if (check.block == core::SendBlock::needs_confirmation || check.block == core::SendBlock::confirmation_mismatch) {
-    k.confirm_open = true;  // the modal asks for the SDKAppID; its button sends
+    state.view.confirm_open = true;  // the modal asks for the SDKAppID; its button sends
     return false;
   }
   if (!check.ok()) return false;
@@ -92,8 +92,8 @@ bool start_send(AppState& state) {
     if (send_blocker(state)) return false;
   }
   if (!k.guard.begin(ms, app, state.request.msg_random.value_or(0), state.derived.body)) return false;
-  k.confirm_open = false;
-  k.confirm_typed.clear();
+  state.view.confirm_open = false;
+  state.view.confirm_typed.clear();
   k.outcome.reset();
 
   HttpRequest request;
@@ -103,7 +103,7 @@ bool start_send(AppState& state) {
   request.body = state.derived.body;
   request.content_type = "application/json";
   // The relay waits up to 5 s to connect and 20 s to read: give it time to explain itself.
-  bool relayed = state.creds.target == TargetKind::region && state.creds.via_relay;
+  bool relayed = state.creds.kind == TargetKind::region && state.creds.via_relay;
   request.timeout_seconds = relayed ? 30 : 15;
 
   SendFlow& s = state.send;
@@ -122,11 +122,11 @@ bool start_send(AppState& state) {
   sent.target = target_of(state.creds);
   sent.msg_random = state.request.msg_random.value_or(0);
   sent.request_body = state.derived.body;
-  state.queued_http.push_back(std::move(request));
+  state.out.http.push_back(std::move(request));
   remember_sent_host(state);
   // `random` must be fresh for every request.
   state.next_url_random = fresh_random_besides(state, state.next_url_random);
-  state.select_tab = RightTab::response;
+  state.view.select_tab = RightTab::response;
   return true;
 }
 
@@ -138,7 +138,7 @@ void handle_send_result(AppState& state, const HttpResult& result) {
   s.result = result;
   s.elapsed = -1;  // measured by the next frame's clock (results arrive between frames)
   s.response = core::read_push_response(result.status, result.body);
-  state.select_tab = RightTab::response;
+  state.view.select_tab = RightTab::response;
   finish_send(state);
 }
 

@@ -38,8 +38,8 @@ void handle_sandbox_app(AppState& state, const HttpResult& result) {
   sb.has_key = key != doc.end() && key->is_string();
   // Only fill fields the user has not started on.
   Credentials& c = state.creds;
-  if (c.target != TargetKind::sandbox) return;
-  if (c.sdkappid_text.empty()) c.sdkappid_text = std::to_string(app->get<uint64_t>());
+  if (c.kind != TargetKind::sandbox) return;
+  if (c.sdkappid.empty()) c.sdkappid = std::to_string(app->get<uint64_t>());
   if (c.identifier.empty() || c.identifier == "administrator") c.identifier = id->get<std::string>();
   if (sb.has_key && c.secret_key.empty()) c.secret_key = key->get<std::string>();
   mark_edited(state);
@@ -48,7 +48,7 @@ void handle_sandbox_app(AppState& state, const HttpResult& result) {
 }  // namespace
 
 std::string region_host(const AppState& state) {
-  if (state.creds.target != TargetKind::region) return {};
+  if (state.creds.kind != TargetKind::region) return {};
   const core::Region* region = core::find_region(state.creds.region_id);
   if (!region) return {};
   return std::string(state.creds.backup_host ? region->backup_host : region->host);
@@ -63,7 +63,7 @@ std::optional<uint32_t> parse_sdkappid(const std::string& text) {
 BaseUrl base_url(const AppState& state) {
   BaseUrl out;
   const Credentials& c = state.creds;
-  switch (c.target) {
+  switch (c.kind) {
     case TargetKind::sandbox:
       if (state.origin.empty()) out.error = tr(state.lang, txt::sandbox_no_origin);
       else out.base = state.origin + "/sandbox";
@@ -95,7 +95,7 @@ BaseUrl base_url(const AppState& state) {
 }
 
 std::string direct_base_url(const AppState& state) {
-  if (state.creds.target == TargetKind::region) {
+  if (state.creds.kind == TargetKind::region) {
     std::string host = region_host(state);
     if (!host.empty()) return "https://" + host;
   }
@@ -151,41 +151,13 @@ void queue_sandbox_app_request(AppState& state) {
   request.timeout_seconds = 10;
   state.sandbox.status = SandboxApp::Status::loading;
   state.sandbox.request_id = request.id;
-  state.queued_http.push_back(std::move(request));
+  state.out.http.push_back(std::move(request));
 }
 
 bool handle_sandbox_app_result(AppState& state, const HttpResult& result) {
   if (state.sandbox.status != SandboxApp::Status::loading || result.id != state.sandbox.request_id) return false;
   handle_sandbox_app(state, result);
   return true;
-}
-
-core::DraftTarget target_of(const Credentials& c) {
-  core::DraftTarget t;
-  t.kind = c.target == TargetKind::sandbox ? "sandbox" : c.target == TargetKind::region ? "region" : "custom";
-  t.region_id = c.region_id;
-  t.backup_host = c.backup_host;
-  t.via_relay = c.via_relay;
-  t.custom_base = c.custom_base;
-  t.sdkappid = c.sdkappid_text;
-  t.identifier = c.identifier;
-  t.validity_days = c.validity_days;
-  t.sig_source = c.sig_source == SigSource::pasted ? "pasted" : "key";
-  t.from_share_link = c.target_from_share_link;
-  return t;
-}
-
-void apply_target(Credentials& c, const core::DraftTarget& t) {
-  c.target = t.kind == "region" ? TargetKind::region : t.kind == "custom" ? TargetKind::custom : TargetKind::sandbox;
-  c.region_id = t.region_id;
-  c.backup_host = t.backup_host;
-  c.via_relay = t.via_relay;
-  c.custom_base = t.custom_base;
-  c.sdkappid_text = t.sdkappid;
-  c.identifier = t.identifier;
-  c.validity_days = t.validity_days;
-  c.sig_source = t.sig_source == "pasted" ? SigSource::pasted : SigSource::key;
-  c.target_from_share_link = t.from_share_link;
 }
 
 }  // namespace timpush::ui

@@ -1,6 +1,6 @@
 // Where a push goes and who signs it: the base URL of the chosen target (sandbox, region with or
-// without the relay, custom), the SDKAppID as typed, the UserSig cache, the mapping between the
-// form's Credentials and a draft's DraftTarget, and the sandbox's own app (GET /sandbox/app).
+// without the relay, custom), the SDKAppID as typed, the UserSig cache, Credentials as a draft's
+// DraftTarget, and the sandbox's own app (GET /sandbox/app).
 #pragma once
 
 #include <optional>
@@ -28,8 +28,11 @@ std::string region_host(const AppState& state);
 // `app` is the SDKAppID field as parse_sdkappid reads it.
 void refresh_usersig(AppState& state, std::optional<uint32_t> app);
 
-core::DraftTarget target_of(const Credentials& creds);
-void apply_target(Credentials& creds, const core::DraftTarget& target);
+// A draft's target is the credentials without their secrets (Credentials extends DraftTarget).
+inline const core::DraftTarget& target_of(const Credentials& creds) { return creds; }
+inline void apply_target(Credentials& creds, const core::DraftTarget& target) {
+  static_cast<core::DraftTarget&>(creds) = target;
+}
 
 // GET {origin}/sandbox/app, queued at start; its answer fills the fields the user has not touched.
 void queue_sandbox_app_request(AppState& state);

@@ -68,8 +68,8 @@ std::vector<ui::HttpRequest> press_send(Harness& h) {
 // Send to a host this device has not sent to: it asks first, naming the host; say yes.
 std::vector<ui::HttpRequest> press_send_to_new_host(Harness& h, const std::string& host) {
   CHECK(press_send(h).empty());
-  REQUIRE(h.state.keep.host_confirm_open);
-  CHECK(h.state.keep.confirm_host == host);
+  REQUIRE(h.state.view.host_confirm_open);
+  CHECK(h.state.view.confirm_host == host);
   h.press(h.id_of("Confirm host", {"Send to this host"}));
   return h.frames(2);
 }
@@ -92,8 +92,8 @@ TEST_CASE("start asks the sandbox for its app, and its answer fills the credenti
 
   h.answer_sandbox_app(secret);
   h.frames(2);
-  CHECK(h.state.creds.target == ui::TargetKind::sandbox);
-  CHECK(h.state.creds.sdkappid_text == "1400000000");
+  CHECK(h.state.creds.kind == ui::TargetKind::sandbox);
+  CHECK(h.state.creds.sdkappid == "1400000000");
   CHECK(h.state.creds.identifier == "administrator");
   CHECK(h.state.creds.secret_key == secret);
   CHECK(h.state.derived.base_url == "http://127.0.0.1:8080/sandbox");
@@ -110,18 +110,18 @@ TEST_CASE("a page opened from a file starts on a custom base URL; its sandbox ch
   Harness h("");
   auto intents = h.frame();
   CHECK(intents.http.empty());
-  CHECK(h.state.creds.target == ui::TargetKind::custom);
+  CHECK(h.state.creds.kind == ui::TargetKind::custom);
   CHECK(h.state.sandbox.status == ui::SandboxApp::Status::no_origin);
-  h.state.creds.sdkappid_text = "1400000000";
+  h.state.creds.sdkappid = "1400000000";
   h.state.creds.secret_key = secret;
   CHECK(press_send(h).empty());  // no base URL typed yet
 
-  h.state.creds.target = ui::TargetKind::sandbox;
+  h.state.creds.kind = ui::TargetKind::sandbox;
   h.frame();
   CHECK(h.drawn.find("no sandbox") != std::string::npos);
   CHECK(press_send(h).empty());
 
-  h.state.creds.target = ui::TargetKind::custom;
+  h.state.creds.kind = ui::TargetKind::custom;
   h.state.creds.custom_base = "http://127.0.0.1:9/";
   auto sent = press_send_to_new_host(h, "127.0.0.1:9");
   REQUIRE(sent.size() == 1);
@@ -221,7 +221,7 @@ TEST_CASE("a 70009 answer shows the catalogue's meaning and fix") {
 TEST_CASE("no HTTP answer from another origin explains CORS and offers the relay and curl") {
   Harness h;
   ready(h);
-  h.state.creds.target = ui::TargetKind::region;
+  h.state.creds.kind = ui::TargetKind::region;
   h.state.creds.region_id = "singapore";
   h.state.creds.via_relay = false;
   h.frames(1);
@@ -249,7 +249,7 @@ TEST_CASE("no HTTP answer from another origin explains CORS and offers the relay
 TEST_CASE("Copy as curl holds the UserSig and the exact body, never the SecretKey") {
   Harness h;
   ready(h);
-  h.state.select_tab = ui::RightTab::preview;
+  h.state.view.select_tab = ui::RightTab::preview;
   h.frames(2);
   h.press(h.id_of(right_child, {"right tabs", "Preview###Preview", "preview", "Copy as curl"}));
   std::optional<std::string> copied;
@@ -264,13 +264,13 @@ TEST_CASE("Copy as curl holds the UserSig and the exact body, never the SecretKe
 TEST_CASE("the preview masks the UserSig in the URL until asked") {
   Harness h;
   ready(h);
-  h.state.select_tab = ui::RightTab::preview;
+  h.state.view.select_tab = ui::RightTab::preview;
   h.frames(2);
   CHECK(h.drawn.find("usersig=****") != std::string::npos);
   CHECK(h.drawn.find("usersig=" + h.state.derived.usersig.substr(0, 8)) == std::string::npos);
   h.press(h.id_of(right_child, {"right tabs", "Preview###Preview", "preview", "Show UserSig"}));
   h.frames(2);
-  CHECK(h.state.show_usersig);
+  CHECK(h.state.view.show_usersig);
   CHECK(h.drawn.find("usersig=****") == std::string::npos);
   CHECK(h.drawn.find("usersig=" + h.state.derived.usersig.substr(0, 8)) != std::string::npos);
 }
@@ -286,8 +286,8 @@ TEST_CASE("raw JSON mode keeps unknown fields, and a broken paste shows 90001 wi
   CHECK(h.state.request.msg_random == 7u);
   // No Condition: it reaches every user, so the SDKAppID is typed in the confirmation first.
   CHECK(press_send(h).empty());
-  CHECK(h.state.keep.confirm_open);
-  h.state.keep.confirm_typed = "1400000000";
+  CHECK(h.state.view.confirm_open);
+  h.state.view.confirm_typed = "1400000000";
   REQUIRE(ui::start_send(h.state));  // what the modal's "Send to everyone" does
   auto sent = h.frames(1);
   REQUIRE(sent.size() == 1);
@@ -344,7 +344,7 @@ TEST_CASE("the language switch changes the words, not the widgets") {
   CHECK(h.frames(2).size() == 1);
 
   // The open tab stays open across a switch (tabs keep one ID in both languages).
-  h.state.select_tab = ui::RightTab::error_codes;
+  h.state.view.select_tab = ui::RightTab::error_codes;
   h.frames(2);
   const auto& first_entry = core::error_catalog().front();
   CHECK(h.drawn.find(std::string(first_entry.meaning.zh)) != std::string::npos);

@@ -65,7 +65,7 @@ std::vector<ui::HttpRequest> press_send(Harness& h, FakeStorage& storage) {
 void open_all_user_confirm(Harness& h, FakeStorage& storage) {
   ui::set_audience(h.state, ui::Audience::all);
   CHECK(press_send(h, storage).empty());
-  REQUIRE(h.state.keep.confirm_open);
+  REQUIRE(h.state.view.confirm_open);
 }
 
 void answer(Harness& h, const ui::HttpRequest& request, int status, const std::string& body) {
@@ -200,14 +200,14 @@ TEST_CASE("an all-user push waits for the SDKAppID to be typed") {
   Harness h;
   ready(h, storage);
   open_all_user_confirm(h, storage);
-  h.state.keep.confirm_typed = "1400000001";  // one digit off
+  h.state.view.confirm_typed = "1400000001";  // one digit off
   CHECK_FALSE(ui::start_send(h.state));
   CHECK(run(h, storage, 0.05).empty());
-  h.state.keep.confirm_typed = " 1400000000 ";
+  h.state.view.confirm_typed = " 1400000000 ";
   CHECK(ui::start_send(h.state));
   CHECK(run(h, storage, 0.05).size() == 1);
-  CHECK_FALSE(h.state.keep.confirm_open);
-  CHECK(h.state.keep.confirm_typed.empty());  // the next all-user push asks again
+  CHECK_FALSE(h.state.view.confirm_open);
+  CHECK(h.state.view.confirm_typed.empty());  // the next all-user push asks again
 }
 
 TEST_CASE("Escape closes the all-user confirmation and nothing is sent") {
@@ -216,13 +216,13 @@ TEST_CASE("Escape closes the all-user confirmation and nothing is sent") {
   ready(h, storage);
   open_all_user_confirm(h, storage);
   run(h, storage, 0.05);  // the modal is up and its field has the keyboard
-  h.state.keep.confirm_typed = "1400000000";
+  h.state.view.confirm_typed = "1400000000";
   ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, true);
   CHECK(run(h, storage, 0.05).empty());
   ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
   CHECK(run(h, storage, 0.05).empty());
-  CHECK_FALSE(h.state.keep.confirm_open);
-  CHECK(h.state.keep.confirm_typed.empty());
+  CHECK_FALSE(h.state.view.confirm_open);
+  CHECK(h.state.view.confirm_typed.empty());
 }
 
 TEST_CASE("one send at a time, then Send counts down the server's 1 s gap") {

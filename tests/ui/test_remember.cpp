@@ -182,16 +182,16 @@ TEST_CASE("the first send to a host this device has not sent to asks first, nami
   ready(h, storage);
   auto first = press_send(h, storage);
   REQUIRE(first.size() == 1);  // the sandbox of the page's own origin never asks
-  CHECK_FALSE(h.state.keep.host_confirm_open);
+  CHECK_FALSE(h.state.view.host_confirm_open);
   answer_ok(h, first[0]);
 
-  h.state.creds.target = ui::TargetKind::custom;
+  h.state.creds.kind = ui::TargetKind::custom;
   h.state.creds.custom_base = "http://LocalHost.:8080/sandbox";  // the same server under another name
   h.input.now_seconds += 1.1;
   run(h, storage, 0.05);
   CHECK(press_send(h, storage).empty());
-  REQUIRE(h.state.keep.host_confirm_open);
-  CHECK(h.state.keep.confirm_host == "localhost:8080");
+  REQUIRE(h.state.view.host_confirm_open);
+  CHECK(h.state.view.confirm_host == "localhost:8080");
   run(h, storage, 0.05);
   CHECK(contains(h.drawn, "localhost:8080"));
 
@@ -200,11 +200,11 @@ TEST_CASE("the first send to a host this device has not sent to asks first, nami
   run(h, storage, 1.0 / 60);
   ImGui::GetIO().AddKeyEvent(ImGuiKey_Escape, false);
   run(h, storage, 0.05);
-  CHECK_FALSE(h.state.keep.host_confirm_open);
+  CHECK_FALSE(h.state.view.host_confirm_open);
   CHECK_FALSE(storage.items.count(ui::sent_hosts_key));
 
   CHECK(press_send(h, storage).empty());
-  REQUIRE(h.state.keep.host_confirm_open);
+  REQUIRE(h.state.view.host_confirm_open);
   h.press(h.id_of("Confirm host", {"Send to this host"}));
   auto sent = run(h, storage, 0.05);
   REQUIRE(sent.size() == 1);
@@ -227,7 +227,7 @@ TEST_CASE("a target from a share link is marked in the Credentials panel") {
   core::Draft shared;
   shared.name = "From Ann";
   shared.body = "{}";
-  shared.target.kind = "custom";
+  shared.target.kind = core::TargetKind::custom;
   shared.target.custom_base = "https://push.example.com/im";
   core::ShareEncoded link = core::encode_share_fragment(shared);
   REQUIRE(link.ok());
@@ -235,7 +235,7 @@ TEST_CASE("a target from a share link is marked in the Credentials panel") {
   Harness h;
   h.state.keep.startup.page_url = core::share_url("http://127.0.0.1:8080/", link.fragment);
   run(h, storage, 0.1);
-  CHECK(h.state.creds.target_from_share_link);
+  CHECK(h.state.creds.from_share_link);
   CHECK(contains(h.drawn, "From a share link"));
   CHECK(contains(h.drawn, "push.example.com"));
   run(h, storage, 1.2);

@@ -24,8 +24,8 @@ const char* const targeted = R"({"MsgRandom":11,"Condition":{"TagsOr":["a"]},"Of
 ui::AppState ready_state(const std::string& body = targeted) {
   ui::AppState s;
   s.origin = origin;
-  s.creds.target = ui::TargetKind::sandbox;
-  s.creds.sdkappid_text = app_text;
+  s.creds.kind = ui::TargetKind::sandbox;
+  s.creds.sdkappid = app_text;
   s.creds.identifier = "administrator";
   s.creds.secret_key = "Zq9-demo-SECRET-k3y-771";
   s.input.now_unix = 1'764'547'200;  // 2025-12-01, inside the UserSig's validity
@@ -70,7 +70,7 @@ TEST_CASE("send flow: each reason Send is off, and none once the form is complet
   CHECK(same_reason(ui::send_blocker(no_origin), ui::txt::send_blocked_target));
 
   ui::AppState no_app = ready_state();
-  no_app.creds.sdkappid_text = "0";  // not an SDKAppID (1..4294967295)
+  no_app.creds.sdkappid = "0";  // not an SDKAppID (1..4294967295)
   ui::refresh_derived(no_app);
   CHECK(same_reason(ui::send_blocker(no_app), ui::txt::send_blocked_app));
 
@@ -82,11 +82,11 @@ TEST_CASE("send flow: each reason Send is off, and none once the form is complet
   ui::AppState broken = ready_state(R"({"MsgRandom":1,)");  // not JSON: 90001 in Checks
   CHECK(same_reason(ui::send_blocker(broken), ui::txt::send_blocked_errors));
   CHECK_FALSE(ui::start_send(broken));
-  CHECK(broken.queued_http.empty());
+  CHECK(broken.out.http.empty());
 
   REQUIRE(ui::start_send(s));
   CHECK(same_reason(ui::send_blocker(s), ui::txt::send_blocked_in_flight));
-  ui::handle_send_result(s, answer_to(s.queued_http.back(), 200, ok_answer));
+  ui::handle_send_result(s, answer_to(s.out.http.back(), 200, ok_answer));
   CHECK(same_reason(ui::send_blocker(s), ui::txt::send_blocked_cooling));  // 90024: > 1 s apart
   advance(s, 1.1);
   CHECK_FALSE(ui::send_blocker(s));
@@ -126,21 +126,21 @@ TEST_CASE("send flow: the all-user confirmation opens exactly when core says the
     // A body validation refuses is never sent, so it asks nothing (a Condition of the wrong type).
     const bool refused = s.derived.error_count > 0;
     const bool went = ui::start_send(s);
-    CHECK(s.keep.confirm_open == (everyone && !refused));
+    CHECK(s.view.confirm_open == (everyone && !refused));
     CHECK(went == (!everyone && !refused));
-    CHECK(s.queued_http.size() == (went ? 1u : 0u));
+    CHECK(s.out.http.size() == (went ? 1u : 0u));
     sent += went;
-    if (!s.keep.confirm_open) continue;
+    if (!s.view.confirm_open) continue;
     ++asked;
     // The modal's button: the typed SDKAppID must match, then the push goes and the modal closes.
-    s.keep.confirm_typed = "1400000001";
+    s.view.confirm_typed = "1400000001";
     CHECK_FALSE(ui::start_send(s));
-    CHECK(s.queued_http.empty());
-    s.keep.confirm_typed = app_text;
+    CHECK(s.out.http.empty());
+    s.view.confirm_typed = app_text;
     CHECK(ui::start_send(s));
-    CHECK(s.queued_http.size() == 1);
-    CHECK_FALSE(s.keep.confirm_open);
-    CHECK(s.keep.confirm_typed.empty());
+    CHECK(s.out.http.size() == 1);
+    CHECK_FALSE(s.view.confirm_open);
+    CHECK(s.view.confirm_typed.empty());
   }
   // The table holds both kinds: of its 9 rows that reach everyone, 7 pass validation and ask
   // (the wrong-type tag list and the three empty members together are refused); 6 targeted go.
@@ -151,7 +151,7 @@ TEST_CASE("send flow: the all-user confirmation opens exactly when core says the
 TEST_CASE("send flow: a retry after a failure of unknown fate carries the same MsgRandom") {
   ui::AppState s = ready_state();
   REQUIRE(ui::start_send(s));
-  const ui::HttpRequest first = s.queued_http.back();
+  const ui::HttpRequest first = s.out.http.back();
   CHECK(msg_random_of(first.body) == 11u);
   ui::handle_send_result(s, answer_to(first, 0, ""));  // no HTTP answer: it may have arrived
   advance(s, 1.2);
@@ -160,21 +160,21 @@ TEST_CASE("send flow: a retry after a failure of unknown fate carries the same M
   ui::refresh_derived(s);
   REQUIRE(msg_random_of(s.derived.body) == 999u);
   REQUIRE(ui::start_send(s));
-  CHECK(msg_random_of(s.queued_http.back().body) == 11u);
+  CHECK(msg_random_of(s.out.http.back().body) == 11u);
   CHECK(s.keep.plan.is_retry);
 
   // After an OK the next push is a new one: a fresh MsgRandom.
-  ui::handle_send_result(s, answer_to(s.queued_http.back(), 200, ok_answer));
+  ui::handle_send_result(s, answer_to(s.out.http.back(), 200, ok_answer));
   advance(s, 1.2);
   REQUIRE(ui::start_send(s));
-  CHECK(msg_random_of(s.queued_http.back().body) != 11u);
+  CHECK(msg_random_of(s.out.http.back().body) != 11u);
   CHECK_FALSE(s.keep.plan.is_retry);
 }
 
 TEST_CASE("send flow: a request never answered is given up on after its timeout, and recorded") {
   ui::AppState s = ready_state();
   REQUIRE(ui::start_send(s));
-  const double timeout = s.queued_http.back().timeout_seconds;
+  const double timeout = s.out.http.back().timeout_seconds;
   advance(s, timeout);  // the platform's own timeout has not been heard of yet: still waiting
   ui::check_send_timeout(s);
   CHECK(s.send.in_flight);
@@ -194,7 +194,7 @@ TEST_CASE("send flow: a request never answered is given up on after its timeout,
 TEST_CASE("send flow: a finished send is recorded in the history with what was sent and answered") {
   ui::AppState s = ready_state();
   REQUIRE(ui::start_send(s));
-  const ui::HttpRequest sent = s.queued_http.back();
+  const ui::HttpRequest sent = s.out.http.back();
   ui::handle_send_result(s, answer_to(sent, 200, ok_answer));
   REQUIRE(s.keep.history.entries.size() == 1);
   const core::HistoryEntry& e = s.keep.history.entries[0];
@@ -205,11 +205,11 @@ TEST_CASE("send flow: a finished send is recorded in the history with what was s
   CHECK(e.msg_random == 11u);
   CHECK(e.http_status == 200);
   CHECK(e.task_id == "task-1");
-  CHECK(e.target.kind == "sandbox");
+  CHECK(e.target.kind == core::TargetKind::sandbox);
   CHECK(e.time == s.input.now_unix);
   // The history goes to storage, and never with the key or the UserSig in it.
   bool wrote_history = false;
-  for (const ui::StorageWrite& w : s.keep.queued_writes) {
+  for (const ui::StorageWrite& w : s.out.storage) {
     if (w.key != "timpush.history") continue;
     wrote_history = true;
     REQUIRE(w.value);

@@ -16,14 +16,14 @@ Draft sample(std::string name, std::string body) {
   Draft d;
   d.name = std::move(name);
   d.body = std::move(body);
-  d.target.kind = "region";
+  d.target.kind = TargetKind::region;
   d.target.region_id = "singapore";
   d.target.backup_host = true;
   d.target.via_relay = false;
   d.target.sdkappid = "14000";  // half-typed on purpose: must survive as typed
   d.target.identifier = "ops_admin";
   d.target.validity_days = 7;
-  d.target.sig_source = "pasted";
+  d.target.sig_source = SigSource::pasted;
   d.updated_at = 1764152787;
   return d;
 }
@@ -46,14 +46,14 @@ TEST_CASE("draft: several named drafts survive serialize and parse with every se
   const Draft& a = read.store.drafts[0];
   CHECK(a.name == "morning");
   CHECK(a.body == R"({"MsgRandom":1,"OfflinePushInfo":{"Desc":"早上好"}})");
-  CHECK(a.target.kind == "region");
+  CHECK(a.target.kind == TargetKind::region);
   CHECK(a.target.region_id == "singapore");
   CHECK(a.target.backup_host);
   CHECK_FALSE(a.target.via_relay);
   CHECK(a.target.sdkappid == "14000");
   CHECK(a.target.identifier == "ops_admin");
   CHECK(a.target.validity_days == 7);
-  CHECK(a.target.sig_source == "pasted");
+  CHECK(a.target.sig_source == SigSource::pasted);
   CHECK(a.updated_at == 1764152787);
   // A body that is not (yet) JSON is a draft like any other.
   CHECK(read.store.drafts[1].body == "{\"MsgRandom\": 2,\n  \"half typed");
@@ -124,7 +124,7 @@ TEST_CASE("draft: unreadable entries are skipped and counted, readable ones all 
   CHECK(read.store.drafts[0].body == "{}");  // the first of two "a" wins
   CHECK(read.store.drafts[1].name == "b");
   // Bad settings fall back to defaults instead of costing the draft.
-  CHECK(read.store.drafts[1].target.kind == "sandbox");
+  CHECK(read.store.drafts[1].target.kind == TargetKind::sandbox);
   CHECK(read.store.drafts[1].target.validity_days == 180);
   CHECK(read.store.drafts[1].target.sdkappid.empty());
   CHECK(read.store.active == "b");

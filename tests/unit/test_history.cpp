@@ -25,7 +25,7 @@ std::string china_url() {
 
 HistoryEntry sent_at(int64_t time, std::string body, std::string answer = document_answer) {
   DraftTarget target;
-  target.kind = "region";
+  target.kind = TargetKind::region;
   return make_history_entry(SentPush{time, china_url(), 1400000000u, "administrator", target, 3674128u, body}, 200, answer);
 }
 
@@ -148,7 +148,7 @@ TEST_CASE("history: export then import restores every entry, importing again add
   REQUIRE(other.entries.size() == 2);
   CHECK(other.entries[1].error_code == 91000);
   CHECK(other.entries[0].task_id == history.entries[0].task_id);
-  CHECK(other.entries[0].target.kind == "region");
+  CHECK(other.entries[0].target.kind == TargetKind::region);
   CHECK(export_history(other) == file);
 
   HistoryImport again = import_history(other, file);
@@ -189,9 +189,9 @@ TEST_CASE("history: import validates each entry and cleans what it keeps") {
   CHECK(sgp.base == "https://adminapisgp.im.qcloud.com");
   CHECK(sgp.api == "v4/timpush/push");
   // No target in the file: the region is recognised from the host.
-  CHECK(sgp.target.kind == "region");
+  CHECK(sgp.target.kind == TargetKind::region);
   CHECK(sgp.target.region_id == "singapore");
-  CHECK(history.entries[1].target.kind == "custom");
+  CHECK(history.entries[1].target.kind == TargetKind::custom);
   CHECK(history.entries[1].response_body == "<html>usersig=***</html>");
 }
 
@@ -200,7 +200,7 @@ TEST_CASE("history: a region host in upper case or with a trailing dot is still 
   std::string file = R"([{"time": 5, "base": "https://AdminApiSGP.im.qcloud.com./x", "request_body": "{}"},
                          {"time": 6, "base": "https://ADMINAPI.MY-IMCLOUD.COM", "request_body": "{}"}])";
   REQUIRE(import_history(history, file).added == 2);
-  CHECK(history.entries[0].target.kind == "region");
+  CHECK(history.entries[0].target.kind == TargetKind::region);
   CHECK(history.entries[0].target.region_id == "singapore");
   CHECK(history.entries[1].target.region_id == "china");
   CHECK(history.entries[1].target.backup_host);
@@ -280,7 +280,7 @@ TEST_CASE("history: any entry reopens as a draft with its body and target") {
   Draft d = draft_from_history(e, "from history", 60);
   CHECK(d.name == "from history");
   CHECK(d.body == e.request_body);
-  CHECK(d.target.kind == "region");
+  CHECK(d.target.kind == TargetKind::region);
   CHECK(d.updated_at == 60);
   CHECK(d.secret_key.empty());
   CHECK_FALSE(d.remember_secrets);

@@ -21,7 +21,7 @@ Draft sample() {
   Draft d;
   d.name = "双十一";
   d.body = R"({"MsgRandom":124032,"Condition":{"TagsOr":["股票A","股票B"]},"OfflinePushInfo":{"Desc":"离线推送内容"}})";
-  d.target.kind = "custom";
+  d.target.kind = TargetKind::custom;
   d.target.custom_base = "https://relay.example.com/im";
   d.target.sdkappid = "1400000000";
   d.target.identifier = "ops";
@@ -85,7 +85,7 @@ TEST_CASE("share link: a draft goes into the fragment and comes back whole") {
     REQUIRE(back.ok());
     CHECK(back.draft->name == "双十一");
     CHECK(back.draft->body == sample().body);
-    CHECK(back.draft->target.kind == "custom");
+    CHECK(back.draft->target.kind == TargetKind::custom);
     CHECK(back.draft->target.custom_base == "https://relay.example.com/im");
     CHECK(back.draft->target.sdkappid == "1400000000");
     CHECK(back.draft->target.identifier == "ops");
