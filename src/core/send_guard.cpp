@@ -12,12 +12,22 @@ namespace {
 
 constexpr JsonLimits body_limits{512, 10000};
 
-// The body with MsgRandom left out, to compare two sends of "the same" push.
-std::string body_key(std::string_view body) {
-  JsonReadResult read = read_json(body, body_limits);
-  if (!read.ok() || !read.value.is_object()) return std::string(body);
-  read.value.erase("MsgRandom");
-  return read.value.dump(-1, ' ', false, Json::error_handler_t::replace);
+// The body with MsgRandom left out, to compare two sends of "the same" push. Text that is not a
+// JSON object is its own key.
+Json body_key(const Json& body) {
+  if (!body.is_object()) return body;
+  Json key = body;
+  key.erase("MsgRandom");
+  return key;
+}
+
+// The text forms' one read of the body, as validation reads it (a body it cannot read is kept as
+// a string, which still tells one text from another).
+ValidationReport read_body(std::string_view body) {
+  ValidationReport read;
+  JsonReadResult parsed = read_json(body, body_limits);
+  read.document = parsed.ok() ? std::move(parsed.value) : Json(std::string(body));
+  return read;
 }
 
 std::string code_text(const PushResponse& response) {
@@ -88,6 +98,11 @@ int64_t SendGuard::lock_remaining_ms(int64_t now_ms) const {
 
 SendCheck SendGuard::check(int64_t now_ms, std::string_view body, uint32_t sdkappid,
                            std::string_view typed_confirmation) const {
+  return check(now_ms, read_body(body), sdkappid, typed_confirmation);
+}
+
+SendCheck SendGuard::check(int64_t now_ms, const ValidationReport& checked, uint32_t sdkappid,
+                           std::string_view typed_confirmation) const {
   SendCheck result;
   if (in_flight_) {
     result.block = SendBlock::in_flight;
@@ -105,7 +120,7 @@ SendCheck SendGuard::check(int64_t now_ms, std::string_view body, uint32_t sdkap
     result.message.zh = seconds + " 秒后可再次发送：两次推送间隔须大于 1 秒（90024）。";
     return result;
   }
-  if (reaches_everyone(body)) {
+  if (reaches_everyone(checked.document)) {
     if (trim(typed_confirmation).empty()) {
       result.block = SendBlock::needs_confirmation;
       result.message = everyone_warning(sdkappid);
@@ -119,11 +134,15 @@ SendCheck SendGuard::check(int64_t now_ms, std::string_view body, uint32_t sdkap
 }
 
 MsgRandomPlan SendGuard::plan(std::string_view body, uint32_t sdkappid, uint32_t fresh_random) const {
+  return plan(read_body(body), sdkappid, fresh_random);
+}
+
+MsgRandomPlan SendGuard::plan(const ValidationReport& checked, uint32_t sdkappid, uint32_t fresh_random) const {
   MsgRandomPlan result;
   if (retry_ && retry_->sdkappid == sdkappid) {
     result.msg_random = retry_->msg_random;
     result.is_retry = true;
-    result.body_changed = body_key(body) != retry_->body_key;
+    result.body_changed = body_key(checked.document) != retry_->body_key;
     std::string n = std::to_string(retry_->msg_random);
     result.note.en = retry_->reason.en + " Retry reuses MsgRandom " + n +
                      ", so the server treats it as the same task and does not push twice.";
@@ -144,9 +163,13 @@ MsgRandomPlan SendGuard::plan(std::string_view body, uint32_t sdkappid, uint32_t
 }
 
 bool SendGuard::begin(int64_t now_ms, uint32_t sdkappid, uint32_t msg_random, std::string_view body) {
+  return begin(now_ms, sdkappid, msg_random, read_body(body));
+}
+
+bool SendGuard::begin(int64_t now_ms, uint32_t sdkappid, uint32_t msg_random, const ValidationReport& checked) {
   if (in_flight_ || lock_remaining_ms(now_ms) > 0) return false;
   in_flight_ = true;
-  sending_ = {sdkappid, msg_random, body_key(body)};
+  sending_ = {sdkappid, msg_random, body_key(checked.document)};
   return true;
 }
 

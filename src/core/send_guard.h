@@ -15,6 +15,7 @@
 #include "core/audience.h"
 #include "core/json.h"
 #include "core/response.h"
+#include "core/validation.h"
 
 namespace timpush::core {
 
@@ -104,16 +105,23 @@ public:
   // reaches everyone, the typed SDKAppID (nothing typed: needs_confirmation; wrong: mismatch).
   SendCheck check(int64_t now_ms, std::string_view body, uint32_t sdkappid,
                   std::string_view typed_confirmation) const;
+  // The same on the body as validation read it (ValidationReport::document), with no new parse:
+  // the composer passes its checked body. check, plan and begin each come in both forms; the
+  // text forms read the body and call these.
+  SendCheck check(int64_t now_ms, const ValidationReport& checked, uint32_t sdkappid,
+                  std::string_view typed_confirmation) const;
 
   // The MsgRandom for the next send of body to sdkappid. fresh_random is the caller's new random,
   // used unless the last send to the same app failed in a retryable way and was not discarded.
   MsgRandomPlan plan(std::string_view body, uint32_t sdkappid, uint32_t fresh_random) const;
+  MsgRandomPlan plan(const ValidationReport& checked, uint32_t sdkappid, uint32_t fresh_random) const;
   // The user chose "send as a new push" instead of retrying.
   void discard_retry() { retry_.reset(); }
   bool has_pending_retry() const { return retry_.has_value(); }
 
   // A send starts. Refused (false) while one is in flight or within the 1 s gap.
   bool begin(int64_t now_ms, uint32_t sdkappid, uint32_t msg_random, std::string_view body);
+  bool begin(int64_t now_ms, uint32_t sdkappid, uint32_t msg_random, const ValidationReport& checked);
   // Its answer came back (or no answer: status 0). unix_now dates the daily counter.
   OutcomeInfo finish(int64_t now_ms, int64_t unix_now, const PushResponse& response);
 
@@ -131,12 +139,12 @@ private:
   struct Sending {
     uint32_t sdkappid = 0;
     uint32_t msg_random = 0;
-    std::string body_key;
+    Json body_key;
   };
   struct Retry {
     uint32_t sdkappid = 0;
     uint32_t msg_random = 0;
-    std::string body_key;  // the body without MsgRandom, to tell whether it was edited
+    Json body_key;  // the body without MsgRandom, to tell whether it was edited
     Words reason;
   };
 

@@ -99,7 +99,8 @@ public:
       syntax_error(read);
       return std::move(report);
     }
-    const Json& doc = read.value;
+    report.document = std::move(read.value);
+    const Json& doc = report.document;
     if (!doc.is_object()) {
       size_t first = body_.find_first_not_of(" \t\r\n");
       if (first == std::string_view::npos) first = 0;

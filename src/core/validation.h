@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/json.h"
 #include "core/text_util.h"  // json_pointer_token, for pointers into a body
 #include "core/words.h"
 
@@ -39,6 +40,9 @@ struct Issue {
 
 struct ValidationReport {
   std::vector<Issue> issues;
+  // The body as read for the checks (null when it is not JSON): the send guard reads this rather
+  // than the text again, so a body is parsed once per edit.
+  Json document;
   bool ok() const;  // true when no issue is an error
 };
 

@@ -76,7 +76,7 @@ bool start_send(AppState& state) {
   }
   const int64_t ms = now_ms(state);
   const uint32_t app = *state.derived.sdkappid;
-  core::SendCheck check = k.guard.check(ms, state.derived.body, app, state.view.confirm_typed);
+  core::SendCheck check = k.guard.check(ms, state.derived.report, app, state.view.confirm_typed);
   if (check.block == core::SendBlock::needs_confirmation || check.block == core::SendBlock::confirmation_mismatch) {
     state.view.confirm_open = true;  // the modal asks for the SDKAppID; its button sends
     return false;
@@ -84,14 +84,14 @@ bool start_send(AppState& state) {
   if (!check.ok()) return false;
   // A retry after a failure whose fate is unknown carries the same MsgRandom, so the server
   // cannot push twice; otherwise the form's (fresh) MsgRandom goes.
-  k.plan = k.guard.plan(state.derived.body, app, state.request.msg_random.value_or(0));
+  k.plan = k.guard.plan(state.derived.report, app, state.request.msg_random.value_or(0));
   if (k.plan.is_retry && state.request.msg_random != k.plan.msg_random) {
     state.request.msg_random = k.plan.msg_random;
     mark_edited(state);
     refresh_derived(state);
     if (send_blocker(state)) return false;
   }
-  if (!k.guard.begin(ms, app, state.request.msg_random.value_or(0), state.derived.body)) return false;
+  if (!k.guard.begin(ms, app, state.request.msg_random.value_or(0), state.derived.report)) return false;
   state.view.confirm_open = false;
   state.view.confirm_typed.clear();
   k.outcome.reset();

@@ -16,7 +16,8 @@ fail() { echo "FAIL: $*" >&2; echo "--- stdout" >&2; cat "$work/out" >&2 || true
 start() {  # extra env assignments come before; args go to serve
   "$@" >"$work/out" 2>"$work/err" &
   pid=$!
-  for _ in $(seq 1 100); do grep -q '^timpush: serving ' "$work/out" 2>/dev/null && break; sleep 0.05; done
+  # Wait for the whole URL, not the line's start: the line may be caught half written.
+  for _ in $(seq 1 100); do grep -q '^timpush: serving .* at http://127\.0\.0\.1:[0-9]*/$' "$work/out" 2>/dev/null && break; sleep 0.05; done
   url=$(grep -o 'http://127\.0\.0\.1:[0-9]*/' "$work/out" | head -1)
   [ -n "$url" ] || fail "no URL line"
 }
@@ -57,7 +58,9 @@ code=$(curl -s -o /dev/null -w '%{http_code}' -H 'Origin: https://attacker.examp
 stop_with TERM
 
 # 1b. --allow-host: documented, checked, and honoured.
-"$bin" serve --help | grep -q -- '--allow-host NAME\[:PORT\]' || fail "--help does not document --allow-host"
+# Read from a file: with pipefail, grep -q leaving early would fail the pipe by SIGPIPE.
+"$bin" serve --help >"$work/help"
+grep -q -- '--allow-host NAME\[:PORT\]' "$work/help" || fail "--help does not document --allow-host"
 rc=0
 "$bin" serve --port 0 --allow-host 'bad name' >/dev/null 2>"$work/err2" || rc=$?
 [ "$rc" = 2 ] || fail "a bad --allow-host gave exit status $rc"
