@@ -32,6 +32,7 @@ if(EMSCRIPTEN)
   target_compile_definitions(tp_zlib PRIVATE NO_GZIP)
 endif()
 set_target_properties(tp_zlib PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_compile_options(tp_zlib PRIVATE ${TIMPUSH_LIBRARY_OPTIONS})
 
 # mbedtls 2.28: the message-digest layer with SHA-256 only (for HMAC-SHA256), configured by
 # cmake/mbedtls_config.h.
@@ -41,21 +42,27 @@ add_library(tp_mbedcrypto STATIC
 target_include_directories(tp_mbedcrypto SYSTEM PUBLIC "${_tp}/mbedtls/include" "${CMAKE_SOURCE_DIR}/cmake")
 target_compile_definitions(tp_mbedcrypto PUBLIC MBEDTLS_CONFIG_FILE="mbedtls_config.h")
 set_target_properties(tp_mbedcrypto PROPERTIES POSITION_INDEPENDENT_CODE ON)
+target_compile_options(tp_mbedcrypto PRIVATE ${TIMPUSH_LIBRARY_OPTIONS})
 
-# Dear ImGui 1.92: the library and std::string helpers. Backends are added by the web platform.
+# Dear ImGui 1.92: the library, std::string helpers, and the test-engine hooks it calls.
+# Items report their ID, label and rectangle to those hooks (src/ui/imgui_hooks.cpp, compiled in
+# here so imgui needs nothing of timpush_ui); they forward to the item registry, which the page's
+# automation hook (window.timpush) and the browser tests read. Backends are added by the web
+# platform.
 add_library(tp_imgui STATIC
   ${_tp}/imgui/imgui.cpp ${_tp}/imgui/imgui_draw.cpp ${_tp}/imgui/imgui_tables.cpp
-  ${_tp}/imgui/imgui_widgets.cpp ${_tp}/imgui/misc/cpp/imgui_stdlib.cpp)
+  ${_tp}/imgui/imgui_widgets.cpp ${_tp}/imgui/misc/cpp/imgui_stdlib.cpp
+  "${CMAKE_SOURCE_DIR}/src/ui/imgui_hooks.cpp")
 target_include_directories(tp_imgui SYSTEM PUBLIC "${_tp}/imgui" "${_tp}/imgui/misc/cpp")
-target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS
-  # Items report their ID, label and rectangle to hooks defined in src/ui/item_registry.cpp, which
-  # the page's automation hook (window.timpush) and the browser tests read.
-  IMGUI_ENABLE_TEST_ENGINE)
-# imgui.cpp calls those hooks, so a native program linking tp_imgui needs timpush_ui after it: a
-# static-library cycle, which CMake resolves by repeating the pair (GNU ld reads archives once).
-# wasm-ld, like all of LLD, resolves archives in any order; the web build links what it chooses.
-if(NOT EMSCRIPTEN)
-  target_link_libraries(tp_imgui INTERFACE $<TARGET_NAME_IF_EXISTS:timpush_ui>)
+target_include_directories(tp_imgui PRIVATE "${CMAKE_SOURCE_DIR}/src")
+target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
+target_compile_options(tp_imgui PRIVATE ${TIMPUSH_LIBRARY_OPTIONS})
+if(EMSCRIPTEN)
+  # The page never shows ImGui's demo, metrics or debug-log windows, and has no file system. It
+  # fetches its fonts (src/platform/web/CMakeLists.txt fails the build without them), so the wasm
+  # need not carry Dear ImGui's own font (about 10 KB, most of it incompressible).
+  target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_DEMO_WINDOWS IMGUI_DISABLE_DEBUG_TOOLS
+    IMGUI_DISABLE_FILE_FUNCTIONS IMGUI_DISABLE_DEFAULT_FONT)
 endif()
 set(TIMPUSH_IMGUI_DIR "${_tp}/imgui")
 

@@ -1,3 +1,4 @@
+// The item registry (item_registry.h): what each frame drew, for the automation hook.
 #include "ui/item_registry.h"
 
 #include <algorithm>
@@ -9,10 +10,6 @@
 #include "imgui.h"
 #include "imgui_internal.h"
 
-#ifndef IMGUI_ENABLE_TEST_ENGINE
-#error "tp_imgui must be compiled with IMGUI_ENABLE_TEST_ENGINE for the item registry to see items"
-#endif
-
 namespace timpush::ui {
 
 std::string visible_label(const char* label) {
@@ -22,10 +19,6 @@ std::string visible_label(const char* label) {
 }
 
 namespace {
-
-ItemRegistry* registry_of(ImGuiContext* ctx) {
-  return ctx ? static_cast<ItemRegistry*>(ctx->TestEngine) : nullptr;
-}
 
 std::string window_shown_name(const ImGuiWindow* window) {
   return window ? visible_label(window->Name) : std::string();
@@ -38,7 +31,7 @@ ItemRegistry::~ItemRegistry() { detach(); }
 void ItemRegistry::attach(ImGuiContext* ctx) {
   detach();
   ctx_ = ctx;
-  ctx->TestEngine = this;
+  ctx->TestEngine = static_cast<ImGuiItemSink*>(this);  // imgui_hooks.cpp casts it back
   ctx->TestEngineHookItems = true;
 
   ImGuiContextHook begin;
@@ -80,7 +73,7 @@ void ItemRegistry::detach() {
   ImGui::RemoveContextHook(ctx_, hook_end_);
   ImGui::RemoveContextHook(ctx_, hook_started_);
   ImGui::RemoveContextHook(ctx_, hook_ending_);
-  if (ctx_->TestEngine == this) {
+  if (ctx_->TestEngine == static_cast<ImGuiItemSink*>(this)) {
     ctx_->TestEngine = nullptr;
     ctx_->TestEngineHookItems = false;
   }
@@ -224,27 +217,9 @@ std::string ItemRegistry::to_json() const {
 }
 
 void mark_secret_item(uint32_t id) {
-  if (ItemRegistry* reg = registry_of(ImGui::GetCurrentContext())) reg->mark_secret(id);
+  ImGuiContext* ctx = ImGui::GetCurrentContext();
+  // The registry is the only sink the page attaches (attach() sets it).
+  if (ctx && ctx->TestEngine) static_cast<ItemRegistry*>(static_cast<ImGuiItemSink*>(ctx->TestEngine))->mark_secret(id);
 }
 
 }  // namespace timpush::ui
-
-// The hooks Dear ImGui calls when compiled with IMGUI_ENABLE_TEST_ENGINE (imgui_internal.h,
-// "Test Engine specific hooks"). They route to the registry attached to the context, if any.
-void ImGuiTestEngineHook_ItemAdd(ImGuiContext* ctx, ImGuiID id, const ImRect& bb,
-                                 const ImGuiLastItemData* item_data) {
-  if (auto* reg = timpush::ui::registry_of(ctx))
-    reg->on_item_add(ctx, id, bb.Min.x, bb.Min.y, bb.Max.x, bb.Max.y, item_data != nullptr);
-}
-
-void ImGuiTestEngineHook_ItemInfo(ImGuiContext* ctx, ImGuiID id, const char* label,
-                                  ImGuiItemStatusFlags flags) {
-  if (auto* reg = timpush::ui::registry_of(ctx)) reg->on_item_info(id, label, flags);
-}
-
-void ImGuiTestEngineHook_Log(ImGuiContext*, const char*, ...) {}
-
-const char* ImGuiTestEngine_FindItemDebugLabel(ImGuiContext* ctx, ImGuiID id) {
-  auto* reg = timpush::ui::registry_of(ctx);
-  return reg ? reg->find_label(id) : nullptr;
-}

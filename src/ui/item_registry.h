@@ -9,7 +9,8 @@
 #include <utility>
 #include <vector>
 
-struct ImGuiContext;
+#include "ui/imgui_hooks.h"
+
 
 namespace timpush::ui {
 
@@ -38,10 +39,10 @@ struct InteractionState {
   int frame_count = 0;
 };
 
-class ItemRegistry {
+class ItemRegistry : public ImGuiItemSink {
 public:
   ItemRegistry() = default;
-  ~ItemRegistry();
+  ~ItemRegistry() override;
   ItemRegistry(const ItemRegistry&) = delete;
   ItemRegistry& operator=(const ItemRegistry&) = delete;
 
@@ -53,7 +54,7 @@ public:
   const std::vector<ItemRecord>& items() const { return last_; }
   const InteractionState& interaction() const { return interaction_; }
   // Label of an item seen in the frame being built or the last one, or nullptr.
-  const char* find_label(uint32_t id) const;
+  const char* find_label(uint32_t id) const override;
 
   // Asks for all text drawn in the next frame (ImGui's log-to-buffer, trees left as they are);
   // it then reads from captured_text(). Scrolled-out text is included: a log frame unclips items.
@@ -70,8 +71,8 @@ public:
 
   // Called from the hook functions that Dear ImGui declares; not for general use.
   void on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y0, float x1, float y1,
-                   bool has_item_data);
-  void on_item_info(uint32_t id, const char* label, int flags);
+                   bool has_item_data) override;
+  void on_item_info(uint32_t id, const char* label, int flags) override;
   void on_frame_begin();
   void on_frame_started(ImGuiContext* ctx);
   void on_frame_ending(ImGuiContext* ctx);

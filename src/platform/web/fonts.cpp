@@ -26,13 +26,6 @@ bool ensure_ui_font() {
     g_ui_font = io.Fonts->AddFontFromMemoryTTF(data, size, kUiFontSize, &cfg);
     if (!g_ui_font) show_fatal("TIMPush Composer could not read its font. Reload the page.");
   }
-#ifndef IMGUI_DISABLE_DEFAULT_FONT  // a page built where no font file was found
-  if (!g_ui_font) {
-    ImFontConfig cfg;
-    cfg.SizePixels = kUiFontSize;
-    g_ui_font = io.Fonts->AddFontDefault(&cfg);
-  }
-#endif
   if (g_ui_font) io.FontDefault = g_ui_font;
   return g_ui_font != nullptr;
 }
