@@ -44,14 +44,6 @@ EM_JS(void, tpjs_frame_drawn, (int frame), { window['TimpushBridge']['frameDrawn
 
 namespace timpush::web {
 
-namespace {
-std::string take_string(char* p) {
-  std::string s = p ? p : "";
-  std::free(p);
-  return s;
-}
-}  // namespace
-
 int64_t now_unix() { return static_cast<int64_t>(tpjs_date_now() / 1000.0); }
 double now_seconds() { return emscripten_get_now() / 1000.0; }
 // Every frame takes a fresh value (FrameInput::fresh_random); they are drawn from the browser's
@@ -65,8 +57,8 @@ uint32_t random_u32() {
   }
   return pool[--left];
 }
-std::string page_origin() { return take_string(tpjs_origin()); }
-std::string browser_language() { return take_string(tpjs_language()); }
+std::string page_origin() { return take_js_string(tpjs_origin()); }
+std::string browser_language() { return take_js_string(tpjs_language()); }
 void copy_to_clipboard(const std::string& text) { tpjs_copy_text(text.c_str()); }
 void set_text_input(bool active) { tpjs_set_text_input(active ? 1 : 0); }
 void place_text_input(float x, float y, float line_height) { tpjs_place_text_input(x, y, line_height); }
@@ -85,5 +77,11 @@ void fetch_later_fonts() { tpjs_fetch_later_fonts(); }
 uint8_t* take_latin_font(int* size) { return tpjs_take_latin_font(size); }
 void notify_frame_drawn(int frame) { tpjs_frame_drawn(frame); }
 void show_fatal(const char* message) { tpjs_show_fatal(message); }
+
+std::string take_js_string(char* p) {
+  std::string s = p ? p : "";
+  std::free(p);
+  return s;
+}
 
 }  // namespace timpush::web

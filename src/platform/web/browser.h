@@ -12,6 +12,8 @@ double now_seconds();        // monotonic (performance.now) in seconds
 uint32_t random_u32();       // crypto.getRandomValues
 std::string page_origin();   // location.origin, or "" when the page has none (file://)
 std::string browser_language();
+// A string JavaScript made with _malloc (EM_JS returning char*), copied and freed; null gives "".
+std::string take_js_string(char* p);
 
 // Clipboard: writes go to navigator.clipboard; the last text pasted into the page is cached
 // because the browser lets a page read the clipboard only inside a paste event.

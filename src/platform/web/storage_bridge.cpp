@@ -7,6 +7,7 @@
 #include <emscripten/eventloop.h>
 
 #include "core/json.h"
+#include "platform/web/browser.h"
 #include "platform/web/page.h"
 
 // localStorage can be missing, disabled (a privacy setting throws on access) or full (setItem
@@ -97,12 +98,6 @@ EM_JS(char*, tpjs_take_picked, (), {
 namespace timpush::web {
 namespace {
 
-std::string take(char* p) {
-  std::string s = p ? p : "";
-  std::free(p);
-  return s;
-}
-
 long g_autosave_timer = 0;
 
 void on_autosave_timer(void*) {
@@ -113,8 +108,8 @@ void on_autosave_timer(void*) {
 }  // namespace
 
 void fill_storage_startup(ui::StartupInfo& info) {
-  info.page_url = take(tpjs_page_url());
-  Json read = core::parse_json(take(tpjs_storage_read_all("timpush.")));
+  info.page_url = take_js_string(tpjs_page_url());
+  Json read = core::parse_json(take_js_string(tpjs_storage_read_all("timpush.")));
   if (!read.is_object() || !read.value("ok", false)) {
     info.storage_error = read.is_object() ? read.value("error", std::string("unknown")) : "unreadable";
     return;
@@ -126,7 +121,7 @@ void fill_storage_startup(ui::StartupInfo& info) {
 }
 
 void deliver_picked_file(ui::App& app) {
-  std::string text = take(tpjs_take_picked());
+  std::string text = take_js_string(tpjs_take_picked());
   if (text.empty()) return;
   Json f = core::parse_json(text);
   if (!f.is_object()) return;
@@ -139,7 +134,7 @@ void deliver_picked_file(ui::App& app) {
 
 void carry_out_storage(ui::App& app, const ui::Intents& intents) {
   for (const ui::StorageWrite& w : intents.storage) {
-    std::string error = take(tpjs_storage_write(w.key.c_str(), w.value ? w.value->c_str() : "", w.value ? 0 : 1));
+    std::string error = take_js_string(tpjs_storage_write(w.key.c_str(), w.value ? w.value->c_str() : "", w.value ? 0 : 1));
     app.on_storage_result(ui::StorageResult{w.key, error});
   }
   if (!intents.storage.empty()) request_frames(1);  // show a storage problem at once
