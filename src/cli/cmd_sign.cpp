@@ -1,6 +1,5 @@
 // `timpush sign`: prints a UserSig for an SDKAppID and identifier, signed with the SecretKey from
 // TIMPUSH_SECRET_KEY or --key-file. The CLI reads the clock; the core never does.
-#include <chrono>
 #include <iostream>
 
 #include "cli/command.h"
@@ -13,7 +12,7 @@ namespace {
 namespace opts = usersig_options;
 namespace us = core::usersig;
 
-constexpr int64_t max_seconds = int64_t{1} << 53;  // what a UserSig document may hold
+using opts::max_seconds;
 
 const char kUsage[] =
     "usage: timpush sign --sdkappid N --identifier ID [--expire SECONDS] [--time UNIX] [--key-file F]\n"
@@ -69,18 +68,8 @@ int run(const Args& args) {
     }
     expire = *value;
   }
-  int64_t time = 0;
-  if (auto text = args.value("--time")) {
-    auto value = opts::parse_whole(*text, 0, max_seconds);
-    if (!value) {
-      print_error("sign", "--time must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text).en);
-      return 2;
-    }
-    time = *value;
-  } else {
-    time = std::chrono::duration_cast<std::chrono::seconds>(
-               std::chrono::system_clock::now().time_since_epoch()).count();
-  }
+  std::optional<int64_t> time = opts::unix_time_option(args, "--time", "sign");
+  if (!time) return 2;
   opts::KeySource source = opts::read_key(args);
   if (!source.error.empty()) {
     print_error("sign", source.error);
@@ -91,7 +80,7 @@ int run(const Args& args) {
     return 2;
   }
   if (auto note = opts::key_shape_note(*source.key); !note.empty()) std::cerr << "timpush sign: " << note << "\n";
-  std::cout << us::generate(static_cast<uint32_t>(*sdkappid), *identifier, *source.key, time, expire) << "\n";
+  std::cout << us::generate(static_cast<uint32_t>(*sdkappid), *identifier, *source.key, *time, expire) << "\n";
   return 0;
 }
 

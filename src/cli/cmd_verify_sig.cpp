@@ -3,7 +3,6 @@
 // The UserSig comes from standard input or --sig-file: an admin's token never goes on argv.
 #include <unistd.h>
 
-#include <chrono>
 #include <iostream>
 #include <optional>
 
@@ -19,7 +18,7 @@ namespace {
 namespace opts = usersig_options;
 namespace us = core::usersig;
 
-constexpr int64_t max_seconds = int64_t{1} << 53;
+using opts::max_seconds;
 
 const char kUsage[] =
     "usage: timpush verify-sig --sdkappid N --identifier ID [--sig-file F] [--now UNIX]\n"
@@ -195,18 +194,8 @@ int run(const Args& args) {
     print_error("verify-sig", "--sdkappid must be a whole number from 0 to 4294967295, not " + shown_value(*sdkappid_text).en);
     return 2;
   }
-  int64_t now = 0;
-  if (auto text = args.value("--now")) {
-    auto value = opts::parse_whole(*text, 0, max_seconds);
-    if (!value) {
-      print_error("verify-sig", "--now must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text).en);
-      return 2;
-    }
-    now = *value;
-  } else {
-    now = std::chrono::duration_cast<std::chrono::seconds>(
-              std::chrono::system_clock::now().time_since_epoch()).count();
-  }
+  std::optional<int64_t> now = opts::unix_time_option(args, "--now", "verify-sig");
+  if (!now) return 2;
   opts::KeySource source = opts::read_key(args);
   if (!source.error.empty()) {
     print_error("verify-sig", source.error);
@@ -218,7 +207,7 @@ int run(const Args& args) {
     if (auto note = opts::key_shape_note(*source.key); !note.empty()) std::cerr << "timpush verify-sig: " << note << "\n";
 
   us::Verdict verdict = us::verify(*usersig, static_cast<uint32_t>(*sdkappid), *identifier,
-                                   source.key ? std::optional<std::string_view>(*source.key) : std::nullopt, now);
+                                   source.key ? std::optional<std::string_view>(*source.key) : std::nullopt, *now);
   if (args.has("--json"))
     print_json(verdict);
   else

@@ -2,6 +2,7 @@
 
 #include <cctype>
 #include <charconv>
+#include <chrono>
 #include <cstdlib>
 
 namespace timpush::cli::usersig_options {
@@ -14,6 +15,15 @@ std::optional<int64_t> parse_whole(const std::string& text, int64_t min, int64_t
   auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), value);
   if (ec != std::errc() || end != text.data() + text.size()) return std::nullopt;
   if (value < min || value > max) return std::nullopt;
+  return value;
+}
+
+std::optional<int64_t> unix_time_option(const Args& args, const std::string& option, const std::string& command) {
+  auto text = args.value(option);
+  if (!text)
+    return std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count();
+  auto value = parse_whole(*text, 0, max_seconds);
+  if (!value) print_error(command, option + " must be Unix seconds (a whole number, 0 or more), not " + shown_value(*text).en);
   return value;
 }
 

@@ -12,8 +12,15 @@ namespace timpush::cli::usersig_options {
 
 constexpr const char* key_env = "TIMPUSH_SECRET_KEY";
 
+// What a UserSig document may hold for a time or a validity: seconds below 2^53.
+constexpr int64_t max_seconds = int64_t{1} << 53;
+
 // Decimal digits only (no sign, no spaces), within [min, max].
 std::optional<int64_t> parse_whole(const std::string& text, int64_t min, int64_t max);
+
+// A moment in Unix seconds from `option` (--time, --now), or the clock's now when it is absent;
+// nothing, after printing why for `command`, when the value is not whole seconds.
+std::optional<int64_t> unix_time_option(const Args& args, const std::string& option, const std::string& command);
 
 // The reason `--key` is refused, for both commands.
 std::string key_option_refusal(const std::string& command);
