@@ -18,7 +18,6 @@ namespace {
 namespace opts = usersig_options;
 namespace us = core::usersig;
 
-using opts::max_seconds;
 
 const char kUsage[] =
     "usage: timpush verify-sig --sdkappid N --identifier ID [--sig-file F] [--now UNIX]\n"
