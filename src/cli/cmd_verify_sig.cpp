@@ -18,7 +18,6 @@ namespace {
 namespace opts = usersig_options;
 namespace us = core::usersig;
 
-
 const char kUsage[] =
     "usage: timpush verify-sig --sdkappid N --identifier ID [--sig-file F] [--now UNIX]\n"
     "                          [--key-file F] [--lang en|zh] [--json] < usersig.txt\n"
