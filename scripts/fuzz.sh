@@ -23,9 +23,10 @@ declare -A max_len=(
   [response_fuzzer]=4096       # status and an answer, which the history caps at 4096 bytes
   [relay_target_fuzzer]=2048   # a request target
   [static_path_fuzzer]=1024    # a URL path and two header values
+  [device_preview_fuzzer]=12288  # a push body, as validate_fuzzer
 )
 targets=(validate_fuzzer usersig_fuzzer share_link_fuzzer history_fuzzer stores_fuzzer
-         response_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer)
+         response_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer device_preview_fuzzer)
 [ -n "${TIMPUSH_FUZZ_ONLY:-}" ] && read -r -a targets <<<"$TIMPUSH_FUZZ_ONLY"
 
 launcher=()

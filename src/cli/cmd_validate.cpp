@@ -2,6 +2,8 @@
 #include <iostream>
 
 #include "cli/command.h"
+#include "cli/device_report.h"
+#include "core/device_preview.h"
 #include "core/json.h"
 #include "core/validation.h"
 
@@ -24,11 +26,16 @@ const char kUsage[] =
     "number for (1 DataId too long, 2 attribute value too long, 3 Ext not JSON, 4 Desc+Ext over\n"
     "3 KB, 5 no Desc, 6 all users, 7 wrong JSON type, 8 value outside its documented set).\n"
     "POINTER is the RFC 6901 JSON pointer of the field, or (body) for the body as a whole.\n"
+    "Then how iOS and each Android vendor will take the push (timpush preview shows it whole),\n"
+    "one line per device warning, which never changes the exit status:\n"
+    "  device PLATFORM CODE POINTER: message   (PLATFORM \"all\" for every platform)\n"
     "A summary line goes to standard error.\n"
     "\n"
     "options:\n"
     "  --json         print {\"ok\":bool,\"issues\":[{\"code\":int,\"severity\":\"error\"|\"warning\",\n"
-    "                 \"pointer\":string,\"message\":string}]} instead (pointer \"\" = the body)\n"
+    "                 \"pointer\":string,\"message\":string}],\"device_warnings\":[{\"platform\":string,\n"
+    "                 \"code\":int,\"hard\":bool,\"pointer\":string,\"message\":string}]} instead\n"
+    "                 (pointer \"\" = the body)\n"
     "  --lang en|zh   language of the messages (default en)\n"
     "\n"
     "exit status: 0 no errors (warnings allowed), 1 errors, 2 unreadable input or bad usage.\n";
@@ -55,6 +62,9 @@ int run(const Args& args) {
   for (const auto& issue : report.issues) {
     (issue.severity == core::Severity::error ? errors : warnings)++;
   }
+  // The device preview reads the body as the checks read it, when it is an object at all.
+  const core::DevicePreview devices =
+      report.document.is_object() ? core::preview_devices(report.document) : core::DevicePreview{};
   auto message = [&](const core::Issue& issue) {
     return tr(*lang, issue.message);
   };
@@ -71,6 +81,7 @@ int run(const Args& args) {
       item["message"] = message(issue);
       out["issues"].push_back(std::move(item));
     }
+    out["device_warnings"] = device_warnings_json(devices, *lang);
     std::cout << out.dump(-1, ' ', false, Json::error_handler_t::replace) << "\n";
   } else {
     for (const auto& issue : report.issues) {
@@ -78,6 +89,7 @@ int run(const Args& args) {
       std::cout << issue.code << ' ' << (issue.pointer.empty() ? "(body)" : issue.pointer) << ": "
                 << message(issue) << "\n";
     }
+    print_device_warnings(std::cout, devices, *lang);
     std::cerr << (report.ok() ? "ok: " : "refused: ") << errors
               << (errors == 1 ? " error, " : " errors, ") << warnings
               << (warnings == 1 ? " warning\n" : " warnings\n");

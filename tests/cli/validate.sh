@@ -44,6 +44,7 @@ expect_exit 0 "online-only example" -- "$bin" validate "$work/online.json"
 expect_line "Ext warning" "warning 3 /OfflinePushInfo/Ext: Ext is not JSON text; some vendors drop a push whose Ext is not JSON"
 grep -q '^warning 6 /Condition: ' "$work/out" || fail "all-users warning missing: $(cat "$work/out")"
 [ "$(wc -l <"$work/out")" -eq 2 ] || fail "online-only example: expected 2 lines, got $(cat "$work/out")"
+# (Online only: no notification on any device, so no device line either.)
 
 # One line per issue, errors unprefixed, in document order.
 printf '{"MsgRandom":1.5,"Condition":{"TagsOr":["a","%s"]},"OfflinePushInfo":{"Desc":"d"}}' \
@@ -51,7 +52,13 @@ printf '{"MsgRandom":1.5,"Condition":{"TagsOr":["a","%s"]},"OfflinePushInfo":{"D
 expect_exit 1 "two errors" -- "$bin" validate "$work/bad.json"
 sed -n 1p "$work/out" | grep -q '^90005 /MsgRandom: MsgRandom is 1.5' || fail "first line: $(cat "$work/out")"
 expect_line "tag length" "90020 /Condition/TagsOr/1: tag 2 of TagsOr is 51 bytes of UTF-8; the limit is 50 (a Chinese character takes 3)"
-[ "$(wc -l <"$work/out")" -eq 2 ] || fail "two errors: expected 2 lines, got $(cat "$work/out")"
+[ "$(grep -vc '^device ' "$work/out")" -eq 2 ] || fail "two errors: expected 2 issue lines, got $(cat "$work/out")"
+# Then the device warnings (vendors.md §12: no OPPO channel ID means no notification on Android 8+;
+# a one-letter text is the kind vendors filter).
+grep -q '^device oppo 26 /OfflinePushInfo/AndroidInfo/OPPOChannelID: OPPO: no OPPOChannelID' "$work/out" ||
+  fail "OPPO channel warning missing: $(cat "$work/out")"
+grep -q '^device all 30 /OfflinePushInfo/Desc: ' "$work/out" || fail "test-like text warning missing: $(cat "$work/out")"
+[ "$(grep -n '^device ' "$work/out" | head -1 | cut -d: -f1)" -gt 2 ] || fail "device lines must follow the issues"
 grep -q '1 error\|2 errors' "$work/err" || fail "summary on stderr: $(cat "$work/err")"
 
 # Exactly 10240 bytes is fine; one more byte is 90056 (counted on the file's own bytes).
@@ -70,12 +77,15 @@ expect_exit 0 "10240 bytes" -- "$bin" validate "$work/at_limit.json"
 expect_exit 1 "10241 bytes" -- "$bin" validate "$work/over_limit.json"
 grep -q '^90056 (body): the body is 10241 bytes' "$work/out" || fail "90056 line: $(cat "$work/out")"
 
-# --json: exactly {"ok","issues":[{"code","severity","pointer","message"}]}.
+# --json: exactly {"ok","issues":[{"code","severity","pointer","message"}],"device_warnings":[...]}.
 expect_exit 1 "--json" -- "$bin" validate --json "$work/bad.json"
 python3 -c '
 import json, sys
 doc = json.load(open(sys.argv[1]))
-assert list(doc) == ["ok", "issues"], doc
+assert list(doc) == ["ok", "issues", "device_warnings"], doc
+for w in doc["device_warnings"]:
+    assert list(w) == ["platform", "code", "hard", "pointer", "message"], w
+assert {"platform": "oppo", "code": 26} in [{"platform": w["platform"], "code": w["code"]} for w in doc["device_warnings"]], doc
 assert doc["ok"] is False
 assert [i["code"] for i in doc["issues"]] == [90005, 90020], doc
 for i in doc["issues"]:
