@@ -28,25 +28,6 @@ const char kUsage[] =
 
 constexpr std::uintmax_t max_lesson_bytes = 256 * 1024;
 
-std::string check_one(const core::Lesson& l, core::Lang lang) {
-  const std::string model = l.model.dump(-1, ' ', false, Json::error_handler_t::replace);
-  const Json model_answer = l.needs_send ? l.model_answer : Json();
-  std::vector<core::Attempt> pass;
-  if (l.expect_error) pass.push_back({l.start, l.start_answer});
-  pass.push_back({model, model_answer});
-  core::Verdict good = core::grade_lesson(l, pass);
-  if (!good.passed) {
-    std::string why = tr(lang, good.summary);
-    for (const auto& r : good.results)
-      if (!r.met) why += " [" + tr(lang, r.say) + "]";
-    return (lang == core::Lang::zh ? "标准答案未通过：" : "the model answer does not pass: ") + why;
-  }
-  core::Verdict start = core::grade_lesson(l, {{l.start, l.needs_send ? l.start_answer : Json()}});
-  if (start.passed)
-    return lang == core::Lang::zh ? "起始请求已能通过，课程无事可做" : "the starting request already passes: nothing to learn";
-  return {};
-}
-
 int run(const Args& args) {
   const std::optional<core::Lang> lang = lang_option(args, "lessons");
   if (!lang) return 2;
@@ -82,7 +63,7 @@ int run(const Args& args) {
       } else if (auto [it, fresh] = orders.emplace(read.lesson->order, id); !fresh) {
         problem = (*lang == core::Lang::zh ? "order 与 " : "order is the same as ") + it->second + "'s";
       } else {
-        problem = check_one(*read.lesson, *lang);
+        problem = tr(*lang, core::self_check(*read.lesson));
       }
     }
     if (problem.empty()) {

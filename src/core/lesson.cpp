@@ -270,4 +270,23 @@ Verdict grade_lesson(const Lesson& lesson, const std::vector<Attempt>& attempts)
   return v;
 }
 
+Words self_check(const Lesson& l) {
+  const std::string model = l.model.dump(-1, ' ', false, Json::error_handler_t::replace);
+  const Json model_answer = l.needs_send ? l.model_answer : Json();
+  std::vector<Attempt> pass;
+  if (l.expect_error) pass.push_back({l.start, l.start_answer});
+  pass.push_back({model, model_answer});
+  Verdict good = grade_lesson(l, pass);
+  if (!good.passed) {
+    Words why = Words{"the model answer does not pass: ", "标准答案未通过："} + good.summary;
+    for (const auto& r : good.results)
+      if (!r.met) why += Words{" [", " ["} + r.say + Words{"]", "]"};
+    return why;
+  }
+  const Json start_answer = !l.needs_send ? Json() : l.start_answer.is_null() ? model_answer : l.start_answer;
+  if (grade_lesson(l, {{l.start, start_answer}}).passed)
+    return {"the starting request already passes: nothing to learn", "起始请求已能通过，课程无事可做"};
+  return {};
+}
+
 }  // namespace timpush::core

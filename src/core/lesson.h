@@ -80,4 +80,10 @@ struct Verdict {
 // with expect_error, an earlier one must have shown that code (answer or Checks).
 Verdict grade_lesson(const Lesson& lesson, const std::vector<Attempt>& attempts);
 
+// A lesson's check against itself: its model answer, with the answer the file records (after the
+// start, when an error must be seen first), must pass; its start must not, answered as the file
+// records or, when it records nothing, as the model was (so the start fails on what it asks, not
+// for want of an answer). Empty when the lesson holds; else why not.
+Words self_check(const Lesson& lesson);
+
 }  // namespace timpush::core
