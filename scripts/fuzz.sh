@@ -24,9 +24,11 @@ declare -A max_len=(
   [relay_target_fuzzer]=2048   # a request target
   [static_path_fuzzer]=1024    # a URL path and two header values
   [device_preview_fuzzer]=12288  # a push body, as validate_fuzzer
+  [lesson_fuzzer]=16384        # a lesson file (the shipped ones are 2 to 4 KB)
 )
 targets=(validate_fuzzer usersig_fuzzer share_link_fuzzer history_fuzzer stores_fuzzer
-         response_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer device_preview_fuzzer)
+         response_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer device_preview_fuzzer
+         lesson_fuzzer)
 [ -n "${TIMPUSH_FUZZ_ONLY:-}" ] && read -r -a targets <<<"$TIMPUSH_FUZZ_ONLY"
 
 launcher=()

@@ -1,0 +1,34 @@
+// libFuzzer target: any bytes as a lesson file, then as an attempt graded against the lesson the
+// corpus's first seed makes. Built only with -DTIMPUSH_FUZZ=ON and clang (tests/fuzz/CMakeLists.txt).
+// Aborts on a broken invariant so libFuzzer keeps the input.
+#include "core/lesson.h"
+#include "fuzz_support.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  using namespace timpush::core;
+  std::string_view text(reinterpret_cast<const char*>(data), size);
+  LessonRead read = read_lesson(text, "t");
+  FUZZ_ENSURE(read.lesson.has_value() == read.error.en.empty());
+  if (!read.lesson) {
+    FUZZ_ENSURE(!read.error.zh.empty());
+  } else {
+    FUZZ_ENSURE(!read.lesson->requirements.empty() && !read.lesson->hints.empty());
+    Words problem = self_check(*read.lesson);
+    FUZZ_ENSURE(problem.en.empty() == problem.zh.empty());
+  }
+  // The bytes as a trainee's attempt at a fixed lesson: a verdict for every requirement.
+  static const LessonRead fixed = read_lesson(
+      R"({"schema":1,"id":"t","title":{"en":"a","zh":"b"},"goal":{"en":"a","zh":"b"},"start":{},)"
+      R"("hints":[{"en":"a","zh":"b"}],"expect_error":90005,"requirements":[)"
+      R"({"kind":"equals","pointer":"/Condition/TagsOr","value":["a"],"unordered":true,"say":{"en":"a","zh":"b"}},)"
+      R"({"kind":"contains","pointer":"/a~1b/0","value":[1],"say":{"en":"a","zh":"b"}},)"
+      R"({"kind":"no_issue","value":21,"say":{"en":"a","zh":"b"}},{"kind":"valid","say":{"en":"a","zh":"b"}},)"
+      R"({"kind":"answer_code","value":90024,"say":{"en":"a","zh":"b"}}],)"
+      R"("model":{},"model_answer":{"ActionStatus":"OK","ErrorCode":0}})",
+      "t");
+  FUZZ_ENSURE(fixed.lesson.has_value());
+  Verdict v = grade_lesson(*fixed.lesson, {{std::string(text), timpush::Json()}, {std::string(text), timpush::Json()}});
+  FUZZ_ENSURE(v.results.size() == fixed.lesson->requirements.size());
+  FUZZ_ENSURE(!v.summary.en.empty() && !v.summary.zh.empty());
+  return 0;
+}
