@@ -79,6 +79,11 @@ size_t entry_hash(const HistoryEntry& e) {
   return h;
 }
 
+// Time order, ties kept as they came; one comparison type, so the page carries one sort.
+struct EarlierTime {
+  bool operator()(const HistoryEntry& a, const HistoryEntry& b) const { return a.time < b.time; }
+};
+
 void keep_newest(std::vector<HistoryEntry>& entries, size_t cap, size_t* dropped = nullptr) {
   if (entries.size() <= cap) return;
   size_t excess = entries.size() - cap;
@@ -292,7 +297,7 @@ HistoryImport import_history(History& history, std::string_view text) {
     merged.push_back(std::move(*entry));
     ++result.added;
   }
-  std::stable_sort(merged.begin(), merged.end(), [](const HistoryEntry& a, const HistoryEntry& b) { return a.time < b.time; });
+  std::stable_sort(merged.begin(), merged.end(), EarlierTime());
   keep_newest(merged, max_history_entries, &result.dropped);
   history.entries = std::move(merged);
   return result;
@@ -337,8 +342,7 @@ HistoryRead parse_history(std::string_view text) {
     }
     result.history.entries.push_back(std::move(*entry));
   }
-  std::stable_sort(result.history.entries.begin(), result.history.entries.end(),
-                   [](const HistoryEntry& a, const HistoryEntry& b) { return a.time < b.time; });
+  std::stable_sort(result.history.entries.begin(), result.history.entries.end(), EarlierTime());
   keep_newest(result.history.entries, max_history_entries);
   if (result.skipped)
     result.message = {std::to_string(result.skipped) + " saved history entr" + (result.skipped == 1 ? "y" : "ies") +

@@ -4,8 +4,6 @@
 
 #include <cstdint>
 #include <string>
-#include <unordered_map>
-#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -50,10 +48,11 @@ public:
   void attach(ImGuiContext* ctx);
   void detach();
 
-  // The items of the last finished frame, in submission order.
-  const std::vector<ItemRecord>& items() const { return last_; }
+  // The items of the last finished frame, in submission order (made when asked for).
+  const std::vector<ItemRecord>& items() const;
   const InteractionState& interaction() const { return interaction_; }
-  // Label of an item seen in the frame being built or the last one, or nullptr.
+  // Label of an item seen in the frame being built or the last one, or nullptr; valid until the
+  // registry records the next label.
   const char* find_label(uint32_t id) const override;
 
   // Asks for all text drawn in the next frame (ImGui's log-to-buffer, trees left as they are);
@@ -67,7 +66,7 @@ public:
 
   // The item holds a credential (see mark_secret_item). Ids are kept for the registry's life: a
   // page has a handful of such fields and their ids do not change.
-  void mark_secret(uint32_t id) { secret_ids_.insert(id); }
+  void mark_secret(uint32_t id);
 
   // Called from the hook functions that Dear ImGui declares; not for general use.
   void on_item_add(ImGuiContext* ctx, uint32_t id, float x0, float y0, float x1, float y1,
@@ -79,6 +78,32 @@ public:
   void on_frame_end(ImGuiContext* ctx);
 
 private:
+  // What a frame records of an item: every frame records a few hundred, and automation reads
+  // them seldom, so no string is made here. Labels are copied into one text per frame; window
+  // names are read from the windows (Dear ImGui keeps them for the context's life) when asked.
+  static constexpr uint32_t kNoLabel = UINT32_MAX;
+  struct Seen {
+    uint32_t id = 0;
+    float x = 0, y = 0, w = 0, h = 0;
+    const void* window = nullptr;  // ImGuiWindow holding the item (or the window itself)
+    uint32_t label_at = kNoLabel;  // offset of the NUL-terminated label in the frame's text
+    uint32_t status = 0;
+    bool visible = false;
+    bool is_window = false;
+  };
+  struct Frame {
+    std::vector<Seen> items;
+    std::string labels;
+    // id -> latest item of that id, open addressing (ids are never 0, which marks a free slot)
+    std::vector<std::pair<uint32_t, uint32_t>> slots;
+    void clear();
+    int find(uint32_t id) const;
+    void remember(uint32_t id, uint32_t at);
+    void place(uint32_t id, uint32_t at);
+    const char* label_of(const Seen& item) const;
+  };
+  uint32_t keep_label(const char* label);
+
   ImGuiContext* ctx_ = nullptr;
   uint32_t hook_begin_ = 0;
   uint32_t hook_end_ = 0;
@@ -88,15 +113,20 @@ private:
   bool capturing_ = false;
   std::string captured_text_;
   int captured_frame_ = 0;
-  std::vector<ItemRecord> current_;
-  std::vector<const void*> current_windows_;  // ImGuiWindow of each record in current_
-  std::vector<ItemRecord> last_;
-  std::unordered_map<uint32_t, size_t> current_index_;  // id -> latest record in current_
-  std::unordered_map<uint32_t, size_t> last_index_;
-  // Labels announced before their item (tabs do that in Dear ImGui 1.92), waiting for its ItemAdd.
-  std::unordered_map<uint32_t, std::pair<std::string, int>> pending_info_;
+  Frame current_;
+  Frame last_;
+  // Labels announced before their item (tabs do that in Dear ImGui 1.92), waiting for its
+  // ItemAdd: (id, label offset in current_.labels, status flags).
+  struct Pending {
+    uint32_t id;
+    uint32_t label_at;
+    int flags;
+  };
+  std::vector<Pending> pending_info_;
+  mutable std::vector<ItemRecord> last_records_;  // items(), made from last_ when asked
+  mutable int last_records_frame_ = -1;
   InteractionState interaction_;
-  std::unordered_set<uint32_t> secret_ids_;
+  std::vector<uint32_t> secret_ids_;  // a handful: a list costs less code than a hash set
 };
 
 // Marks the item `id` of the current ImGui context as a credential (the SecretKey, a pasted

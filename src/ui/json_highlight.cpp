@@ -52,4 +52,14 @@ std::vector<JsonSpan> tokenize_json(std::string_view text) {
   return spans;
 }
 
+void JsonLayout::set_text(const std::string& text) {
+  if (made_ && text == text_) return;
+  made_ = true;
+  text_ = text;
+  spans_ = tokenize_json(text_);
+  line_starts_.assign(1, 0);
+  for (size_t i = 0; i < spans_.size(); ++i)
+    if (spans_[i].kind == JsonToken::newline) line_starts_.push_back(i + 1);
+}
+
 }  // namespace timpush::ui

@@ -27,13 +27,13 @@ void draw_audience(AppState& state) {
   bool edited = false;
   // For all users, the checks' own warning under the Condition says who receives it.
   if (state.audience == Audience::tags) {
-    ImGui::TextDisabled("TagsAnd / TagsOr / TagsNot");
+    ImGui::TextDisabled("%s", "TagsAnd / TagsOr / TagsNot");
     help_marker(state, txt::tags_help);
     edited |= tag_list_editor(state, "TagsAnd", condition.tags_and, state.new_tag[0], "/Condition/TagsAnd");
     edited |= tag_list_editor(state, "TagsOr", condition.tags_or, state.new_tag[1], "/Condition/TagsOr");
     edited |= tag_list_editor(state, "TagsNot", condition.tags_not, state.new_tag[2], "/Condition/TagsNot");
   } else if (state.audience == Audience::attrs) {
-    ImGui::TextDisabled("AttrsAnd / AttrsOr");
+    ImGui::TextDisabled("%s", "AttrsAnd / AttrsOr");
     help_marker(state, txt::attrs_help);
     edited |= attr_map_editor(state, "AttrsAnd", condition.attrs_and, state.new_attr_name[0],
                               state.new_attr_value[0], "/Condition/AttrsAnd");

@@ -1,7 +1,10 @@
 // Preview: the exact body (syntax-coloured), the full URL with the UserSig masked unless asked,
 // the size against the 10 KB limit, and copy buttons (JSON, URL, curl). The SecretKey is never
 // part of anything shown or copied here.
+#include <cfloat>
+
 #include <imgui.h>
+#include <imgui_internal.h>
 
 #include "core/validation.h"
 #include "ui/json_highlight.h"
@@ -22,28 +25,53 @@ ImVec4 colour_of(JsonToken kind) {
   }
 }
 
-void draw_highlighted(const std::string& text) {
-  std::vector<JsonSpan> spans = tokenize_json(text);
-  // One entry per line (index of its first span), so only visible lines are drawn.
-  std::vector<size_t> line_starts{0};
-  for (size_t i = 0; i < spans.size(); ++i)
-    if (spans[i].kind == JsonToken::newline) line_starts.push_back(i + 1);
+// One line of spans as one text item: a frame draws its visible lines only, and a span each as
+// an item of its own cost several times the drawing.
+void draw_line(const std::string& text, const std::vector<JsonSpan>& spans, size_t i) {
+  ImGuiWindow* window = ImGui::GetCurrentWindow();
+  const ImVec2 pos(window->DC.CursorPos.x, window->DC.CursorPos.y + window->DC.CurrLineTextBaseOffset);
+  ImFont* font = ImGui::GetFont();
+  const float size = ImGui::GetFontSize();
+  float x = pos.x;
+  for (; i < spans.size() && spans[i].kind != JsonToken::newline; ++i) {
+    const char* begin = text.data() + spans[i].begin;
+    const char* end = text.data() + spans[i].end;
+    if (spans[i].kind != JsonToken::space)
+      window->DrawList->AddText(font, size, ImVec2(x, pos.y), ImGui::GetColorU32(colour_of(spans[i].kind)), begin, end);
+    x += font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
+  }
+  const ImVec2 line_size(x - pos.x, ImGui::GetTextLineHeight());
+  ImGui::ItemSize(line_size, 0.0f);  // as ImGui's own text items do
+  ImGui::ItemAdd(ImRect(pos, ImVec2(pos.x + line_size.x, pos.y + line_size.y)), 0);
+}
+
+// The same line as text items, which ImGui's text capture (the automation hook's page text)
+// writes out as they are drawn.
+void draw_logged_line(const std::string& text, const std::vector<JsonSpan>& spans, size_t i) {
+  bool first = true;
+  for (; i < spans.size() && spans[i].kind != JsonToken::newline; ++i) {
+    if (!first) ImGui::SameLine(0, 0);
+    first = false;
+    ImGui::PushStyleColor(ImGuiCol_Text, colour_of(spans[i].kind));
+    ImGui::TextUnformatted(text.data() + spans[i].begin, text.data() + spans[i].end);
+    ImGui::PopStyleColor();
+  }
+  if (first) ImGui::TextUnformatted("");
+}
+
+void draw_highlighted(const std::string& pretty) {
+  // The page shows one preview; its layout is kept for the next frame.
+  static JsonLayout layout;
+  layout.set_text(pretty);
+  const bool logging = ImGui::GetCurrentContext()->LogEnabled;
+  // Only the visible lines are drawn.
   ImGuiListClipper clipper;
-  clipper.Begin(static_cast<int>(line_starts.size()));
+  clipper.Begin(static_cast<int>(layout.line_starts().size()));
   while (clipper.Step()) {
     for (int line = clipper.DisplayStart; line < clipper.DisplayEnd; ++line) {
-      size_t i = line_starts[static_cast<size_t>(line)];
-      bool first = true;
-      for (; i < spans.size() && spans[i].kind != JsonToken::newline; ++i) {
-        if (!first) ImGui::SameLine(0, 0);
-        first = false;
-        const char* begin = text.data() + spans[i].begin;
-        const char* end = text.data() + spans[i].end;
-        ImGui::PushStyleColor(ImGuiCol_Text, colour_of(spans[i].kind));
-        ImGui::TextUnformatted(begin, end);
-        ImGui::PopStyleColor();
-      }
-      if (first) ImGui::TextUnformatted("");
+      const size_t first = layout.line_starts()[static_cast<size_t>(line)];
+      if (logging) draw_logged_line(layout.text(), layout.spans(), first);
+      else draw_line(layout.text(), layout.spans(), first);
     }
   }
 }

@@ -52,7 +52,7 @@ std::string pointer_join(const std::string& parent, const std::string& child) {
 
 void help_marker(const AppState& state, const Text& help) {
   ImGui::SameLine();
-  ImGui::TextDisabled("(?)");
+  ImGui::TextDisabled("%s", "(?)");  // "%s" alone skips ImGui's printf: a frame shows many of these
   if (ImGui::BeginItemTooltip()) {
     ImGui::PushTextWrapPos(ImGui::GetFontSize() * 32.0f);
     ImGui::TextUnformatted(tr(state.lang, help));

@@ -79,8 +79,8 @@ void schedule_wake(double delay_ms) {
 }
 
 // Keeps the backing store at CSS size x devicePixelRatio so text is crisp on high-DPI screens,
-// while ImGui works in CSS pixels.
-void fit_canvas(ImGuiIO& io) {
+// while ImGui works in CSS pixels. Gives the backing store's size, which the frame draws into.
+void fit_canvas(ImGuiIO& io, int* width, int* height) {
   Page& p = *g_page;
   double css_w = 0, css_h = 0;
   canvas_css_size(&css_w, &css_h);
@@ -96,6 +96,8 @@ void fit_canvas(ImGuiIO& io) {
   io.DisplayFramebufferScale = ImVec2(static_cast<float>(px_w / css_w), static_cast<float>(px_h / css_h));
   p.css_per_pixel_x = static_cast<float>(css_w / px_w);
   p.css_per_pixel_y = static_cast<float>(css_h / px_h);
+  *width = px_w;
+  *height = px_h;
 }
 
 const char* css_cursor(ImGuiMouseCursor cursor) {
@@ -139,7 +141,8 @@ void run_frame() {
   deliver_picked_file(*p.app);
 
   ImGui_ImplGlfw_NewFrame();
-  fit_canvas(io);  // after the GLFW backend, which would set sizes from the GLFW window
+  int fb_w = 0, fb_h = 0;
+  fit_canvas(io, &fb_w, &fb_h);  // after the GLFW backend, which would set sizes from the GLFW window
   ImGui::NewFrame();
 
   ui::FrameInput input;
@@ -149,8 +152,6 @@ void run_frame() {
   ui::Intents intents = p.app->frame(input);
 
   ImGui::Render();
-  int fb_w = 0, fb_h = 0;
-  emscripten_get_canvas_element_size("#canvas", &fb_w, &fb_h);
   webgl2_renderer_draw(ImGui::GetDrawData(), fb_w, fb_h, ImGui::GetStyle().Colors[ImGuiCol_WindowBg]);
 
   const ImGuiMouseCursor cursor = ImGui::GetMouseCursor();

@@ -70,6 +70,9 @@ int main() {
   g_page->registry.attach(ctx);
   ImGuiIO& io = ImGui::GetIO();
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  // The frame loop sets the canvas's CSS cursor itself; the GLFW backend's cursor update would
+  // only cost calls into JavaScript every frame (Emscripten's glfwSetCursor does nothing).
+  io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   io.IniFilename = nullptr;  // the page keeps no layout file; state lives in the App
   apply_theme();
   ensure_ui_font();  // if it has arrived; else the first frame waits for it (frame_loop.cpp)
