@@ -18,6 +18,7 @@
 #include "core/usersig.h"
 #include "core/validation.h"
 #include "ui/app.h"
+#include "ui/screen_state.h"
 #include "ui/text.h"
 
 namespace timpush::ui {
@@ -192,6 +193,7 @@ struct AppState {
   SendFlow send;
   FocusRequest focus;
   Keeping keep;
+  ScreenState screen;  // place, theme, layout, announcements (screen_state.h)
 
   uint64_t next_http_id = 1;
   std::vector<HttpRequest> queued_http;     // handed to the platform by the next frame()

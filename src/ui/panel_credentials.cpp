@@ -30,12 +30,12 @@ void draw_target(AppState& state) {
   const std::string region_before = c.region_id, base_before = c.custom_base;
   const bool backup_before = c.backup_host;
   ImGui::TextUnformatted(tr(lang, txt::target));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::target_sandbox));
   int kind = static_cast<int>(c.target);
   ImGui::RadioButton(label(lang, txt::target_sandbox).c_str(), &kind, static_cast<int>(TargetKind::sandbox));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::target_region));
   ImGui::RadioButton(label(lang, txt::target_region).c_str(), &kind, static_cast<int>(TargetKind::region));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::target_custom));
   ImGui::RadioButton(label(lang, txt::target_custom).c_str(), &kind, static_cast<int>(TargetKind::custom));
   c.target = static_cast<TargetKind>(kind);
 

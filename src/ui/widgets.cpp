@@ -40,10 +40,18 @@ ImVec4 tone_colour(Tone tone) {
   const bool light = 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z > 0.5f;
   switch (tone) {
     case Tone::good: return light ? ImVec4(0.08f, 0.45f, 0.18f, 1.0f) : ImVec4(0.45f, 0.85f, 0.45f, 1.0f);
-    case Tone::bad: return light ? ImVec4(0.75f, 0.12f, 0.15f, 1.0f) : ImVec4(0.95f, 0.38f, 0.38f, 1.0f);
+    case Tone::bad: return light ? ImVec4(0.75f, 0.12f, 0.15f, 1.0f) : ImVec4(1.0f, 0.50f, 0.50f, 1.0f);
     case Tone::warn: break;
   }
   return light ? ImVec4(0.58f, 0.38f, 0.0f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+}
+
+void same_line_or_wrap(const std::string& radio_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(radio_label.c_str(), nullptr, true).x;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
 std::string pointer_join(const std::string& parent, const std::string& child) {
@@ -186,6 +194,8 @@ bool tag_list_editor(AppState& state, const char* name, std::optional<std::vecto
   std::string add_label = std::string("##new ") + name;
   bool enter = ImGui::InputTextWithHint(add_label.c_str(), tr(state.lang, txt::new_tag), &new_tag,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
+  // Enter adds the tag and leaves the field active for the next one (keyboard and soft keyboard).
+  if (enter && !new_tag.empty()) ImGui::SetKeyboardFocusHere(-1);
   ImGui::SameLine();
   std::string add_button = label(state.lang, txt::add, name);
   if ((ImGui::Button(add_button.c_str()) || enter) && !new_tag.empty()) {
