@@ -39,6 +39,8 @@ private:
   bool first_ = true;
 };
 
+float style_padding() { return ImGui::GetStyle().FramePadding.x * 2; }
+
 float button_width(const char* shown) {
   return ImGui::CalcTextSize(shown, nullptr, true).x + ImGui::GetStyle().FramePadding.x * 2;
 }
@@ -164,7 +166,7 @@ std::string checks_label(const AppState& state) {
 }
 
 void draw_checks_pane(AppState& state) {
-  if (ImGui::BeginChild("checks scroll")) draw_checks(state);
+  if (ImGui::BeginChild("checks scroll", ImVec2(0, 0), kFlat)) draw_checks(state);
   ImGui::EndChild();
 }
 
@@ -209,16 +211,23 @@ void draw_pane_switch(AppState& state) {
   const float spacing = ImGui::GetStyle().ItemSpacing.x;
   const float width = (ImGui::GetContentRegionAvail().x - spacing * 3) / 4;
   ImGui::PushID("panes");
+  // Four across 360 CSS px: each label gets what the padding would take.
+  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(3, ImGui::GetStyle().FramePadding.y));
   for (const Item& item : items) {
     if (item.pane != Pane::form) ImGui::SameLine();
     const bool current = here.view == View::compose && here.pane == item.pane;
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
     const bool errors = item.pane == Pane::checks && state.derived.error_count > 0;
     if (errors) ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
-    if (ImGui::Button(item.shown.c_str(), ImVec2(width, 0))) go_to(state, Location{View::compose, item.pane});
+    // "Checks (1/0)" where it fits, else "Checks" (its colour still says there are errors).
+    std::string shown = item.shown;
+    if (item.pane == Pane::checks && ImGui::CalcTextSize(shown.c_str(), nullptr, true).x + style_padding() > width)
+      shown = stable_label(lang, txt::tab_checks);
+    if (ImGui::Button(shown.c_str(), ImVec2(width, 0))) go_to(state, Location{View::compose, item.pane});
     if (errors) ImGui::PopStyleColor();
     if (current) ImGui::PopStyleColor();
   }
+  ImGui::PopStyleVar();
   ImGui::PopID();
 }
 
@@ -228,10 +237,10 @@ void draw_narrow(AppState& state) {
   const float bar = ImGui::GetFrameHeight() + style.ItemSpacing.y + style.WindowPadding.y;
   const ImVec2 size(0, -bar);
   if (here.view == View::compose && here.pane == Pane::form) {
-    if (ImGui::BeginChild("left", size, ImGuiChildFlags_Borders)) draw_left(state);
+    if (ImGui::BeginChild("left", size, ImGuiChildFlags_Borders | kFlat)) draw_left(state);
     ImGui::EndChild();
   } else {
-    if (ImGui::BeginChild("right", size, ImGuiChildFlags_Borders)) {
+    if (ImGui::BeginChild("right", size, ImGuiChildFlags_Borders | kFlat)) {
       if (here.view != View::compose) draw_place(state, here.view);
       else if (here.pane == Pane::preview) draw_preview(state);
       else if (here.pane == Pane::checks) draw_checks_pane(state);
@@ -245,11 +254,11 @@ void draw_narrow(AppState& state) {
 void draw_wide(AppState& state) {
   const Location here = state.screen.nav.here();
   float left_width = ImGui::GetContentRegionAvail().x * 0.5f;
-  if (ImGui::BeginChild("left", ImVec2(left_width, 0), ImGuiChildFlags_ResizeX | ImGuiChildFlags_Borders))
+  if (ImGui::BeginChild("left", ImVec2(left_width, 0), ImGuiChildFlags_ResizeX | ImGuiChildFlags_Borders | kFlat))
     draw_left(state);
   ImGui::EndChild();
   ImGui::SameLine();
-  if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders)) {
+  if (ImGui::BeginChild("right", ImVec2(0, 0), ImGuiChildFlags_Borders | kFlat)) {
     if (here.view == View::compose) draw_right_tabs(state);
     else draw_place(state, here.view);
   }

@@ -2,12 +2,18 @@
 // which the operator reaches every view, the composer's panes, and the places not built yet.
 #pragma once
 
+#include <imgui.h>
+
 #include "ui/app_state.h"
 
 namespace timpush::ui {
 
 // From this width (CSS px) the composer's panes stand beside the form; below it, one column.
 constexpr float kTwoColumnWidth = 900.0f;
+
+// The columns and panes are one keyboard scope with the page: Tab and Shift+Tab go from the top
+// bar through the form and on into the panes in reading order (ImGui's flattened child windows).
+constexpr int kFlat = ImGuiChildFlags_NavFlattened;
 
 // Goes to a place or pane (a browser history entry; a pane's tab is selected on a wide page).
 void go_to(AppState& state, const Location& to);

@@ -70,7 +70,7 @@ void draw_message(AppState& state) {
     ImGui::TextColored(tone_colour(Tone::bad), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(label(lang, txt::regenerate, "MsgRandom").c_str())) {
+  if (small_button(state, label(lang, txt::regenerate, "MsgRandom"))) {
     state.keep.guard.discard_retry();  // a new MsgRandom asked for: the next send is a new push
     regenerate_msg_random(state);
   }

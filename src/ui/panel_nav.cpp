@@ -1,5 +1,5 @@
 // The navigation drawn: every place on one row of buttons when they fit the width, else one menu
-// (a combo naming the current place) that fits any width down to 360 CSS px. Also the places
+// (a button naming the current place) that fits any width down to 360 CSS px. Also the places
 // themselves other than the composer: History, Drafts, Templates, Error codes, Help (shortcuts
 // and the theme), the places not built yet, and the long press's Paste offer.
 #include <imgui.h>
@@ -37,21 +37,27 @@ float nav_row_width(const AppState& state) {
   return width - style.ItemSpacing.x;
 }
 
+// A full-width button naming the current place ("Places: History###Places"); its menu lists them all.
 void draw_nav_menu(AppState& state) {
   const Lang lang = state.lang;
   const Place& current = place_of(state.screen.nav.here().view);
-  const std::string preview = std::string(tr(lang, txt::places_menu)) + ": " + tr(lang, current.label);
-  ImGui::SetNextItemWidth(-1);
-  ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, ImGui::GetMainViewport()->WorkSize.y * 0.7f));
-  if (!ImGui::BeginCombo("##places", preview.c_str(), ImGuiComboFlags_HeightLargest)) return;
+  const std::string shown = std::string(tr(lang, txt::places_menu)) + ": " + tr(lang, current.label) + "###Places";
+  const char* menu = "places menu";
+  if (ImGui::Button(shown.c_str(), ImVec2(-1, 0))) ImGui::OpenPopup(menu);
+  const ImVec2 under(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
+  ImGui::SetNextWindowPos(under);
+  ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetItemRectSize().x, 0),
+                                      ImVec2(ImGui::GetItemRectSize().x, ImGui::GetMainViewport()->WorkSize.y * 0.7f));
+  if (!ImGui::BeginPopup(menu)) return;
   for (const Place& place : places()) {
     const bool selected = here_is(state, place.view);
     if (!place.built) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
-    if (ImGui::Selectable(label(lang, place.label).c_str(), selected)) go_to(state, Location{place.view, Pane::form});
+    // As tall as a button, so a finger hits one place.
+    if (ImGui::Selectable(label(lang, place.label).c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight())))
+      go_to(state, Location{place.view, Pane::form});
     if (!place.built) ImGui::PopStyleColor();
-    if (selected) ImGui::SetItemDefaultFocus();
   }
-  ImGui::EndCombo();
+  ImGui::EndPopup();
 }
 
 void draw_not_built(AppState& state, View view) {
@@ -117,16 +123,16 @@ void draw_place(AppState& state, View view) {
   switch (view) {
     case View::history: draw_history(state); return;
     case View::drafts:
-      if (ImGui::BeginChild("drafts scroll")) draw_drafts(state);
+      if (ImGui::BeginChild("drafts scroll", ImVec2(0, 0), kFlat)) draw_drafts(state);
       ImGui::EndChild();
       return;
     case View::templates:
-      if (ImGui::BeginChild("templates scroll")) draw_templates(state);
+      if (ImGui::BeginChild("templates scroll", ImVec2(0, 0), kFlat)) draw_templates(state);
       ImGui::EndChild();
       return;
     case View::error_codes: draw_error_codes(state); return;
     case View::help:
-      if (ImGui::BeginChild("help scroll")) draw_help(state);
+      if (ImGui::BeginChild("help scroll", ImVec2(0, 0), kFlat)) draw_help(state);
       ImGui::EndChild();
       return;
     case View::compose: return;  // drawn by the layout

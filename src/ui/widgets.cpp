@@ -46,6 +46,10 @@ ImVec4 tone_colour(Tone tone) {
   return light ? ImVec4(0.58f, 0.38f, 0.0f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
 }
 
+bool small_button(const AppState& state, const std::string& label) {
+  return state.screen.applied_touch ? ImGui::Button(label.c_str()) : ImGui::SmallButton(label.c_str());
+}
+
 void same_line_or_wrap(const std::string& radio_label) {
   const ImGuiStyle& style = ImGui::GetStyle();
   const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
@@ -180,7 +184,7 @@ bool tag_list_editor(AppState& state, const char* name, std::optional<std::vecto
       ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
       if (ImGui::InputText("##tag", &(*tags)[i])) changed = true;
       ImGui::SameLine();
-      if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_at = static_cast<int>(i);
+      if (small_button(state, label(state.lang, txt::remove))) remove_at = static_cast<int>(i);
       field_issues(state, item_pointer, true);
       ImGui::PopID();
     }
@@ -233,7 +237,7 @@ bool attr_map_editor(AppState& state, const char* name, std::optional<core::Attr
       ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
       if (ImGui::InputText("##value", &value)) changed = true;
       ImGui::SameLine();
-      if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_at = static_cast<int>(i);
+      if (small_button(state, label(state.lang, txt::remove))) remove_at = static_cast<int>(i);
       field_issues(state, item_pointer, true);
       ImGui::PopID();
     }
@@ -310,7 +314,7 @@ bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std
       }
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_key = it.key();
+    if (small_button(state, label(state.lang, txt::remove))) remove_key = it.key();
     field_issues(state, item_pointer, true);
     ImGui::PopID();
   }
