@@ -47,19 +47,11 @@ std::string checks_text(const AppState& state) {
 std::string take_announcement(AppState& state) {
   ScreenState& sc = state.screen;
   std::string out;
-  // The send lock's countdown changes the blocker every frame only through the button; the
-  // status line's text itself changes rarely, so it is compared whole.
+  // The status line changes rarely (the send lock counts down on the button, not here).
   std::string status = status_line(state).text;
   if (status != sc.said_status) {
     sc.said_status = status;
     append(out, status);
-  }
-  std::string checks = checks_text(state);
-  if (checks != sc.said_checks) {
-    // The first frame's checks are the loaded draft's: not news, but remembered.
-    const bool first = sc.said_checks.empty();
-    sc.said_checks = checks;
-    if (!first) append(out, checks);
   }
   const SendFlow& s = state.send;
   if (s.has_result && s.request_id != sc.said_answer_for) {
@@ -69,6 +61,17 @@ std::string take_announcement(AppState& state) {
     if (s.response.error_code && *s.response.error_code != 0)
       answer += " ErrorCode " + std::to_string(*s.response.error_code);
     append(out, answer);
+  }
+  // The checks change only with the body (its revision) or the language: not rebuilt every frame.
+  if (state.derived.revision == sc.checks_revision && state.lang == sc.checks_lang) return out;
+  sc.checks_revision = state.derived.revision;
+  sc.checks_lang = state.lang;
+  std::string checks = checks_text(state);
+  if (checks != sc.said_checks) {
+    // The first frame's checks are the loaded draft's: not news, but remembered.
+    const bool first = sc.said_checks.empty();
+    sc.said_checks = checks;
+    if (!first) append(out, checks);
   }
   return out;
 }

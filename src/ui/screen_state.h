@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ui/navigation.h"
+#include "ui/text.h"
 
 namespace timpush::ui {
 
@@ -24,6 +25,8 @@ struct ScreenState {
   // What the live region last said, by part, so each is announced once, when it changes.
   std::string said_status;
   std::string said_checks;
+  uint64_t checks_revision = 0;  // Derived::revision and language the checks were last read at
+  Lang checks_lang = Lang::en;
   uint64_t said_answer_for = 0;  // the request id whose answer was announced
   // A long press on a text field offers Paste: the field to give the text to.
   uint32_t paste_field = 0;      // ImGuiID; 0 when no offer is open

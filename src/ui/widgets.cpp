@@ -89,6 +89,10 @@ void field_anchor(AppState& state, const std::string& pointer) {
   state.focus.seen.push_back(pointer);
   if (!state.focus.claimed.empty() && state.focus.claimed == pointer) {
     ImGui::SetScrollHereY(0.3f);
+    // The clicked check keeps the keyboard's item (NavId) in the Checks pane. In a flattened pane
+    // (layout.h) that item, drawn later in this frame, would take the nav window back and cancel
+    // the focus request; the field becomes the keyboard's item instead.
+    ImGui::GetCurrentContext()->NavId = 0;
     ImGui::SetKeyboardFocusHere(0);
     state.focus.claimed.clear();
     state.focus.pointer.clear();

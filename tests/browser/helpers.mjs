@@ -178,7 +178,7 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
   const requests = [];
   page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text() }));
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData() }));
+  page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData(), time: Date.now() }));
   const cdp = await browser.context.newCDPSession(page);
   // A person's browser lets a page write the clipboard after a key press; headless needs leave.
   const origin = new URL(server.url).origin;

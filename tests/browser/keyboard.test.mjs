@@ -52,7 +52,16 @@ test('Tab reaches the tag field in reading order, Enter adds the tag, Ctrl+Enter
   // Reading order: Tab passes the fields above the tag field first, never one below it.
   const passed = await tabTo(field.id);
   const byId = new Map(all.map((it) => [it.id, it]));
-  const fields = passed.map((id) => byId.get(id)).filter((it) => it && it.child === field.child);
+  // The items passed in the form on the way to the field, since Tab last entered the form (a
+  // round that missed the field wraps through the top bar and starts again).
+  const fields = [];
+  for (const id of passed) {
+    const it = byId.get(id);
+    if (!it) continue;
+    if (it.child !== field.child) fields.length = 0;
+    else if (fields.length === 0 || fields.at(-1).id !== it.id) fields.push(it);
+  }
+  assert.ok(fields.length >= 5, 'Tab went through the form\'s fields');
   for (let i = 1; i < fields.length; i++) {
     const a = fields[i - 1], b = fields[i];
     assert.ok(b.y > a.y - 2 || (Math.abs(b.y - a.y) <= 2 && b.x >= a.x), `${a.idLabel} then ${b.idLabel} keeps reading order`);
@@ -72,10 +81,11 @@ test('Tab reaches the tag field in reading order, Enter adds the tag, Ctrl+Enter
   assert.equal((await s.state()).activeText, '', 'Enter added the tag; the field is ready for the next');
 
   const before = s.requests.filter((r) => r.url.includes('/v4/timpush/push')).length;
+  assert.equal(s.requests.filter((r) => r.url.includes('/v4/timpush/push')).length, before, 'nothing sent yet');
   await s.page.keyboard.press('Control+Enter');
   await waitForText(/TaskId[\s\S]*[0-9a-f]+_[0-9a-f]+_[0-9a-f]+/);
   const pushes = s.requests.filter((r) => r.url.includes('/v4/timpush/push'));
-  assert.equal(pushes.length, before + 1, 'one push for Ctrl+Enter');
+  assert.equal(pushes.length, before + 1, `one push for Ctrl+Enter: ${pushes.map((p) => p.time).join(', ')}`);
   assert.ok(JSON.parse(pushes.at(-1).postData).Condition.TagsOr.includes('kbd-only'));
   await s.screenshot('keyboard-1-sent');
 
