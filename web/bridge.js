@@ -151,9 +151,20 @@
     const mq = matchMedia('(resolution: ' + devicePixelRatio + 'dppx)');
     mq.addEventListener('change', () => { requestFrames(3); watchPixelRatio(); }, { once: true });
   })();
+  // Read once per change, not per frame: reading the visual viewport after the textarea moved
+  // would lay the page out again in the middle of a frame.
+  let zoom = 1;
+  let visibleBottom = innerHeight;
+  const onViewport = () => {
+    const v = window.visualViewport;
+    zoom = v ? Math.max(1, v.scale) : 1;
+    visibleBottom = v ? v.offsetTop + v.height : innerHeight;
+    requestFrames(3);
+  };
+  window.addEventListener('resize', onViewport);
   if (window.visualViewport) {
-    visualViewport.addEventListener('resize', () => requestFrames(3));
-    visualViewport.addEventListener('scroll', () => requestFrames(3));
+    visualViewport.addEventListener('resize', onViewport);
+    visualViewport.addEventListener('scroll', onViewport);
   }
   // The system's colour scheme and pointer, as bits (browser.h's screen_media).
   const darkQuery = matchMedia('(prefers-color-scheme: dark)');
@@ -315,9 +326,9 @@
     },
     // The canvas's pixels per CSS px: the device's times a pinch's zoom, at most 4096 px a side.
     pixelRatio(w, h) {
-      const zoom = window.visualViewport ? Math.max(1, visualViewport.scale) : 1;
       return Math.min(devicePixelRatio * zoom, 4096 / Math.max(w, h, 1));
     },
+    visibleBottom: () => visibleBottom,
     fail(message) {
       setStatus(message, true);
       console.error('timpush: ' + message);

@@ -61,7 +61,7 @@ inline constexpr Text paste{"Paste", "粘贴"};
 inline constexpr Text paste_refused{"The browser did not hand over the clipboard.", "浏览器未提供剪贴板内容。"};
 
 // Announced to screen readers (announce.h)
-inline constexpr Text checks_summary{"Checks: {} errors, {} warnings.", "检查：{} 个错误，{} 个警告。"};
+inline constexpr Text checks_summary{"Checks: errors {}, warnings {}.", "检查：错误 {} 个，警告 {} 个。"};
 inline constexpr Text answer_prefix{"Answer:", "应答："};
 
 }  // namespace timpush::ui::txt

@@ -41,7 +41,7 @@ test('a check\'s message is announced when it appears, in the UI language', asyn
   await s.paste('x'.repeat(51));
   await s.click('Add##TagsAnd');
   const said = await waitForLive(/90020/);
-  assert.match(said.text, /Checks: 1 errors/);
+  assert.match(said.text, /Checks: errors 1/);
   assert.match(said.text, /51 bytes/);
 
   await s.click('中文');
@@ -55,7 +55,7 @@ test('the answer to a send is announced with its TaskId', async () => {
   await s.click('English');
   // Take the broken tag out again: TagsAnd's only tag, whose Remove comes first.
   await s.click('Remove');
-  await waitForLive(/Checks: 0 errors|Ready to send/);
+  await waitForLive(/Checks: errors 0|Ready to send/);
   await s.click('Send');
   await waitForLive(/Answer:[\s\S]*TaskId [0-9a-f]+_/);
 });

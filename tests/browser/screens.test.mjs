@@ -156,6 +156,45 @@ test('a long press on a field offers Paste, which pastes the clipboard into it',
   }
 });
 
+test('a field typed into stays above the soft keyboard; a pinch zoom draws the canvas sharper', async () => {
+  const s = await openPage({ server, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  try {
+    await waitForText(s, 'press Send');
+    await s.tap('Title');
+    await s.page.waitForFunction(() => window.timpush.textActive(), null, { timeout: 5000 });
+    // A soft keyboard resizes the page's content (the viewport's interactive-widget): 340 px less.
+    await s.page.setViewportSize({ width: 390, height: 504 });
+    await sleep(300);
+    await s.nextFrame();
+    const field = await s.itemByLabel('Title', { visible: false });
+    assert.ok(field.y + field.h <= 504, `the field (bottom ${field.y + field.h}) is above the keyboard`);
+    assert.equal(await s.textActive(), true, 'still typing into it');
+    await s.insertText('上');
+    await s.page.waitForFunction(() => (window.timpush.state().activeText || '').includes('上'), null, { timeout: 5000 });
+    await s.page.setViewportSize({ width: 390, height: 844 });
+    await s.screenshot('screens-390-keyboard-closed');
+
+    // A pinch zooms the page (the canvas lets the browser pinch; headless Chromium's synthesized
+    // pinch does not zoom, so the zoom is set as a pinch leaves it): the canvas is redrawn at the
+    // zoom, within 4096 px a side, and the page keeps drawing.
+    const before = await s.page.evaluate(() => document.getElementById('canvas').width);
+    const frames = await s.page.evaluate(() => window.timpush.frame());
+    await s.cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 2 });
+    await sleep(300);
+    await s.nextFrame();
+    const zoom = await s.page.evaluate(() => ({ scale: visualViewport.scale, width: document.getElementById('canvas').width,
+      height: document.getElementById('canvas').height, frame: window.timpush.frame() }));
+    assert.equal(zoom.scale, 2);
+    assert.ok(zoom.width > before * 1.5, `canvas ${before} -> ${zoom.width} px at zoom ${zoom.scale}`);
+    assert.ok(zoom.width <= 4096 && zoom.height <= 4096);
+    assert.ok(zoom.frame > frames, 'frames are drawn at the zoom');
+    await s.screenshot('screens-390-pinched');
+    assert.deepEqual(s.errors(), []);
+  } finally {
+    await s.close();
+  }
+});
+
 test('a link opens the place it names; share links still open the composer', async () => {
   const s = await openPage({ server, path: '#view=error-codes' });
   try {

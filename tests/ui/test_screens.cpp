@@ -147,7 +147,7 @@ TEST_CASE("the live region hears the status line, a new check's message and the 
   CHECK(h.frame().screen.announce.empty());  // nothing changed: nothing said
   break_a_tag(h);
   ui::Intents in = h.frame();
-  CHECK(in.screen.announce.find("Checks: 1 errors") != std::string::npos);
+  CHECK(in.screen.announce.find("Checks: errors 1") != std::string::npos);
   CHECK(in.screen.announce.find("90020") != std::string::npos);  // the check's code and message
   CHECK(in.screen.announce.find("Fix the errors under Checks first.") != std::string::npos);
   CHECK(std::string(in.screen.announce_lang) == "en");

@@ -47,10 +47,7 @@ EM_JS(void, tpjs_announce, (const char* text, const char* lang), {
 });
 EM_JS(void, tpjs_show_dark, (int dark), { document.documentElement.classList.toggle('dark', !!dark); });
 EM_JS(void, tpjs_paste_from_clipboard, (), { window['TimpushBridge']['pasteFromClipboard'](); });
-EM_JS(double, tpjs_visible_bottom, (), {
-  var v = window.visualViewport;
-  return v ? v.offsetTop + v.height : window.innerHeight;
-});
+EM_JS(double, tpjs_visible_bottom, (), { return window['TimpushBridge']['visibleBottom'](); });
 EM_JS(double, tpjs_pixel_ratio, (double css_w, double css_h), { return window['TimpushBridge']['pixelRatio'](css_w, css_h); });
 EM_JS(void, tpjs_frame_drawn, (int frame), { window['TimpushBridge']['frameDrawn'](frame); });
 

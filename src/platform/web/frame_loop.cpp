@@ -146,10 +146,11 @@ void keep_caret_visible() {
   ImGuiContext& g = *ImGui::GetCurrentContext();
   ImGuiWindow* w = g.ActiveIdWindow;
   if (!w || p.caret_h <= 0) return;
-  const float bottom = static_cast<float>(visible_bottom());
-  const float overlap = p.caret_y + p.caret_h + ImGui::GetStyle().ItemSpacing.y - bottom;
   // A multi-line field scrolls itself; its parent is the window that holds the field.
   while (w->ParentWindow && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.y <= 0) w = w->ParentWindow;
+  // The field's whole frame (the caret line and its padding) inside what shows of its window.
+  const float bottom = std::min(static_cast<float>(visible_bottom()), w->InnerClipRect.Max.y);
+  const float overlap = p.caret_y + p.caret_h + ImGui::GetStyle().FramePadding.y + 2 - bottom;
   if (overlap <= 1 || w->ScrollMax.y <= 0 || w->Scroll.y >= w->ScrollMax.y) return;
   ImGui::SetScrollY(w, std::min(w->ScrollMax.y, w->Scroll.y + overlap));
   p.frames_wanted = std::max(p.frames_wanted, kSettleFrames);
