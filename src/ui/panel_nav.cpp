@@ -41,7 +41,7 @@ float nav_row_width(const AppState& state) {
 void draw_nav_menu(AppState& state) {
   const Lang lang = state.lang;
   const Place& current = place_of(state.screen.nav.here().view);
-  const std::string shown = std::string(tr(lang, txt::places_menu)) + ": " + tr(lang, current.label) + "###Places";
+  const std::string shown = tr(lang, fill(txt::places_menu, Words(current.label))) + "###Places";
   const char* menu = "places menu";
   if (ImGui::Button(shown.c_str(), ImVec2(-1, 0))) ImGui::OpenPopup(menu);
   const ImVec2 under(ImGui::GetItemRectMin().x, ImGui::GetItemRectMax().y);
@@ -49,6 +49,7 @@ void draw_nav_menu(AppState& state) {
   ImGui::SetNextWindowSizeConstraints(ImVec2(ImGui::GetItemRectSize().x, 0),
                                       ImVec2(ImGui::GetItemRectSize().x, ImGui::GetMainViewport()->WorkSize.y * 0.7f));
   if (!ImGui::BeginPopup(menu)) return;
+  ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
   for (const Place& place : places()) {
     const bool selected = here_is(state, place.view);
     if (!place.built) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
@@ -57,6 +58,7 @@ void draw_nav_menu(AppState& state) {
       go_to(state, Location{place.view, Pane::form});
     if (!place.built) ImGui::PopStyleColor();
   }
+  ImGui::PopStyleVar();
   ImGui::EndPopup();
 }
 

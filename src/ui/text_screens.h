@@ -13,7 +13,7 @@ inline constexpr Text place_schedules{"Schedules", "定时推送"};
 inline constexpr Text place_app_data{"App data", "应用数据"};
 inline constexpr Text place_learn{"Learn", "学习"};
 inline constexpr Text place_help{"Help", "帮助"};
-inline constexpr Text places_menu{"Places", "导航"};
+inline constexpr Text places_menu{"Places: {}", "导航：{}"};
 inline constexpr Text not_built_yet{"Not built yet.", "尚未实现。"};
 inline constexpr Text not_built_follow{
     "Here you will follow a push after it is sent: its task's state and its numbers. Until then, "
