@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include "ui/screen_io.h"
+
 namespace timpush::ui {
 
 struct AppState;  // defined in ui/app_state.h; the platform holds it only through App
@@ -19,6 +21,7 @@ struct FrameInput {
   int64_t now_unix = 0;        // wall clock, Unix seconds (for UserSig time and expiry)
   double now_seconds = 0;      // monotonic seconds (for countdowns, caret)
   uint32_t fresh_random = 0;   // a new 32-bit random value from the browser's CSPRNG, each frame
+  ScreenInput screen;          // theme, pointer, Back/Forward, long press (screen_io.h)
 };
 
 // An HTTP request the UI wants sent. The platform answers with on_http_result(id, ...).
@@ -73,6 +76,7 @@ struct Intents {
   bool pick_import_file = false;          // open the file picker; answer with on_file_imported
   std::optional<std::string> set_fragment;  // replace the page URL's fragment ("" removes it)
   int64_t wake_after_ms = -1;             // draw a frame after this long even if idle (-1: no)
+  ScreenIntents screen;                   // fragment to push, theme, live region (screen_io.h)
 };
 
 // What the platform knows at start.

@@ -17,9 +17,9 @@ void draw_audience(AppState& state) {
   ImGui::SeparatorText(tr(lang, txt::audience));
   int audience = static_cast<int>(state.audience);
   bool changed = ImGui::RadioButton(label(lang, txt::all_users).c_str(), &audience, static_cast<int>(Audience::all));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::by_tags));
   changed |= ImGui::RadioButton(label(lang, txt::by_tags).c_str(), &audience, static_cast<int>(Audience::tags));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::by_attrs));
   changed |= ImGui::RadioButton(label(lang, txt::by_attrs).c_str(), &audience, static_cast<int>(Audience::attrs));
   if (changed) set_audience(state, static_cast<Audience>(audience));
 
@@ -70,7 +70,7 @@ void draw_message(AppState& state) {
     ImGui::TextColored(tone_colour(Tone::bad), "MsgRandom: %s", tr(lang, txt::msg_random_missing));
   }
   ImGui::SameLine();
-  if (ImGui::SmallButton(label(lang, txt::regenerate, "MsgRandom").c_str())) {
+  if (small_button(state, label(lang, txt::regenerate, "MsgRandom"))) {
     state.keep.guard.discard_retry();  // a new MsgRandom asked for: the next send is a new push
     regenerate_msg_random(state);
   }
@@ -182,19 +182,19 @@ void draw_offline_push_info(AppState& state) {
 
   field_anchor(state, base + "/PushFlag");
   ImGui::TextUnformatted("PushFlag");
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::not_set, "PushFlag"));
   int flag = info.push_flag ? static_cast<int>(*info.push_flag) : -1;
   bool known = flag == -1 || flag == 0 || flag == 1;
   if (ImGui::RadioButton(label(lang, txt::not_set, "PushFlag").c_str(), flag == -1)) {
     info.push_flag.reset();
     edited = true;
   }
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::push_flag_0));
   if (ImGui::RadioButton(label(lang, txt::push_flag_0).c_str(), flag == 0)) {
     info.push_flag = 0;
     edited = true;
   }
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::push_flag_1));
   if (ImGui::RadioButton(label(lang, txt::push_flag_1).c_str(), flag == 1)) {
     info.push_flag = 1;
     edited = true;

@@ -1,6 +1,8 @@
 // The confirmations before a send: a push to every user (a modal that says so and sends only once
 // the SDKAppID is typed, send_guard's rule, so a stray click never reaches everyone), and the first
 // send to a host this device has not sent to (a modal naming the host: a share link can pick it).
+#include <algorithm>
+
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
@@ -10,13 +12,23 @@
 #include "ui/widgets.h"
 
 namespace timpush::ui {
+namespace {
+
+// 30 characters wide, or the screen's width less a margin on a phone; centred.
+void place_dialog() {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  const float width = std::min(ImGui::GetFontSize() * 30, vp->WorkSize.x - 16);
+  ImGui::SetNextWindowSize(ImVec2(width, 0));
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+}
+
+}  // namespace
 
 bool draw_confirm(AppState& state) {
   Lang lang = state.lang;
-  Keeping& k = state.keep;
   const char* popup = "Confirm everyone";
   if (state.view.confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
+  place_dialog();
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
     return false;
   uint32_t app = state.derived.sdkappid.value_or(0);
@@ -51,10 +63,9 @@ bool draw_confirm(AppState& state) {
 
 bool draw_host_confirm(AppState& state) {
   Lang lang = state.lang;
-  Keeping& k = state.keep;
   const char* popup = "Confirm host";
   if (state.view.host_confirm_open && !ImGui::IsPopupOpen(popup)) ImGui::OpenPopup(popup);
-  ImGui::SetNextWindowSize(ImVec2(ImGui::GetFontSize() * 30, 0));
+  place_dialog();
   if (!ImGui::BeginPopupModal(popup, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
     return false;
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::host_confirm_title));

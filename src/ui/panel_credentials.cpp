@@ -30,12 +30,12 @@ void draw_target(AppState& state) {
   const std::string region_before = c.region_id, base_before = c.custom_base;
   const bool backup_before = c.backup_host;
   ImGui::TextUnformatted(tr(lang, txt::target));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::target_sandbox));
   int kind = static_cast<int>(c.kind);
   ImGui::RadioButton(label(lang, txt::target_sandbox).c_str(), &kind, static_cast<int>(TargetKind::sandbox));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::target_region));
   ImGui::RadioButton(label(lang, txt::target_region).c_str(), &kind, static_cast<int>(TargetKind::region));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::target_custom));
   ImGui::RadioButton(label(lang, txt::target_custom).c_str(), &kind, static_cast<int>(TargetKind::custom));
   c.kind = static_cast<TargetKind>(kind);
 
@@ -102,6 +102,7 @@ void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) 
   const auto& d = *verdict.decoded;
   int64_t left = d.expires_at() - state.input.now_unix;
   ImGui::Indent();
+  ImGui::PushTextWrapPos(0);  // a phone's width wraps the decoded fields
   ImGui::TextDisabled("TLS.ver %s   TLS.sdkappid %u   TLS.identifier %s", d.version.c_str(), d.sdkappid,
                       d.identifier.c_str());
   ImGui::TextDisabled("%s %s   %s %s", tr(lang, txt::issued), core::usersig::format_utc(d.time).c_str(),
@@ -111,6 +112,7 @@ void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) 
   else
     ImGui::TextColored(tone_colour(Tone::bad), "%s: %s (%s)", tr(lang, txt::time_left), tr(lang, txt::expired),
                        tr(lang, core::usersig::format_duration(left)).c_str());
+  ImGui::PopTextWrapPos();
   ImGui::Unindent();
 }
 
@@ -119,7 +121,7 @@ void draw_usersig(AppState& state) {
   Lang lang = state.lang;
   int source = static_cast<int>(c.sig_source);
   ImGui::RadioButton(label(lang, txt::sig_from_key).c_str(), &source, static_cast<int>(SigSource::key));
-  ImGui::SameLine();
+  same_line_or_wrap(label(lang, txt::sig_pasted));
   ImGui::RadioButton(label(lang, txt::sig_pasted).c_str(), &source, static_cast<int>(SigSource::pasted));
   c.sig_source = static_cast<SigSource>(source);
 
@@ -127,9 +129,11 @@ void draw_usersig(AppState& state) {
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 12);
     secret_field(label(lang, txt::secret_key).c_str(), c.secret_key, state.view.show_key);
     ImGui::SameLine();
-    if (ImGui::SmallButton(label(lang, state.view.show_key ? txt::hide : txt::show, "key").c_str())) state.view.show_key = !state.view.show_key;
+    if (small_button(state, label(lang, state.view.show_key ? txt::hide : txt::show, "key"))) state.view.show_key = !state.view.show_key;
     help_marker(state, txt::secret_key_help);
-    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 8);
+    // Room for four digits beside the - and + buttons, which are as wide as a frame is high.
+    ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4 +
+                            (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x) * 2);
     if (ImGui::InputInt(label(lang, txt::validity_days).c_str(), &c.validity_days)) {
       if (c.validity_days < 1) c.validity_days = 1;
       if (c.validity_days > 3650) c.validity_days = 3650;

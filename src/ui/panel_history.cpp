@@ -6,6 +6,7 @@
 
 #include "ui/keeping.h"
 #include "ui/panels.h"
+#include "ui/widgets.h"
 
 namespace timpush::ui {
 
@@ -28,7 +29,7 @@ void draw_history(AppState& state) {
     for (size_t index : found) {
       const core::HistoryEntry& e = k.history.entries[index];
       ImGui::PushID(static_cast<int>(index));
-      if (ImGui::SmallButton(label(lang, txt::reopen, "history").c_str())) reopen_index = index;
+      if (small_button(state, label(lang, txt::reopen, "history"))) reopen_index = index;
       ImGui::SameLine();
       std::string code = e.error_code ? std::to_string(*e.error_code) : std::string("-");
       std::string line = core::usersig::format_utc(e.time) + "  HTTP " + std::to_string(e.http_status) +

@@ -46,7 +46,7 @@ void draw_raw_json(AppState& state) {
                        tr(lang, txt::raw_line_col), issue ? issue->line : 0, tr(lang, txt::raw_column),
                        issue ? issue->column : 0);
     ImGui::SameLine();
-    if (ImGui::SmallButton(label(lang, txt::raw_go_to_error).c_str())) go_to_raw_error(state);
+    if (small_button(state, label(lang, txt::raw_go_to_error))) go_to_raw_error(state);
     // The check's own words say what is wrong there ("a comma before }"), in the UI's language.
     const std::string& why = tr(lang, !issue ? state.raw.error : issue->message);
     ImGui::TextColored(tone_colour(Tone::bad), "%s", why.c_str());

@@ -334,3 +334,6 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 }  // namespace txt
 
 }  // namespace timpush::ui
+
+// The places, layout, theme, shortcuts and announcements (one table, two files for length).
+#include "ui/text_screens.h"

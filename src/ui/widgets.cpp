@@ -40,10 +40,22 @@ ImVec4 tone_colour(Tone tone) {
   const bool light = 0.2126f * bg.x + 0.7152f * bg.y + 0.0722f * bg.z > 0.5f;
   switch (tone) {
     case Tone::good: return light ? ImVec4(0.08f, 0.45f, 0.18f, 1.0f) : ImVec4(0.45f, 0.85f, 0.45f, 1.0f);
-    case Tone::bad: return light ? ImVec4(0.75f, 0.12f, 0.15f, 1.0f) : ImVec4(0.95f, 0.38f, 0.38f, 1.0f);
+    case Tone::bad: return light ? ImVec4(0.75f, 0.12f, 0.15f, 1.0f) : ImVec4(1.0f, 0.50f, 0.50f, 1.0f);
     case Tone::warn: break;
   }
   return light ? ImVec4(0.58f, 0.38f, 0.0f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+}
+
+bool small_button(const AppState& state, const std::string& label) {
+  return state.screen.applied_touch ? ImGui::Button(label.c_str()) : ImGui::SmallButton(label.c_str());
+}
+
+void same_line_or_wrap(const std::string& radio_label) {
+  const ImGuiStyle& style = ImGui::GetStyle();
+  const float width = ImGui::GetFrameHeight() + style.ItemInnerSpacing.x +
+                      ImGui::CalcTextSize(radio_label.c_str(), nullptr, true).x;
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < width) ImGui::NewLine();
 }
 
 std::string pointer_join(const std::string& parent, const std::string& child) {
@@ -77,6 +89,10 @@ void field_anchor(AppState& state, const std::string& pointer) {
   state.focus.seen.push_back(pointer);
   if (!state.focus.claimed.empty() && state.focus.claimed == pointer) {
     ImGui::SetScrollHereY(0.3f);
+    // The clicked check keeps the keyboard's item (NavId) in the Checks pane. In a flattened pane
+    // (layout.h) that item, drawn later in this frame, would take the nav window back and cancel
+    // the focus request; the field becomes the keyboard's item instead.
+    ImGui::GetCurrentContext()->NavId = 0;
     ImGui::SetKeyboardFocusHere(0);
     state.focus.claimed.clear();
     state.focus.pointer.clear();
@@ -172,7 +188,7 @@ bool tag_list_editor(AppState& state, const char* name, std::optional<std::vecto
       ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
       if (ImGui::InputText("##tag", &(*tags)[i])) changed = true;
       ImGui::SameLine();
-      if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_at = static_cast<int>(i);
+      if (small_button(state, label(state.lang, txt::remove))) remove_at = static_cast<int>(i);
       field_issues(state, item_pointer, true);
       ImGui::PopID();
     }
@@ -186,6 +202,8 @@ bool tag_list_editor(AppState& state, const char* name, std::optional<std::vecto
   std::string add_label = std::string("##new ") + name;
   bool enter = ImGui::InputTextWithHint(add_label.c_str(), tr(state.lang, txt::new_tag), &new_tag,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
+  // Enter adds the tag and leaves the field active for the next one (keyboard and soft keyboard).
+  if (enter && !new_tag.empty()) ImGui::SetKeyboardFocusHere(-1);
   ImGui::SameLine();
   std::string add_button = label(state.lang, txt::add, name);
   if ((ImGui::Button(add_button.c_str()) || enter) && !new_tag.empty()) {
@@ -223,7 +241,7 @@ bool attr_map_editor(AppState& state, const char* name, std::optional<core::Attr
       ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
       if (ImGui::InputText("##value", &value)) changed = true;
       ImGui::SameLine();
-      if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_at = static_cast<int>(i);
+      if (small_button(state, label(state.lang, txt::remove))) remove_at = static_cast<int>(i);
       field_issues(state, item_pointer, true);
       ImGui::PopID();
     }
@@ -300,7 +318,7 @@ bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std
       }
     }
     ImGui::SameLine();
-    if (ImGui::SmallButton(label(state.lang, txt::remove).c_str())) remove_key = it.key();
+    if (small_button(state, label(state.lang, txt::remove))) remove_key = it.key();
     field_issues(state, item_pointer, true);
     ImGui::PopID();
   }

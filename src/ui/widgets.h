@@ -57,6 +57,13 @@ bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std
 // password field is. With `multiline_size` it is multi-line (never masked: ImGui cannot mask those).
 bool secret_field(const char* label, std::string& value, bool shown, const ImVec2* multiline_size = nullptr);
 
+// A small button for a mouse; for a finger, a full-height one (a tap target of about 40 CSS px).
+bool small_button(const AppState& state, const std::string& label);
+
+// Before a radio button in a row of them: on the same line when it fits, else on the next, so a
+// narrow screen wraps the row rather than cut it off at the right.
+void same_line_or_wrap(const std::string& radio_label);
+
 // The JSON pointer of a child: pointer_join("/Condition", "TagsAnd") -> "/Condition/TagsAnd".
 std::string pointer_join(const std::string& parent, const std::string& child);
 

@@ -105,14 +105,20 @@ export async function startServer({ site = siteDir } = {}) {
 }
 
 // Launches Chromium with a fresh profile. Never downloads a browser: the system one is used.
-export async function launchBrowser({ viewport = defaultViewport, deviceScaleFactor = 1 } = {}) {
+// hasTouch and isMobile emulate a phone or a tablet (a finger, a soft keyboard's text path).
+export async function launchBrowser({ viewport = defaultViewport, deviceScaleFactor = 1, hasTouch = false,
+  isMobile = false, colorScheme = 'light' } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'timpush-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: true,
     viewport,
-    screen: screenSize,
+    // Larger than the viewport (see screenSize), also for the widest viewports tested.
+    screen: { width: Math.max(screenSize.width, viewport.width + 200), height: Math.max(screenSize.height, viewport.height + 200) },
     deviceScaleFactor,
+    hasTouch,
+    isMobile,
+    colorScheme,
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -161,18 +167,18 @@ async function pollPage(page, fn, arg, { timeout = 10000, what = 'condition' } =
 
 // Opens the page in a fresh browser and returns a session with the person-like helpers.
 // With `url` (a file:// page, say) no server is started and the page is opened as it is.
-export async function openPage({ server, viewport, deviceScaleFactor, path = '', url } = {}) {
+export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, path = '', url } = {}) {
   const ownServer = !server && !url;
   if (url) server = { url, kind: 'none', log: [], async stop() {} };
   server = server || (await startServer());
-  const browser = await launchBrowser({ viewport, deviceScaleFactor });
+  const browser = await launchBrowser({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme });
   const page = browser.context.pages()[0] || (await browser.context.newPage());
   const consoleMessages = [];
   const pageErrors = [];
   const requests = [];
   page.on('console', (msg) => consoleMessages.push({ type: msg.type(), text: msg.text() }));
   page.on('pageerror', (err) => pageErrors.push(err.message));
-  page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData() }));
+  page.on('request', (req) => requests.push({ url: req.url(), method: req.method(), postData: req.postData(), time: Date.now() }));
   const cdp = await browser.context.newCDPSession(page);
   // A person's browser lets a page write the clipboard after a key press; headless needs leave.
   const origin = new URL(server.url).origin;
@@ -256,6 +262,46 @@ export async function openPage({ server, viewport, deviceScaleFactor, path = '',
       await page.mouse.up();
       await session.nextFrame();
       return item;
+    },
+
+    // A finger: a tap on the item (touch events, as a phone sends them), a long press, a drag.
+    // A finger scrolls a partly hidden item wholly into view first (by dragging its region).
+    async tap(label, opts = {}) {
+      let item = await session.itemByLabel(label, opts);
+      for (let i = 0; i < 4; i++) {
+        const holder = (await session.items()).find((it) => it.isWindow && it.child === item.child);
+        if (!holder) break;
+        const below = item.y + item.h - (holder.y + holder.h - 8);
+        const above = holder.y + 8 - item.y;
+        if (below <= 0 && above <= 0) break;
+        const dy = below > 0 ? -Math.min(below + 40, holder.h / 2) : Math.min(above + 40, holder.h / 2);
+        const startY = holder.y + holder.h / 2 - dy / 2;
+        await session.drag(holder.x + holder.w / 2, startY, 0, dy, 8, 150);
+        await session.nextFrame();
+        item = await session.itemByLabel(label, opts);
+      }
+      await session.touchAt(item.x + Math.min(item.w / 2, 40), item.y + item.h / 2, opts.holdMs || 0);
+      return item;
+    },
+    async touchAt(x, y, holdMs = 0) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      if (holdMs) await new Promise((r) => setTimeout(r, holdMs));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await session.nextFrame();
+      await session.nextFrame();
+    },
+    // Drags a finger from (x, y) by (dx, dy) in `steps` moves 16 ms apart, then lifts it (after
+    // holding it still for `still` ms: then the page flings nothing).
+    async drag(x, y, dx, dy, steps = 12, still = 0) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let i = 1; i <= steps; i++) {
+        await new Promise((r) => setTimeout(r, 16));
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove',
+          touchPoints: [{ x: x + (dx * i) / steps, y: y + (dy * i) / steps }] });
+      }
+      if (still) await new Promise((r) => setTimeout(r, still));
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await session.nextFrame();
     },
 
     // Clicks a text field and waits until the page reports it taking text, then types. ASCII goes

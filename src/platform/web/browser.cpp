@@ -40,6 +40,15 @@ EM_JS(uint8_t*, tpjs_take_latin_font, (int* size_out), {
   return p;
 });
 EM_JS(void, tpjs_show_fatal, (const char* message), { window['TimpushBridge']['fail'](UTF8ToString(message)); });
+EM_JS(int, tpjs_screen_media, (), { return window['TimpushBridge']['media'](); });
+EM_JS(void, tpjs_push_fragment, (const char* f), { window['TimpushBridge']['pushFragment'](UTF8ToString(f)); });
+EM_JS(void, tpjs_announce, (const char* text, const char* lang), {
+  window['TimpushBridge']['announce'](UTF8ToString(text), UTF8ToString(lang));
+});
+EM_JS(void, tpjs_show_dark, (int dark), { document.documentElement.classList.toggle('dark', !!dark); });
+EM_JS(void, tpjs_paste_from_clipboard, (), { window['TimpushBridge']['pasteFromClipboard'](); });
+EM_JS(double, tpjs_visible_bottom, (), { return window['TimpushBridge']['visibleBottom'](); });
+EM_JS(double, tpjs_pixel_ratio, (double css_w, double css_h), { return window['TimpushBridge']['pixelRatio'](css_w, css_h); });
 EM_JS(void, tpjs_frame_drawn, (int frame), { window['TimpushBridge']['frameDrawn'](frame); });
 
 namespace timpush::web {
@@ -68,7 +77,13 @@ void set_cursor(const char* css_cursor) { tpjs_set_cursor(css_cursor); }
 void canvas_css_size(double* width, double* height) {
   emscripten_get_element_css_size("#canvas", width, height);
 }
-double device_pixel_ratio() { return emscripten_get_device_pixel_ratio(); }
+double canvas_pixel_ratio(double css_w, double css_h) { return tpjs_pixel_ratio(css_w, css_h); }
+int screen_media() { return tpjs_screen_media(); }
+void push_fragment(const std::string& fragment) { tpjs_push_fragment(fragment.c_str()); }
+void announce(const std::string& text, const char* lang) { tpjs_announce(text.c_str(), lang); }
+void show_dark(bool dark) { tpjs_show_dark(dark ? 1 : 0); }
+void paste_from_clipboard() { tpjs_paste_from_clipboard(); }
+double visible_bottom() { return tpjs_visible_bottom(); }
 void set_canvas_pixel_size(int width, int height) {
   emscripten_set_canvas_element_size("#canvas", width, height);
 }

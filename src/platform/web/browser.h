@@ -28,10 +28,22 @@ void place_text_input(float x, float y, float line_height);
 // GLFW has no cursors, so ImGui's wishes go to the canvas style.
 void set_cursor(const char* css_cursor);
 
-// The CSS size of the canvas and the device pixel ratio.
+// The CSS size of the canvas and its pixel ratio: the device's, times a pinch-zoom's scale, so a
+// zoomed page is drawn sharp (bridge.js caps it to what a canvas can hold).
 void canvas_css_size(double* width, double* height);
-double device_pixel_ratio();
+double canvas_pixel_ratio(double css_w, double css_h);
 void set_canvas_pixel_size(int width, int height);
+
+// The screen (ui/screen_io.h). Media: bit 0 prefers-color-scheme dark, bit 1 pointer coarse
+// (bridge.js reports changes through timpush_web_media).
+int screen_media();
+void push_fragment(const std::string& fragment);   // history.pushState; "" for the plain URL
+void announce(const std::string& text, const char* lang);  // the ARIA live region
+void show_dark(bool dark);                          // the page's own colours behind the canvas
+void paste_from_clipboard();                        // read it, then paste into the active field
+// The bottom of what is visible of the page (the visual viewport: above a soft keyboard), in the
+// canvas's CSS px.
+double visible_bottom();
 
 // Starts fetching the fonts merged after the first frame (the rest of the Latin font, the CJK
 // fallback); each arrives through timpush_web_font_arrived().

@@ -82,6 +82,21 @@ EMSCRIPTEN_KEEPALIVE const char* timpush_web_missing_glyphs(const char* text) {
   return missing.c_str();
 }
 
+// The URL's fragment after a popstate or hashchange (Back, Forward, a fragment typed).
+EMSCRIPTEN_KEEPALIVE void timpush_web_location(const char* fragment) {
+  if (!g_page || !fragment) return;
+  g_page->location = fragment;
+  timpush::web::request_frames(timpush::web::kSettleFrames);
+}
+
+// prefers-color-scheme or the pointer changed (bits as browser.h's screen_media).
+EMSCRIPTEN_KEEPALIVE void timpush_web_media(int bits) {
+  if (!g_page) return;
+  g_page->system_dark = bits & 1;
+  g_page->coarse_pointer = bits & 2;
+  timpush::web::request_frames(timpush::web::kSettleFrames);
+}
+
 EMSCRIPTEN_KEEPALIVE int timpush_web_frame_count() { return g_page ? g_page->frame_count : 0; }
 
 EMSCRIPTEN_KEEPALIVE double timpush_web_last_frame_ms() { return g_page ? g_page->last_frame_ms : 0; }

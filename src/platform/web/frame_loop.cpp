@@ -86,7 +86,7 @@ void fit_canvas(ImGuiIO& io, int* width, int* height) {
   canvas_css_size(&css_w, &css_h);
   css_w = std::max(css_w, 1.0);
   css_h = std::max(css_h, 1.0);
-  const double dpr = std::max(device_pixel_ratio(), 0.25);
+  const double dpr = std::max(canvas_pixel_ratio(css_w, css_h), 0.25);
   const int px_w = std::max(1, static_cast<int>(std::lround(css_w * dpr)));
   const int px_h = std::max(1, static_cast<int>(std::lround(css_h * dpr)));
   int cur_w = 0, cur_h = 0;
@@ -128,6 +128,48 @@ bool any_key_or_button_down(const ImGuiIO& io) {
   return false;
 }
 
+// The screen's side of the frame's input: the system's media and what came since the last frame.
+ui::ScreenInput take_screen_input() {
+  Page& p = *g_page;
+  ui::ScreenInput in;
+  in.system_dark = p.system_dark;
+  in.coarse_pointer = p.coarse_pointer;
+  in.location = std::move(p.location);
+  p.location.reset();
+  in.long_press = p.long_press;
+  p.long_press = false;
+  return in;
+}
+
+// A soft keyboard (or a pinch) hides the bottom of the page: the field being typed into is
+// scrolled up until its caret shows above it again.
+void keep_caret_visible() {
+  Page& p = *g_page;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* w = g.ActiveIdWindow;
+  if (!w || p.caret_h <= 0) return;
+  // A multi-line field scrolls itself; its parent is the window that holds the field.
+  while (w->ParentWindow && (w->Flags & ImGuiWindowFlags_ChildWindow) && w->ScrollMax.y <= 0) w = w->ParentWindow;
+  // The field's whole frame (the caret line and its padding) inside what shows of its window.
+  const float bottom = std::min(static_cast<float>(visible_bottom()), w->InnerClipRect.Max.y);
+  const float overlap = p.caret_y + p.caret_h + ImGui::GetStyle().FramePadding.y + 2 - bottom;
+  if (overlap <= 1 || w->ScrollMax.y <= 0 || w->Scroll.y >= w->ScrollMax.y) return;
+  ImGui::SetScrollY(w, std::min(w->ScrollMax.y, w->Scroll.y + overlap));
+  p.frames_wanted = std::max(p.frames_wanted, kSettleFrames);
+}
+
+// What the UI asked of the screen: a history entry, the live region, the page's colours, a paste.
+void carry_out_screen(const ui::ScreenIntents& screen) {
+  Page& p = *g_page;
+  if (screen.push_fragment) push_fragment(*screen.push_fragment);
+  if (!screen.announce.empty()) announce(screen.announce, screen.announce_lang);
+  if (screen.dark != p.dark_shown) {
+    p.dark_shown = screen.dark;
+    show_dark(screen.dark);
+  }
+  if (screen.read_clipboard) paste_from_clipboard();
+}
+
 void run_frame() {
   Page& p = *g_page;
   ImGuiIO& io = ImGui::GetIO();
@@ -149,6 +191,7 @@ void run_frame() {
   input.now_unix = now_unix();
   input.now_seconds = now_seconds();
   input.fresh_random = random_u32();
+  input.screen = take_screen_input();
   ui::Intents intents = p.app->frame(input);
 
   ImGui::Render();
@@ -166,6 +209,7 @@ void run_frame() {
   // Carry out what the UI asked for.
   for (ui::HttpRequest& req : intents.http) p.requests_after_frame.push_back(std::move(req));
   carry_out_storage(*p.app, intents);
+  carry_out_screen(intents.screen);
   if (intents.copy_text) {
     p.pasted = *intents.copy_text;
     copy_to_clipboard(*intents.copy_text);
@@ -177,6 +221,7 @@ void run_frame() {
   } else if (want_text) {
     set_text_input(true);  // re-focus the bridge if a click on the canvas took focus away
   }
+  if (want_text) keep_caret_visible();
 
   // Decide when to draw next.
   ImGuiContext& g = *ImGui::GetCurrentContext();
@@ -202,6 +247,10 @@ EM_BOOL on_animation_frame(double, void*) {
 }
 
 }  // namespace
+
+void draw_frame_now() {
+  if (ensure_ui_font()) run_frame();
+}
 
 void draw_first_frame() {
   if (ensure_ui_font()) run_frame();

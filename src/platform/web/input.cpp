@@ -63,7 +63,13 @@ void set_clipboard(ImGuiContext*, const char* text) {
   copy_to_clipboard(g_page->pasted);
 }
 void set_ime_data(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* data) {
-  if (data->WantVisible) place_text_input(data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+  if (data->WantVisible) {
+    place_text_input(data->InputPos.x, data->InputPos.y, data->InputLineHeight);
+    g_page->caret_y = data->InputPos.y;  // kept above a soft keyboard (frame_loop.cpp)
+    g_page->caret_h = data->InputLineHeight;
+  } else {
+    g_page->caret_h = 0;
+  }
 }
 
 

@@ -64,6 +64,9 @@ int main() {
 
   g_page = new Page();
   g_page->window = window;
+  const int media = screen_media();
+  g_page->system_dark = media & 1;
+  g_page->coarse_pointer = media & 2;
 
   IMGUI_CHECKVERSION();
   ImGuiContext* ctx = ImGui::CreateContext();
@@ -74,7 +77,7 @@ int main() {
   // only cost calls into JavaScript every frame (Emscripten's glfwSetCursor does nothing).
   io.ConfigFlags |= ImGuiConfigFlags_NoMouseCursorChange;
   io.IniFilename = nullptr;  // the page keeps no layout file; state lives in the App
-  apply_theme();
+  timpush::ui::apply_style(false, false);  // the first frame follows the system (ui/theme.h)
   ensure_ui_font();  // if it has arrived; else the first frame waits for it (frame_loop.cpp)
 
   ImGui_ImplGlfw_InitForOpenGL(window, false);  // callbacks: ours, in install_input

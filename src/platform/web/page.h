@@ -3,6 +3,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,14 @@ struct Page {
   std::vector<ui::HttpRequest> requests_after_frame;  // started once the frame is shown
   long after_frame_timer = 0;   // emscripten_set_timeout id, 0 when none
   int cursor = 0;               // ImGuiMouseCursor last shown (0: the arrow)
+  // The screen (ui/screen_io.h): the system's colour scheme and pointer, a fragment after Back or
+  // Forward and a long press, handed to the next frame; the caret for keeping it above the keyboard.
+  bool system_dark = false;
+  bool coarse_pointer = false;
+  std::optional<std::string> location;  // the latest fragment since the last frame
+  bool long_press = false;
+  bool dark_shown = false;      // the page's own colours (html.dark) match this
+  float caret_y = 0, caret_h = 0;
 };
 
 extern Page* g_page;
@@ -51,6 +60,8 @@ void request_frames(int n);
 // Draws the first frame now, without waiting for an animation frame (which can be most of a
 // display refresh away), if the UI font is here; the frames that settle it follow on demand.
 void draw_first_frame();
+// Draws a frame now, outside an animation frame (a tap's press and release, touch.cpp).
+void draw_frame_now();
 // Install the GLFW and HTML5 input callbacks and ImGui's platform hooks (clipboard, IME).
 void install_input(GLFWwindow* window);
 

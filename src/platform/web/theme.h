@@ -1,10 +1,11 @@
-// The page's look: a light, calm Dear ImGui style and the UI font sizes. ImGui only.
+// The UI font's size, for the font loader. The style itself is the UI's (ui/theme.h): it follows
+// the theme setting, the system's colour scheme and the pointer, which the platform reports.
 #pragma once
+
+#include "ui/theme.h"
 
 namespace timpush::web {
 
-constexpr float kUiFontSize = 15.0f;  // CSS pixels; 1.92 rasterises at the device pixel ratio
-
-void apply_theme();
+using ui::kUiFontSize;
 
 }  // namespace timpush::web
