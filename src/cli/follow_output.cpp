@@ -3,6 +3,7 @@
 #include "cli/follow_output.h"
 
 #include <cstdio>
+#include <utility>
 
 namespace timpush::cli {
 
@@ -25,7 +26,7 @@ std::string safe(const std::string& text) {
 
 std::string funnel(const core::Counters& c) {
   char line[160];
-  std::snprintf(line, sizeof line, "%10lld %10lld %10lld %10lld", static_cast<long long>(c.total),
+  std::snprintf(line, sizeof line, "%11lld%11lld%11lld%11lld", static_cast<long long>(c.total),
                 static_cast<long long>(c.sent), static_cast<long long>(c.delivered),
                 static_cast<long long>(c.click));
   return line;
@@ -38,15 +39,24 @@ std::string percent(int64_t part, int64_t whole) {
   return text;
 }
 
-std::string padded(const std::string& text, size_t width) {
-  // Width in columns: a CJK character takes two, and is three UTF-8 bytes.
+// Width in terminal columns: a CJK character (three UTF-8 bytes or more) takes two.
+size_t columns_of(const std::string& text) {
   size_t columns = 0;
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if ((c & 0xC0) == 0x80) continue;
-    columns += c >= 0xE0 ? 2 : 1;
+  for (unsigned char c : text) {
+    if ((c & 0xC0) != 0x80) columns += c >= 0xE0 ? 2 : 1;
   }
+  return columns;
+}
+
+std::string padded(const std::string& text, size_t width) {
+  const size_t columns = columns_of(text);
   return columns >= width ? text + " " : text + std::string(width - columns, ' ');
+}
+
+// Right-aligned in `width` columns, as the counters are.
+std::string right(const std::string& text, size_t width) {
+  const size_t columns = columns_of(text);
+  return columns >= width ? " " + text : std::string(width - columns, ' ') + text;
 }
 
 std::string channel(const std::optional<int64_t>& event_type,
@@ -75,9 +85,12 @@ void print_statistics(std::ostream& out, const core::StatisticsReport& report, c
   if (report.results.empty()) out << t(lang, "no results\n", "没有结果\n");
   for (const auto& r : report.results) {
     out << "TaskId " << (r.task_id.empty() ? t(lang, "(all pushes)", "(全部推送)") : safe(r.task_id)) << "\n";
-    out << "  " << padded("", 22) << padded(t(lang, "total", "可发送"), 11)
-        << padded(t(lang, "sent", "已发送"), 11) << padded(t(lang, "delivered", "已触达"), 11)
-        << t(lang, "clicked", "已点击") << "\n";
+    out << "  " << padded("", 22);
+    for (const auto& [en, zh] : {std::pair<const char*, const char*>{"total", "可发送"},
+                                 {"sent", "已发送"}, {"delivered", "已触达"}, {"clicked", "已点击"}}) {
+      out << right(t(lang, en, zh), 11);
+    }
+    out << "\n";
     out << "  " << padded(t(lang, "all", "全部"), 22) << funnel(r.counts) << "\n";
     for (const auto& row : r.platforms) {
       if (row.counts.total == 0 && row.counts.sent == 0) continue;
