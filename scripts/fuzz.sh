@@ -21,6 +21,7 @@ declare -A max_len=(
   [history_fuzzer]=16384
   [stores_fuzzer]=16384
   [response_fuzzer]=4096       # status and an answer, which the history caps at 4096 bytes
+  [task_report_fuzzer]=16384   # a statistics, loss or trace answer of a few tasks or devices
   [relay_target_fuzzer]=2048   # a request target
   [static_path_fuzzer]=1024    # a URL path and two header values
   [device_preview_fuzzer]=12288  # a push body, as validate_fuzzer
@@ -28,8 +29,8 @@ declare -A max_len=(
   [schedule_fuzzer]=12288      # an account list, a time, or a batch body
 )
 targets=(validate_fuzzer usersig_fuzzer share_link_fuzzer history_fuzzer stores_fuzzer
-         response_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer device_preview_fuzzer
-         lesson_fuzzer schedule_fuzzer)
+         response_fuzzer task_report_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer
+         device_preview_fuzzer lesson_fuzzer schedule_fuzzer)
 [ -n "${TIMPUSH_FUZZ_ONLY:-}" ] && read -r -a targets <<<"$TIMPUSH_FUZZ_ONLY"
 
 launcher=()

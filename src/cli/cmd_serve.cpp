@@ -11,6 +11,7 @@
 #include <thread>
 
 #include "cli/command.h"
+#include "cli/usersig_options.h"
 #include "server/page_server.h"
 #include "server/request_policy.h"
 #include "server/secret.h"
@@ -38,6 +39,8 @@ const char kUsage[] =
     "  --sandbox-admin ID        its admin account (default administrator)\n"
     "  --sandbox-users A,B,...   its known ordinary accounts (default user1,user2,user3)\n"
     "  --sandbox-daily-quota N   pushes per UTC day (default 100)\n"
+    "  --sandbox-population N    users in the sandbox app's world (default 2000, at most 100000)\n"
+    "  --sandbox-seed S          the seed the world is made from (default 1; decimal)\n"
     "\n"
     "The sandbox key is read from the environment variable TIMPUSH_SECRET_KEY. Without it a\n"
     "random demo key is made, printed, and offered to the page by GET /sandbox/app; a key from\n"
@@ -58,7 +61,14 @@ const char kUsage[] =
     "  limits  90024 pushes less than 1 s apart; 90047 daily quota used (day ends 00:00 UTC).\n"
     "          The same MsgRandom within 24 h is the same task: same TaskId, not counted.\n"
     "  batch   /sandbox/v4/timpush/batch, To_Account 1..500 (90018); at most 10 calls a second (60018).\n"
-    "  revoke  /sandbox/v4/timpush/revoke: 90053 90049 90050 90052 90051.\n"
+    "  revoke  /sandbox/v4/timpush/revoke: 90053 90049 90050 90052 90051. Devices not yet\n"
+    "          reached are stopped (loss ErrCode -5).\n"
+    "  follow  all_member_push_statistics, all_member_push_loss, all_member_push_trace: 1 call\n"
+    "          a second each (60018); 90104 for a window over 30 days (statistics) or 7 days\n"
+    "          (loss), more than 5 TaskIDs, or missing fields. Numbers come from the world\n"
+    "          (users with tags, attributes and devices) and settle 60 s after the push.\n"
+    "POST /sandbox/reach with a push body answers {\"Users\":N,\"Of\":M}: how many users of the\n"
+    "world the Condition reaches. GET /sandbox/app also gives population, tags and attributes.\n"
     "GET /sandbox/tasks?offset=N&limit=M lists the accepted pushes, oldest first: 50 a page by\n"
     "default, at most 200, each answer under 1 MiB, with total and next_offset. The sandbox keeps\n"
     "the last 1000 tasks and remembers at most 100000 MsgRandoms.\n"
@@ -140,6 +150,16 @@ int run_serve(const Args& args) {
     if (!n) return print_error(name, "--sandbox-daily-quota must be a number"), 2;
     options.sandbox.daily_quota = static_cast<int>(*n);
   }
+  if (auto population = args.value("--sandbox-population")) {
+    auto n = parse_number(*population, 0, kMaxPopulation);
+    if (!n) return print_error(name, "--sandbox-population must be 0..100000"), 2;
+    options.sandbox.world.population = static_cast<uint32_t>(*n);
+  }
+  if (auto seed = args.value("--sandbox-seed")) {
+    auto n = usersig_options::parse_whole(*seed, 0, INT64_MAX);
+    if (!n) return print_error(name, "--sandbox-seed must be a decimal number"), 2;
+    options.sandbox.world.seed = static_cast<uint64_t>(*n);
+  }
   const char* env_key = std::getenv("TIMPUSH_SECRET_KEY");
   if (env_key && *env_key) {
     options.sandbox.key = env_key;
@@ -186,6 +206,8 @@ int run_serve(const Args& args) {
   std::cout << "timpush: sandbox app " << options.sandbox.sdkappid << ", admin "
             << options.sandbox.admin << ", push URL " << server.url()
             << "sandbox/v4/timpush/push" << std::endl;
+  std::cout << "timpush: sandbox world of " << server.sandbox().world().users().size()
+            << " users, seed " << options.sandbox.world.seed << std::endl;
   if (options.sandbox.key_is_demo) {
     std::cout << "timpush: sandbox demo key " << options.sandbox.key
               << " (set TIMPUSH_SECRET_KEY to choose the key)" << std::endl;
@@ -214,7 +236,7 @@ const bool registered = register_command(Command{
     "serve the page, a sandbox of the push API, and a relay (loopback)",
     kUsage,
     {"--host", "--port", "--root", "--threads", "--allow-host", "--sandbox-sdkappid", "--sandbox-admin",
-     "--sandbox-users", "--sandbox-daily-quota"},
+     "--sandbox-users", "--sandbox-daily-quota", "--sandbox-population", "--sandbox-seed"},
     {"--quiet"},
     run_serve,
 });

@@ -1,6 +1,8 @@
 // The shared text rules of text_util.h.
 #include "core/text_util.h"
 
+#include <cstdio>
+
 namespace timpush::core {
 
 namespace {
@@ -81,6 +83,32 @@ std::optional<uint32_t> parse_uint32(std::string_view text) {
   }
   if (value > 0xFFFFFFFFull) return std::nullopt;
   return static_cast<uint32_t>(value);
+}
+
+std::string utc_datetime(int64_t unix_seconds) {
+  // Days to a civil date: the public-domain algorithm of Howard Hinnant's "chrono-Compatible
+  // Low-Level Date Algorithms" (civil_from_days), https://howardhinnant.github.io/date_algorithms.html
+  int64_t days = unix_seconds / 86400;
+  int64_t rest = unix_seconds % 86400;
+  if (rest < 0) {
+    rest += 86400;
+    --days;
+  }
+  days += 719468;
+  const int64_t era = (days >= 0 ? days : days - 146096) / 146097;
+  const int64_t doe = days - era * 146097;
+  const int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const int64_t mp = (5 * doy + 2) / 153;
+  const int64_t day = doy - (153 * mp + 2) / 5 + 1;
+  const int64_t month = mp < 10 ? mp + 3 : mp - 9;
+  const int64_t year = yoe + era * 400 + (month <= 2 ? 1 : 0);
+  char text[64];
+  std::snprintf(text, sizeof text, "%04lld-%02lld-%02lld %02lld:%02lld:%02lld",
+                static_cast<long long>(year), static_cast<long long>(month),
+                static_cast<long long>(day), static_cast<long long>(rest / 3600),
+                static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
+  return text;
 }
 
 }  // namespace timpush::core

@@ -1,5 +1,6 @@
 // Small text rules the core, the UI and the server share, each written once: trimming, cutting
-// UTF-8 at a character boundary, RFC 6901 pointer tokens and strict decimal uint32 reading.
+// UTF-8 at a character boundary, RFC 6901 pointer tokens, strict decimal uint32 reading and the
+// service's date-time text.
 #pragma once
 
 #include <cstddef>
@@ -32,5 +33,9 @@ std::string json_pointer_token(std::string_view name);
 // A uint32 written as 1 to 10 ASCII digits and nothing else (no sign, no space, no "0x"):
 // 0..4294967295. Leading zeros are allowed ("007" is 7).
 std::optional<uint32_t> parse_uint32(std::string_view text);
+
+// Unix seconds as "YYYY-MM-DD HH:MM:SS" in UTC, the shape of the service's scheduled and trace
+// times (task-apis.md section 1). Proleptic Gregorian; any int64 within +-10^12 s.
+std::string utc_datetime(int64_t unix_seconds);
 
 }  // namespace timpush::core

@@ -277,6 +277,10 @@ void PageServer::install_routes() {
                                   req.body);
     send_json(res, answer.http_status, answer.body);
   };
+  http.Post("/sandbox/reach", [sandbox](const httplib::Request& req, httplib::Response& res) {
+    auto answer = sandbox->reach(req.body);
+    send_json(res, answer.http_status, answer.body);
+  });
   http.Post("/sandbox/.*", sandbox_api);
   http.Get("/sandbox/v4/.*", sandbox_api);
 

@@ -41,7 +41,10 @@ std::string service_answer(int code, std::string_view info, std::string_view tas
 }
 
 Sandbox::Sandbox(SandboxOptions options, MillisClock now_ms, Random32 random)
-    : options_(std::move(options)), now_ms_(std::move(now_ms)), random_(std::move(random)) {}
+    : options_(std::move(options)),
+      now_ms_(std::move(now_ms)),
+      random_(std::move(random)),
+      world_(std::make_shared<const World>(options_.world)) {}
 
 bool Sandbox::known_account(const std::string& name) const {
   return name == options_.admin ||
@@ -54,9 +57,14 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   const bool is_push = api == "/v4/timpush/push";
   const bool is_batch = api == "/v4/timpush/batch";
   const bool is_revoke = api == "/v4/timpush/revoke";
-  if (!is_push && !is_batch && !is_revoke) {
+  const bool is_follow = api == "/v4/timpush/all_member_push_statistics" ||
+                         api == "/v4/timpush/all_member_push_loss" ||
+                         api == "/v4/timpush/all_member_push_trace";
+  if (!is_push && !is_batch && !is_revoke && !is_follow) {
     return fail(60009, "unknown API path " + std::string(api) +
-                           " (the sandbox serves v4/timpush/push, batch and revoke)");
+                           " (the sandbox serves v4/timpush/push, batch, revoke, "
+                           "all_member_push_statistics, all_member_push_loss and "
+                           "all_member_push_trace)");
   }
   if (method != "POST") return fail(60008, "the REST API takes POST only");
 
@@ -115,6 +123,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
     return fail(60010, "identifier " + *identifier + " is not an App admin account");
   }
 
+  if (is_follow) return follow(api.substr(std::string_view("/v4/timpush/").size()), now_ms, body);
   std::lock_guard<std::mutex> lock(mutex_);
   if (is_revoke) return revoke(now_ms, body);
   return push(now_ms, *identifier, body, is_batch);
@@ -129,6 +138,12 @@ Json Sandbox::app_info() const {
   doc["users"] = options_.users;
   doc["daily_quota"] = options_.daily_quota;
   doc["dedup_window_seconds"] = options_.dedup_window_seconds;
+  doc["population"] = world_->users().size();
+  doc["seed"] = world_->seed();
+  doc["tags"] = World::tag_vocabulary();
+  Json attributes = Json::object();
+  for (const auto& [name, values] : World::attributes()) attributes[name] = values;
+  doc["attributes"] = std::move(attributes);
   return doc;
 }
 

@@ -55,6 +55,45 @@
 //     bodies over 10240 bytes, so one task stays far below the cap. An offset past the end is an
 //     empty page, not an error. A limit or offset that is not a decimal number in range, or
 //     either given twice, is HTTP 400 {"Error","ErrorZh"}; other parameters are ignored.
+//
+// The app's world and the follow-up APIs (task-apis.md sections 2-7 and 11; the model itself is
+// described in sandbox_world.h):
+//   * A population of --sandbox-population users (default 2000, at most 100000) made from
+//     --sandbox-seed (default 1): user1..userN. They are the audience of pushes only; they do
+//     not become accounts for the UserSig and 90009 rules above (--sandbox-users does).
+//   * Audience: every present selecting part of the Condition must hold (TagsAnd and TagsOr
+//     together mean both; AttrsAnd and AttrsOr likewise). TagsNot removes every user with one
+//     of its tags, also when nothing else selects (core::reaches_everyone still calls that
+//     push an all-user push, and the page's reach answer shows what TagsNot removed). An
+//     attribute name the world does not have matches nobody (no 90033: the sandbox has no
+//     set_attr_name). A batch reaches its To_Account entries that are users of the world.
+//   * Counts are per device, not per user. The vendor classes and caps of vendors.md 7 apply
+//     per device with the caps of an app that is not a news app; Classification and
+//     OfflineStorageTime are not modelled. vivo's night window is read in UTC+8.
+//   * all_member_push_statistics, all_member_push_loss and all_member_push_trace: the URL and
+//     UserSig checks of push; each API at most 1 call a second (60018; a refused call does not
+//     count, every other call does). The body: not a JSON object 90001; StartTime and EndTime
+//     missing or not integers, EndTime before StartTime, a window over 30 days (statistics) or
+//     7 days (loss), TaskID not an array of strings or more than 5 of them, trace's TaskID or
+//     UserID missing or not strings: 90104 (the documents' "invalid parameters" code of the
+//     task APIs). An empty or absent TaskID list (statistics, loss) answers one Result with
+//     TaskID "" for every kept push made in the window. A TaskId the sandbox does not keep, or
+//     a push made outside the window, gives a Result of zeros (statistics) or empty lists (loss).
+//   * statistics: one PlatformStatistics row for each PushPlatform 1..8 (EventType 1) and one
+//     for EventType 2 / PushPlatform 0, in that order, zeros included. Loss lists are sorted by
+//     ErrCount, largest first, then by ErrCode.
+//   * trace: InstanceTrace is empty when the task is unknown, older than 7 days, or the user is
+//     not in its audience. One entry per device of the task; a stage is present once its time
+//     has come; PushStatus 1 passed, 2 failed. Online pushes have IMCommitStat only. PushTime
+//     and EventTime are "YYYY-MM-DD HH:MM:SS" in UTC. NotificationStatus 1 on, 0 off;
+//     last_active_terminal 1 for a device that is online.
+//   * revoke stops whatever was not delivered at the moment of the revoke: those devices count
+//     as lost with ErrCode "-5" (the sandbox's code), before or after sending.
+//   * GET /sandbox/app adds "population" (users in the world), "seed", "tags" (the vocabulary)
+//     and "attributes" (name -> values). POST /sandbox/reach with a push body (same origin
+//     rules as /sandbox) answers {"Users":N,"Of":M}, users the body reaches and users in all;
+//     a body that is not a JSON object is HTTP 400 {"Error","ErrorZh"}. It needs no UserSig:
+//     it is the sandbox's own helper, not a service API.
 #pragma once
 
 #include <cstdint>
@@ -63,12 +102,14 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "core/json.h"
+#include "server/sandbox_world.h"
 
 namespace timpush::server {
 
@@ -84,6 +125,8 @@ struct SandboxOptions {
   size_t max_tasks_kept = 1000;     // the task list forgets the oldest beyond this
   size_t max_dedup_kept = 100000;   // MsgRandoms remembered at most (about 100 bytes each)
   int batch_per_second = 10;        // batch calls in any 1000 ms window; 0: no limit
+  WorldOptions world;               // the population behind the app
+  int64_t follow_interval_ms = 1000;  // statistics, loss, trace: 1 call a second each
 };
 
 struct SandboxAnswer {
@@ -108,6 +151,9 @@ public:
   // GET /sandbox/app: what the page needs to prefill demo credentials. The key only when it is
   // a demo key.
   Json app_info() const;
+  // POST /sandbox/reach: how many users a push body reaches, of how many.
+  SandboxAnswer reach(std::string_view body) const;
+  const World& world() const { return *world_; }
   // GET /sandbox/tasks: one page of the accepted pushes, oldest first (see the decisions above).
   // params: the decoded query parameters.
   SandboxAnswer tasks(const std::multimap<std::string, std::string>& params) const;
@@ -121,6 +167,7 @@ private:
     std::string api;  // "push" | "batch"
     std::string task_id;
     int64_t time = 0;  // Unix seconds
+    int64_t time_ms = 0;
     std::string identifier;
     std::string from_account;
     uint32_t msg_random = 0;
@@ -130,6 +177,7 @@ private:
   struct Kept {
     std::shared_ptr<const Task> task;
     bool revoked = false;
+    int64_t revoked_ms = 0;  // when revoked
   };
   struct Seen {
     std::string task_id;
@@ -144,6 +192,19 @@ private:
   SandboxAnswer push(int64_t now_ms, const std::string& identifier, std::string_view body,
                      bool batch);
   SandboxAnswer revoke(int64_t now_ms, std::string_view body);
+  // statistics, loss, trace (sandbox_follow.cpp); they take the lock themselves, and compute
+  // their answers outside it.
+  SandboxAnswer follow(std::string_view api, int64_t now_ms, std::string_view body);
+  SandboxAnswer statistics(int64_t now_ms, const Json& doc, bool loss) const;
+  SandboxAnswer trace(int64_t now_ms, const Json& doc) const;
+  // A kept task and its revoke time, copied under the lock; a null task when unknown.
+  struct Snapshot {
+    std::shared_ptr<const Task> task;
+    std::optional<int64_t> revoked_ms;
+  };
+  Snapshot snapshot(const std::string& task_id) const;
+  static TaskFacts facts_of(const Snapshot& snap);
+  std::vector<Snapshot> snapshots_between(int64_t start_s, int64_t end_s) const;
   bool known_account(const std::string& name) const;
   // Both under mutex_.
   void forget_old(int64_t now_s);
@@ -153,6 +214,8 @@ private:
   SandboxOptions options_;
   MillisClock now_ms_;
   Random32 random_;
+  std::shared_ptr<const World> world_;
+  std::map<std::string, int64_t, std::less<>> last_follow_ms_;  // API -> last counted call
   mutable std::mutex mutex_;
   std::deque<Kept> tasks_;               // oldest first, at most max_tasks_kept
   uint64_t first_serial_ = 0;            // serial of tasks_.front()

@@ -161,6 +161,7 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
   task.api = batch ? "batch" : "push";
   task.task_id = make_task_id(now_s, options_.sdkappid, ++counter_, msg_random, random_());
   task.time = now_s;
+  task.time_ms = now_ms;
   task.identifier = identifier;
   auto from = doc.find("From_Account");
   // "unknown or missing -> the caller" (reference.md section 2).
@@ -205,6 +206,7 @@ SandboxAnswer Sandbox::revoke(int64_t now_ms, std::string_view body) {
     return fail(90051, "revokes must be at least 1 s apart");
   }
   kept.revoked = true;
+  kept.revoked_ms = now_ms;
   revoked_ = true;
   last_revoke_ms_ = now_ms;
   return {200, service_answer(0, "", kept.task->task_id)};

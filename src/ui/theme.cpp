@@ -12,7 +12,8 @@ namespace timpush::ui {
 namespace {
 
 ImVec4 rgb(int hex, float alpha = 1.0f) {
-  return ImVec4(((hex >> 16) & 0xFF) / 255.0f, ((hex >> 8) & 0xFF) / 255.0f, (hex & 0xFF) / 255.0f, alpha);
+  const auto channel = [hex](int shift) { return static_cast<float>((hex >> shift) & 0xFF) / 255.0f; };
+  return ImVec4(channel(16), channel(8), channel(0), alpha);
 }
 
 // One palette: the few colours the rest are made of.

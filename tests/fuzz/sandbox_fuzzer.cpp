@@ -3,6 +3,7 @@
 // the body. The clock and random source are fixed, so each input is judged the same way every
 // time. Every answer is the service's document; the app's key appears in none unless the request
 // held it; a push the sandbox accepted and sees again (same MsgRandom, 2 s later) is the same task.
+// The follow-up APIs (statistics, loss, trace) answer the same document shape.
 #include <map>
 #include <string>
 
@@ -90,6 +91,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   timpush::server::SandboxOptions options;
   options.key = app_key;
   options.daily_quota = 3;
+  options.world.population = 40;  // a world each input: small, so the fuzzer stays fast
   Sandbox sandbox(options, [&now] { return now; }, [] { return 0x5eed5eedu; });
   auto params = parse_query(fields[2]);
 
@@ -105,5 +107,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   timpush::server::SandboxAnswer list = sandbox.tasks(params);
   FUZZ_ENSURE(!timpush::Json::parse(list.body, nullptr, false).is_discarded());
   sandbox.app_info();
+  // The reach helper reads any body: a count within the world, or a 400.
+  SandboxAnswer reach = sandbox.reach(fields[3]);
+  FUZZ_ENSURE(reach.http_status == 200 || reach.http_status == 400);
   return 0;
 }

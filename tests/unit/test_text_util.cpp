@@ -104,3 +104,13 @@ TEST_CASE("typed member reads give nothing for absent, mistyped or out-of-range 
   CHECK(find_member(Json(3), "s") == nullptr);
   CHECK(as_uint32(Json(7)) == std::optional<uint32_t>(7u));
 }
+
+TEST_CASE("utc_datetime writes the service's date-time text in UTC") {
+  // Known instants: the harness's 2026-01-01T00:00:00Z (1767225600), and the trace sample's
+  // "2025-03-13 16:16:27" read as UTC (date -u -d @1741882587).
+  CHECK(utc_datetime(1767225600) == "2026-01-01 00:00:00");
+  CHECK(utc_datetime(1741882587) == "2025-03-13 16:16:27");
+  CHECK(utc_datetime(0) == "1970-01-01 00:00:00");
+  CHECK(utc_datetime(-1) == "1969-12-31 23:59:59");
+  CHECK(utc_datetime(951782400) == "2000-02-29 00:00:00");  // a leap day of a century year
+}
