@@ -63,6 +63,15 @@ std::string valid_utf8(std::string_view text) {
   return out;
 }
 
+uint64_t fnv1a64(std::string_view bytes) {
+  uint64_t hash = 14695981039346656037ULL;
+  for (unsigned char c : bytes) {
+    hash ^= c;
+    hash *= 1099511628211ULL;
+  }
+  return hash;
+}
+
 std::string json_pointer_token(std::string_view name) {
   std::string token;
   token.reserve(name.size());

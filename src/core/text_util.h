@@ -27,6 +27,10 @@ std::string ascii_lower(std::string_view text);
 // (a gateway's HTML page in GBK) can be shown and stored as UTF-8.
 std::string valid_utf8(std::string_view text);
 
+// 64-bit FNV-1a of the bytes (offset basis 14695981039346656037, prime 1099511628211, as the
+// algorithm's authors publish them): a fast, stable fingerprint, not a security property.
+uint64_t fnv1a64(std::string_view bytes);
+
 // One RFC 6901 reference token: "~" becomes "~0" and "/" becomes "~1".
 std::string json_pointer_token(std::string_view name);
 

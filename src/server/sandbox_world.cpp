@@ -25,15 +25,6 @@ uint32_t SplitMix64::below(uint32_t bound) {
 
 uint64_t mix64(uint64_t value) { return SplitMix64(value).next(); }
 
-uint64_t fnv1a64(std::string_view bytes) {
-  uint64_t hash = 14695981039346656037ULL;
-  for (unsigned char c : bytes) {
-    hash ^= c;
-    hash *= 1099511628211ULL;
-  }
-  return hash;
-}
-
 namespace {
 
 // A weighted pick: weights in any unit, at least one positive.

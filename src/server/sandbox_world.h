@@ -34,6 +34,7 @@
 #include <vector>
 
 #include "core/json.h"
+#include "core/text_util.h"
 
 namespace timpush::server {
 
@@ -49,8 +50,8 @@ private:
   uint64_t state_;
 };
 
-// 64-bit FNV-1a of the bytes.
-uint64_t fnv1a64(std::string_view bytes);
+// 64-bit FNV-1a of the bytes (core/text_util.h).
+using core::fnv1a64;
 // One splitmix64 step as a pure function: mixes a value into a well-spread 64-bit number.
 uint64_t mix64(uint64_t value);
 

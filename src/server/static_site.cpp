@@ -66,15 +66,6 @@ std::optional<std::string> read_file(const fs::path& path) {
   return std::move(out).str();
 }
 
-// FNV-1a 64: not a security property, only "did the bytes change" for revalidation.
-uint64_t fnv1a(std::string_view data) {
-  uint64_t h = 1469598103934665603ULL;
-  for (unsigned char c : data) {
-    h ^= c;
-    h *= 1099511628211ULL;
-  }
-  return h;
-}
 
 std::string hex(uint64_t v) {
   static const char digits[] = "0123456789abcdef";
@@ -188,7 +179,8 @@ std::shared_ptr<StaticSite::Entry> StaticSite::load(const fs::path& file) {
   auto entry = std::make_shared<Entry>();
   entry->mtime = mtime;
   entry->size = size;
-  entry->etag = "\"" + hex(data->size()) + "-" + hex(fnv1a(*data)) + "\"";
+  // FNV-1a: only "did the bytes change", for revalidation.
+  entry->etag = "\"" + hex(data->size()) + "-" + hex(core::fnv1a64(*data)) + "\"";
   entry->raw = std::make_shared<const std::string>(std::move(*data));
   std::lock_guard<std::mutex> lock(mutex_);
   cache_[file.native()] = entry;
