@@ -48,6 +48,40 @@
     return el ? el.content : '';
   };
 
+  // The program's second part (src/platform/web/split_first_frame.mjs): the code the first frame
+  // does not run. Fetched and compiled once the first frame is on screen and joined to the
+  // running program at once. A call into it before then (Emscripten's placeholder calls
+  // loadSplitModule) loads it synchronously: a pause instead of a failure.
+  const deferredUrl = meta('timpush-deferred-wasm');
+  const deferredInline = document.getElementById('timpush-deferred-wasm');
+  let deferred = null;  // [instance, module] once joined
+  let deferredBytes = null;  // the single-file page's copy, decoded once
+  const inlineDeferred = () => deferredBytes || (deferredBytes = inlineBytes(deferredInline));
+  const joinDeferred = (module) => {
+    if (!deferred) deferred = [new WebAssembly.Instance(module, { primary: Module['asm'] }), module];
+    deferredBytes = null;
+    return deferred;
+  };
+  function deferredNow() {
+    if (deferred) return deferred;
+    let bytes = deferredInline && inlineDeferred();
+    if (!bytes) {
+      const xhr = new XMLHttpRequest();
+      xhr.open('GET', deferredUrl, false);  // a synchronous request may not ask for an arraybuffer
+      xhr.overrideMimeType('text/plain; charset=x-user-defined');
+      xhr.send();
+      if (xhr.status !== 200) throw new Error(deferredUrl + ': HTTP ' + xhr.status);
+      bytes = Uint8Array.from(xhr.responseText, (c) => c.charCodeAt(0) & 0xff);
+    }
+    return joinDeferred(new WebAssembly.Module(bytes));
+  }
+  function fetchDeferred() {
+    if (!deferredUrl || deferred) return;
+    const bytes = deferredInline ? Promise.resolve(inlineDeferred()) : fetchBytes(deferredUrl);
+    bytes.then((b) => WebAssembly.compile(b)).then((module) => { joinDeferred(module); requestFrames(1); })
+      .catch((err) => console.warn('timpush: ' + deferredUrl + ' could not be loaded yet:', err.message));
+  }
+
   let runtimeReady = false;
   let firstFrameMs = null;
   let cjkFontLoaded = false;
@@ -399,14 +433,13 @@
 
   // The single-file build (src/platform/web/inline_site.mjs) carries the wasm as base64 in the
   // page itself, since a page opened from file:// may fetch nothing.
-  function inlineWasm() {
-    if (!wasmInline) return undefined;
-    const text = atob(wasmInline.textContent.trim());
-    const bytes = new Uint8Array(text.length);
-    for (let i = 0; i < text.length; i++) bytes[i] = text.charCodeAt(i);
-    wasmInline.remove();
-    return bytes;
+  function inlineBytes(element) {
+    if (!element.isConnected) return null;
+    const text = atob(element.textContent.trim());
+    element.remove();
+    return Uint8Array.from(text, (c) => c.charCodeAt(0));
   }
+  const inlineWasm = () => (wasmInline ? inlineBytes(wasmInline) : undefined);
 
   // Emscripten's hook for making the instance itself: from the module compiled above.
   function instantiateEarlyWasm(imports, receiveInstance) {
@@ -426,12 +459,15 @@
     wasmBinary: inlineWasm(),
     instantiateWasm: wasmCompiled ? instantiateEarlyWasm : undefined,
     onRuntimeInitialized: () => { runtimeReady = true; },
+    loadSplitModule: deferredNow,
     print: (text) => console.log(text),
     printErr: (text) => console.warn(text),
     onAbort: (what) => {
       setStatus('TIMPush Composer stopped: ' + what, true);
     },
   };
+
+  ready.then(fetchDeferred);
 
   // The tab's icon is named only once the page has drawn: the browser renders an SVG icon on this
   // thread, work that would otherwise compete with the start-up.

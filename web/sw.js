@@ -4,15 +4,16 @@
 // (/sandbox, /relay, other hosts) are never cached or answered from a cache.
 'use strict';
 
-const CACHE = 'timpush-page-v1';
+const CACHE = 'timpush-page-v2';
 const SHELL = ['./', 'index.html', 'style.css', 'bridge.js', 'timpush.js', 'timpush.wasm', 'favicon.svg'];
 
-// The font files are named in index.html (they depend on the build): read them from there.
+// The font files and the program's second part are named in index.html (they depend on the
+// build): read them from there.
 async function pageFiles() {
   const files = [...SHELL];
   try {
     const html = await (await fetch('index.html', { cache: 'no-store' })).text();
-    for (const m of html.matchAll(/<meta name="timpush-[a-z-]+-font" content="([^"]+)">/g)) {
+    for (const m of html.matchAll(/<meta name="timpush-(?:[a-z-]+-font|deferred-wasm)" content="([^"]+)">/g)) {
       if (m[1]) files.push(m[1]);
     }
   } catch (err) { /* the shell alone still opens the page */ }

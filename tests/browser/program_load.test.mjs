@@ -66,3 +66,63 @@ test('a browser that gives no WebGL2 context is told so over the page', async ()
     await browser.close();
   }
 });
+
+// The wasm comes in two parts (src/platform/web/split_first_frame.mjs): what the first frame runs,
+// then the rest, asked for only once the first frame is on screen.
+const openWithDeferredRoute = (handle) => openWithRoute(server, /\/timpush\.deferred\.wasm$/, handle);
+
+async function clickLabel(page, label) {
+  const item = (await page.evaluate(() => window.timpush.items()))
+    .find((it) => it.visible && !it.isWindow && it.label === label);
+  assert.ok(item, `a visible "${label}"`);
+  await page.mouse.click(item.x + item.w / 2, item.y + item.h / 2);
+}
+
+test('the second part of the program is asked for after the first frame, and joins the page', async () => {
+  let askedAt = null;
+  const s = await openWithDeferredRoute((route) => { askedAt ??= Date.now(); return route.continue(); });
+  try {
+    await labelledItemsOfFirstFrame(s.page);
+    const firstFrameAt = await s.page.evaluate(() => performance.timeOrigin + window.timpush.firstFrameMs());
+    await s.page.waitForFunction(() => window.timpush.frame() > 0, null, { timeout: 5000 });
+    for (let i = 0; i < 50 && askedAt === null; i++) await s.page.waitForTimeout(100);
+    assert.ok(askedAt !== null, 'the page asked for timpush.deferred.wasm');
+    assert.ok(askedAt >= firstFrameAt - 5, `asked ${Math.round(askedAt - firstFrameAt)} ms after the first frame`);
+    // The places beyond the composer run code of the second part.
+    await clickLabel(s.page, 'Error codes');
+    await s.page.waitForFunction(() => window.timpush.items().some((it) => it.visible && /^Search/.test(it.label || '')),
+      null, { timeout: 10000 }).catch(() => {});
+    assert.equal(s.routed(), 1, 'asked for once: joined, not fetched again');
+    assert.deepEqual(s.pageErrors, []);
+  } finally {
+    await s.browser.close();
+  }
+});
+
+test('a click that needs the second part before it has arrived waits for it instead of failing', async () => {
+  let release;
+  const held = new Promise((resolve) => { release = resolve; });
+  // The first request (the background fetch after the first frame) is held back; the page's
+  // synchronous request for the same file, made when a click runs code of the second part, is not.
+  const s = await openWithDeferredRoute(async (route, n) => {
+    if (n === 1) { await held; return route.abort('connectionreset'); }
+    return route.continue();
+  });
+  try {
+    await labelledItemsOfFirstFrame(s.page);
+    for (const label of ['Error codes', 'Help', 'History']) {
+      await clickLabel(s.page, label);
+      await s.page.evaluate(() => window.timpush.nextFrame());
+      if (s.routed() > 1) break;
+    }
+    assert.equal(s.routed(), 2, 'a click ran code of the second part and loaded it at once');
+    const labels = (await s.page.evaluate(() => window.timpush.items())).filter((it) => it.label).length;
+    assert.ok(labels >= 3, `the page still draws its widgets (${labels} labelled items)`);
+    release();
+    await s.page.waitForTimeout(200);
+    assert.deepEqual(s.pageErrors, [], 'no uncaught exception');
+  } finally {
+    release();
+    await s.browser.close();
+  }
+});

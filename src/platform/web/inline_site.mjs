@@ -50,9 +50,16 @@ for (const name of ['timpush-latin-font', 'timpush-latin-more-font', 'timpush-cj
 // the end of the body, where the elements they look up already exist.
 replaceOnce(/<!--[^>]*-->\n<script src="bridge\.js" defer><\/script>\n/, () => '', 'bridge.js');
 replaceOnce(/<script src="timpush\.js" defer><\/script>\n/, () => '', 'timpush.js');
+// The program's second part (split_first_frame.mjs), when the build made one, rides along the same
+// way; bridge.js joins it after the first frame.
+let deferred = '';
+replaceOnce(/<meta name="timpush-deferred-wasm" content="([^"]*)">\n/, (_, f) => {
+  if (f) deferred = `<script type="application/octet-stream" id="timpush-deferred-wasm">${read(f).toString('base64')}</script>\n`;
+  return `<meta name="timpush-deferred-wasm" content="${f ? 'inline' : ''}">\n`;
+}, 'deferred wasm meta');
 replaceOnce(/<\/body>/, () =>
   // A data block, not a script: it never runs, and CSP leaves it alone.
-  `<script type="application/octet-stream" id="timpush-wasm">${read('timpush.wasm').toString('base64')}</script>\n` +
+  `<script type="application/octet-stream" id="timpush-wasm">${read('timpush.wasm').toString('base64')}</script>\n` + deferred +
   inline('script', `\n${scriptText('bridge.js')}`) + '\n' +
   inline('script', `\n${scriptText('timpush.js')}`) + '\n</body>', 'end of body');
 const sources = (tag) => hashes.filter((h) => h.tag === tag).map((h) => h.hash).join(' ');
