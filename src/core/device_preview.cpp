@@ -281,6 +281,7 @@ DevicePreview preview_devices(const Json& body) {
     card.platform = p;
     const bool ios = p == Platform::apns;
     const Limits l = limits_of(p, long_text);
+    card.counter = l.counter;
     std::string title_ptr = off + "Title";
     std::string title = push.title;
     if (ios && !push.apns_string("Title").empty()) {

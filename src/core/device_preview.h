@@ -88,6 +88,7 @@ struct PlatformPreview {
   std::vector<std::string> uses;   // pointers of set fields this platform reads
   std::vector<std::string> drops;  // pointers of set fields it ignores
   size_t payload_bytes = 0;     // APNs, FCM, Huawei: the estimate; 0 for the others
+  Counter counter = Counter::chars;  // how this platform counts its limits (width: CJK as 2)
   std::vector<DeviceWarning> warnings;
 };
 

@@ -9,6 +9,7 @@
 #include <string>
 #include <vector>
 
+#include "core/device_preview.h"
 #include "core/draft.h"
 #include "core/history.h"
 #include "core/push_request.h"
@@ -75,6 +76,8 @@ struct Derived {
   core::ValidationReport report;
   size_t error_count = 0;
   size_t warning_count = 0;
+  core::DevicePreview devices;  // the push on each platform, from the same reading of the body
+  size_t device_warning_count = 0;
   std::string base_url;      // where requests go (without the API path)
   std::optional<std::string> base_error;
   std::optional<uint32_t> sdkappid;   // parsed from the field
@@ -146,6 +149,8 @@ struct ViewScratch {
   std::string error_search;    // the Error codes tab's search field
   RightTab select_tab = RightTab::none;  // one-shot tab switch
   bool show_raw = false;       // a loaded body did not parse: show it in the raw JSON tab
+  std::optional<bool> device_dark;  // the Device pane's phones: dark or light (unset: the page's)
+  std::string device_hovered;  // the warning under the pointer, so hovering focuses its field once
   // The all-user confirmation (a modal): open while the user types the SDKAppID.
   bool confirm_open = false;
   std::string confirm_typed;

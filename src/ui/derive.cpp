@@ -32,6 +32,9 @@ void refresh_derived(AppState& state) {
     if (issue.severity == core::Severity::error) ++d.error_count;
     else ++d.warning_count;
   }
+  d.devices = core::preview_devices(d.report.document);
+  d.device_warning_count = d.devices.common.size();
+  for (const auto& card : d.devices.platforms) d.device_warning_count += card.warnings.size();
 }
 
 Audience infer_audience(const core::PushRequest& request) {

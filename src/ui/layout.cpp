@@ -170,6 +170,25 @@ void draw_checks_pane(AppState& state) {
   ImGui::EndChild();
 }
 
+// "Device (3)": the tab names how many device warnings the push has.
+std::string device_label(const AppState& state) {
+  const size_t n = state.derived.device_warning_count;
+  return std::string(tr(state.lang, txt::tab_device)) + (n ? " (" + std::to_string(n) + ")" : "") + "###Device";
+}
+
+// Narrow: Preview and Device share the pane switch's Preview button, with a switch of their own
+// on top (five buttons do not fit a phone's width).
+void draw_narrow_preview(AppState& state, Pane pane) {
+  const Lang lang = state.lang;
+  if (ImGui::RadioButton(stable_label(lang, txt::tab_json).c_str(), pane == Pane::preview) && pane != Pane::preview)
+    go_to(state, Location{View::compose, Pane::preview});
+  ImGui::SameLine();
+  if (ImGui::RadioButton(device_label(state).c_str(), pane == Pane::device) && pane != Pane::device)
+    go_to(state, Location{View::compose, Pane::device});
+  if (pane == Pane::device) draw_device(state);
+  else draw_preview(state);
+}
+
 // Wide: the composer's panes in tabs beside the form.
 void draw_right_tabs(AppState& state) {
   Lang lang = state.lang;
@@ -179,6 +198,10 @@ void draw_right_tabs(AppState& state) {
   if (!ImGui::BeginTabBar("right tabs")) return;
   if (ImGui::BeginTabItem(stable_label(lang, txt::tab_preview).c_str(), nullptr, flags_for(Pane::preview))) {
     draw_preview(state);
+    ImGui::EndTabItem();
+  }
+  if (ImGui::BeginTabItem(device_label(state).c_str(), nullptr, flags_for(Pane::device))) {
+    draw_device(state);
     ImGui::EndTabItem();
   }
   const Derived& d = state.derived;
@@ -215,7 +238,8 @@ void draw_pane_switch(AppState& state) {
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(3, ImGui::GetStyle().FramePadding.y));
   for (const Item& item : items) {
     if (item.pane != Pane::form) ImGui::SameLine();
-    const bool current = here.view == View::compose && here.pane == item.pane;
+    const bool current = here.view == View::compose &&
+                         (here.pane == item.pane || (item.pane == Pane::preview && here.pane == Pane::device));
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
     const bool errors = item.pane == Pane::checks && state.derived.error_count > 0;
     if (errors) ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::bad));
@@ -242,7 +266,7 @@ void draw_narrow(AppState& state) {
   } else {
     if (ImGui::BeginChild("right", size, ImGuiChildFlags_Borders | kFlat)) {
       if (here.view != View::compose) draw_place(state, here.view);
-      else if (here.pane == Pane::preview) draw_preview(state);
+      else if (here.pane == Pane::preview || here.pane == Pane::device) draw_narrow_preview(state, here.pane);
       else if (here.pane == Pane::checks) draw_checks_pane(state);
       else draw_response(state);
     }

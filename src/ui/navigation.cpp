@@ -12,7 +12,7 @@ struct PaneName {
   const char* name;
 };
 constexpr PaneName pane_names[] = {
-    {Pane::preview, "preview"}, {Pane::checks, "checks"}, {Pane::response, "response"}};
+    {Pane::preview, "preview"}, {Pane::device, "device"}, {Pane::checks, "checks"}, {Pane::response, "response"}};
 
 }  // namespace
 

@@ -6,8 +6,8 @@
 // Decisions:
 // - The fragment names the place: "#view=history". Compose with its form is the page's plain URL
 //   (no fragment), so a share link ("#draft=...", core/share_link.h) and a plain visit both open
-//   on the composer, and the composer's panes have names of their own ("#view=preview", "checks",
-//   "response"): on a phone, Back from the preview returns to the form.
+//   on the composer, and the composer's panes have names of their own ("#view=preview", "device",
+//   "checks", "response"): on a phone, Back from the preview returns to the form.
 // - A fragment this page does not know (a typo, a newer page's place) opens the composer.
 // - A share link's fragment is no place: it is read once at start (keeping.cpp) and dropped.
 // - Changing place pushes a browser history entry; a popstate or hashchange moves back or
@@ -27,7 +27,7 @@ namespace timpush::ui {
 
 enum class View { compose, follow, schedules, app_data, learn, history, drafts, templates, error_codes, help };
 // The composer's own panes. Beside the form on a wide page, one at a time on a narrow one.
-enum class Pane { form, preview, checks, response };
+enum class Pane { form, preview, device, checks, response };
 
 struct Location {
   View view = View::compose;

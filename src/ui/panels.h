@@ -10,6 +10,7 @@ void draw_credentials(AppState& state);    // panel_credentials.cpp
 void draw_composer(AppState& state);       // panel_composer.cpp
 void draw_raw_json(AppState& state);       // panel_raw_json.cpp
 void draw_preview(AppState& state);        // panel_preview.cpp
+void draw_device(AppState& state);         // panel_device.cpp
 void draw_checks(AppState& state);         // panel_checks.cpp
 void draw_response(AppState& state);       // panel_response.cpp
 void draw_error_codes(AppState& state);    // panel_error_codes.cpp

@@ -337,3 +337,5 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 
 // The places, layout, theme, shortcuts and announcements (one table, two files for length).
 #include "ui/text_screens.h"
+// The Device pane (panel_device.cpp).
+#include "ui/text_device.h"

@@ -83,6 +83,18 @@ void field_issues(const AppState& state, const std::string& pointer, bool descen
     ImGui::TextWrapped("%d: %s", issue.code, message.c_str());
     ImGui::PopStyleColor();
   }
+  // The device warnings (Device pane) about this field, in the same place: a vendor's limit is
+  // a warning, never a block.
+  auto show = [&](const core::DeviceWarning& w) {
+    if (w.pointer != pointer && !(descendants && under(w.pointer, pointer))) return;
+    ImGui::PushStyleColor(ImGuiCol_Text, tone_colour(Tone::warn));
+    ImGui::Bullet();
+    ImGui::TextWrapped("%d: %s", w.code, tr(state.lang, w.message).c_str());
+    ImGui::PopStyleColor();
+  };
+  for (const auto& w : state.derived.devices.common) show(w);
+  for (const auto& card : state.derived.devices.platforms)
+    for (const auto& w : card.warnings) show(w);
 }
 
 void field_anchor(AppState& state, const std::string& pointer) {

@@ -393,3 +393,19 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
   session.openedInMs = Date.now() - started;
   return session;
 }
+
+// The colour of one CSS pixel of the page as the browser shows it (a screenshot, decoded by the
+// page's own image decoder).
+export async function pixelAt(s, x, y) {
+  const png = await s.page.screenshot({ clip: { x, y, width: 1, height: 1 }, scale: 'css' });
+  return s.page.evaluate(async (b64) => {
+    const img = new Image();
+    img.src = `data:image/png;base64,${b64}`;
+    await img.decode();
+    const c = new OffscreenCanvas(1, 1);
+    const g = c.getContext('2d');
+    g.drawImage(img, 0, 0, 1, 1);
+    const [r, gr, b] = g.getImageData(0, 0, 1, 1).data;
+    return { r, g: gr, b };
+  }, png.toString('base64'));
+}

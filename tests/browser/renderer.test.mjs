@@ -3,27 +3,12 @@
 // inside the rectangle the automation hook reports, and not beside it.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { openPage, startServer } from './helpers.mjs';
+import { openPage, pixelAt, startServer } from './helpers.mjs';
 
 let server;
 before(async () => { server = await startServer(); });
 after(async () => { if (server) await server.stop(); });
 
-// The colour of one CSS pixel of the page as the browser shows it (a screenshot, decoded by the
-// page's own image decoder).
-async function pixelAt(s, x, y) {
-  const png = await s.page.screenshot({ clip: { x, y, width: 1, height: 1 }, scale: 'css' });
-  return s.page.evaluate(async (b64) => {
-    const img = new Image();
-    img.src = `data:image/png;base64,${b64}`;
-    await img.decode();
-    const c = new OffscreenCanvas(1, 1);
-    const g = c.getContext('2d');
-    g.drawImage(img, 0, 0, 1, 1);
-    const [r, gr, b] = g.getImageData(0, 0, 1, 1).data;
-    return { r, g: gr, b };
-  }, png.toString('base64'));
-}
 
 // The theme's Send button is a saturated green (src/platform/web/theme.cpp); the page around it
 // is near-white or grey.

@@ -6,8 +6,10 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
+#include <cstring>
 
 #include "imgui.h"
+#include "ui/card_shape.h"
 #include "ui_shaders.h"  // generated from shaders/ (cmake/embed_shaders.cmake)
 
 namespace timpush::web {
@@ -27,6 +29,13 @@ struct Renderer {
   GLuint index_buffer = 0;
   GLint scale_uniform = -1;
   GLint offset_uniform = -1;
+  // The device cards' program (shaders/card.*), made when the first card is drawn.
+  GLuint card_program = 0;
+  GLuint card_vertex_array = 0;  // no attributes: the quad comes from gl_VertexID
+  bool card_failed = false;
+  struct {
+    GLint scale, offset, quad, rect, radius, shadow, fill, wall_top, wall_bottom, wall_rect, mode, height;
+  } card{};
 };
 Renderer g_renderer;
 
@@ -51,9 +60,9 @@ GLuint compile_shader(GLenum kind, const char* source, const char* name) {
   return 0;
 }
 
-GLuint link_program() {
-  const GLuint vertex = compile_shader(GL_VERTEX_SHADER, shaders::kUiVertex, "ui.vert");
-  const GLuint fragment = compile_shader(GL_FRAGMENT_SHADER, shaders::kUiFragment, "ui.frag");
+GLuint link_program(const char* vertex_source, const char* fragment_source, const char* name) {
+  const GLuint vertex = compile_shader(GL_VERTEX_SHADER, vertex_source, name);
+  const GLuint fragment = compile_shader(GL_FRAGMENT_SHADER, fragment_source, name);
   if (!vertex || !fragment) return 0;
   const GLuint program = glCreateProgram();
   glAttachShader(program, vertex);
@@ -64,7 +73,7 @@ GLuint link_program() {
   GLint ok = GL_FALSE;
   glGetProgramiv(program, GL_LINK_STATUS, &ok);
   if (ok == GL_TRUE) return program;
-  report_failure(program, glGetProgramInfoLog, "ui.vert + ui.frag", "did not link");
+  report_failure(program, glGetProgramInfoLog, name, "did not link");
   glDeleteProgram(program);
   return 0;
 }
@@ -157,13 +166,14 @@ void carry_out_texture_requests(const ImVector<ImTextureData*>& textures) {
 }
 
 // Maps the display rectangle Dear ImGui drew in (logical pixels) onto clip space, y downwards.
-void set_projection(const ImDrawData& data) {
+void set_projection(const ImDrawData& data, GLint scale_uniform = g_renderer.scale_uniform,
+                    GLint offset_uniform = g_renderer.offset_uniform) {
   const float left = data.DisplayPos.x;
   const float right = data.DisplayPos.x + data.DisplaySize.x;
   const float top = data.DisplayPos.y;
   const float bottom = data.DisplayPos.y + data.DisplaySize.y;
-  glUniform2f(g_renderer.scale_uniform, 2.0f / (right - left), 2.0f / (top - bottom));
-  glUniform2f(g_renderer.offset_uniform, -(right + left) / (right - left), (top + bottom) / (bottom - top));
+  glUniform2f(scale_uniform, 2.0f / (right - left), 2.0f / (top - bottom));
+  glUniform2f(offset_uniform, -(right + left) / (right - left), (top + bottom) / (bottom - top));
 }
 
 // The command's clip rectangle in drawing-buffer pixels (GL counts rows from the bottom); false
@@ -180,6 +190,57 @@ bool set_scissor(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int
   return true;
 }
 
+bool card_program_ready() {
+  Renderer& r = g_renderer;
+  if (r.card_program || r.card_failed) return r.card_program != 0;
+  r.card_program = link_program(shaders::kCardVertex, shaders::kCardFragment, "card.vert + card.frag");
+  if (!r.card_program) {
+    r.card_failed = true;  // said once on the console; the cards then show their text alone
+    return false;
+  }
+  const GLuint p = r.card_program;
+  r.card = {glGetUniformLocation(p, "u_scale"),     glGetUniformLocation(p, "u_offset"),
+            glGetUniformLocation(p, "u_quad"),      glGetUniformLocation(p, "u_rect"),
+            glGetUniformLocation(p, "u_radius"),    glGetUniformLocation(p, "u_shadow"),
+            glGetUniformLocation(p, "u_fill"),      glGetUniformLocation(p, "u_wall_top"),
+            glGetUniformLocation(p, "u_wall_bottom"), glGetUniformLocation(p, "u_wall_rect"),
+            glGetUniformLocation(p, "u_mode"),      glGetUniformLocation(p, "u_height")};
+  glGenVertexArrays(1, &r.card_vertex_array);
+  return true;
+}
+
+// One card (ui/card_shape.h) in its clip rectangle, then Dear ImGui's state back.
+void draw_card(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int fb_height) {
+  if (cmd.UserCallbackDataSize != static_cast<int>(sizeof(ui::CardShape)) || !card_program_ready()) return;
+  if (!set_scissor(data, cmd, fb_width, fb_height)) return;
+  ui::CardShape shape;
+  std::memcpy(&shape, cmd.UserCallbackData, sizeof shape);
+  const Renderer& r = g_renderer;
+  const ImVec2 scale = data.FramebufferScale;
+  const ImVec2 origin = data.DisplayPos;
+  auto fb = [&](ImVec2 a, ImVec2 b, GLint uniform) {
+    glUniform4f(uniform, (a.x - origin.x) * scale.x, (a.y - origin.y) * scale.y, (b.x - origin.x) * scale.x,
+                (b.y - origin.y) * scale.y);
+  };
+  const float reach = shape.shadow * 1.5f + 1.0f;
+  glUseProgram(r.card_program);
+  glBindVertexArray(r.card_vertex_array);
+  set_projection(data, r.card.scale, r.card.offset);
+  glUniform4f(r.card.quad, shape.min.x - reach, shape.min.y - reach, shape.max.x + reach, shape.max.y + reach);
+  fb(shape.min, shape.max, r.card.rect);
+  fb(shape.wall_min, shape.wall_max, r.card.wall_rect);
+  glUniform1f(r.card.radius, shape.radius * scale.x);
+  glUniform1f(r.card.shadow, shape.shadow * scale.x);
+  glUniform4f(r.card.fill, shape.fill.x, shape.fill.y, shape.fill.z, shape.fill.w);
+  glUniform4f(r.card.wall_top, shape.wall_top.x, shape.wall_top.y, shape.wall_top.z, shape.wall_top.w);
+  glUniform4f(r.card.wall_bottom, shape.wall_bottom.x, shape.wall_bottom.y, shape.wall_bottom.z, shape.wall_bottom.w);
+  glUniform1i(r.card.mode, static_cast<int>(shape.mode));
+  glUniform1f(r.card.height, static_cast<float>(fb_height));
+  glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
+  apply_render_state();
+  set_projection(data);
+}
+
 void draw_list(const ImDrawData& data, const ImDrawList& list, int fb_width, int fb_height) {
   glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size * sizeof(ImDrawVert)),
                list.VtxBuffer.Data, GL_STREAM_DRAW);
@@ -190,6 +251,8 @@ void draw_list(const ImDrawData& data, const ImDrawList& list, int fb_width, int
       if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
         apply_render_state();
         set_projection(data);
+      } else if (cmd.UserCallback == ui::card_shape_callback) {
+        draw_card(data, cmd, fb_width, fb_height);
       } else {
         cmd.UserCallback(&list, &cmd);
       }
@@ -207,7 +270,7 @@ void draw_list(const ImDrawData& data, const ImDrawList& list, int fb_width, int
 
 bool webgl2_renderer_init() {
   Renderer& r = g_renderer;
-  r.program = link_program();
+  r.program = link_program(shaders::kUiVertex, shaders::kUiFragment, "ui.vert + ui.frag");
   if (!r.program) return false;
   r.scale_uniform = glGetUniformLocation(r.program, "u_scale");
   r.offset_uniform = glGetUniformLocation(r.program, "u_offset");
