@@ -129,26 +129,54 @@ async function load(name, url, { network = false, justStarted = false } = {}) {
 
     // Typing: a text field takes keys while every frame's CPU time is sampled.
     if (name === 'app') await focusAppTextField(page);
-    await page.evaluate((h) => {
-      const samples = [];
-      let last = window[h].frame();
-      window.__benchSamples = samples;
-      window.__benchOn = true;
-      const tick = () => {
-        const f = window[h].frame();
-        if (f !== last) { last = f; samples.push(window[h].lastFrameMs()); }
-        if (window.__benchOn) requestAnimationFrame(tick);
-      };
-      requestAnimationFrame(tick);
-    }, hook);
-    await page.keyboard.type(TYPED, { delay: 40 });
-    await page.waitForTimeout(300);
-    const samples = await page.evaluate(() => { window.__benchOn = false; return window.__benchSamples; });
-    return { firstFrameMs, idleFps: (idle.frames * 1000) / idle.ms, samples, errors };
+    const samples = await sampleWhileTyping(page, hook);
+    // The app again, typing into Title with the Device pane open: each key re-derives the body,
+    // its checks and every platform's card (target: at most 1.5 ms).
+    const deviceSamples = name === 'app' ? await typeWithDevicePane(page) : [];
+    return { firstFrameMs, idleFps: (idle.frames * 1000) / idle.ms, samples, deviceSamples, errors };
   } finally {
     await browser.close();
     await new Promise((resolve) => setTimeout(resolve, QUIET_MS));
   }
+}
+
+// Types TYPED at 40 ms a key and returns every frame's CPU time meanwhile (the page's own figure).
+async function sampleWhileTyping(page, hook) {
+  await page.evaluate((h) => {
+    const samples = [];
+    let last = window[h].frame();
+    window.__benchSamples = samples;
+    window.__benchOn = true;
+    const tick = () => {
+      const f = window[h].frame();
+      if (f !== last) { last = f; samples.push(window[h].lastFrameMs()); }
+      if (window.__benchOn) requestAnimationFrame(tick);
+    };
+    requestAnimationFrame(tick);
+  }, hook);
+  await page.keyboard.type(TYPED, { delay: 40 });
+  await page.waitForTimeout(300);
+  return page.evaluate(() => { window.__benchOn = false; return window.__benchSamples; });
+}
+
+async function typeWithDevicePane(page) {
+  const items = () => page.evaluate(() => window.timpush.items());
+  const tab = (await items()).find((it) => it.visible && (it.idLabel || '').endsWith('###Device'));
+  if (!tab) throw new Error('the app shows no Device tab');
+  await page.mouse.click(tab.x + tab.w / 2, tab.y + tab.h / 2);
+  // The Title field is below the fold of the form: the wheel over the form brings it up.
+  let title = null;
+  for (let i = 0; i < 40 && !title; i++) {
+    title = (await items()).find((it) => it.visible && !it.isWindow && it.label === 'Title' && (it.status & INPUTABLE));
+    if (title) break;
+    await page.mouse.move(200, 500);
+    await page.mouse.wheel(0, 120);
+    await page.waitForTimeout(50);
+  }
+  if (!title) throw new Error('the form shows no Title field');
+  await page.mouse.click(title.x + Math.min(title.w / 2, 40), title.y + title.h / 2);
+  await page.waitForFunction((id) => window.timpush.activeId() === id, title.id, { timeout: 2000, polling: 25 });
+  return sampleWhileTyping(page, 'timpush');
 }
 
 // Clicks the first visible field that takes text (not a password field), as a user would.
@@ -245,6 +273,9 @@ async function main() {
   const typing = { app: p95(results.app.flatMap((r) => r.samples)), baseline: p95(results.baseline.flatMap((r) => r.samples)) };
   row('typing frame CPU p95', typing.app, typing.baseline, (v) => `${v.toFixed(2)} ms`,
     typing.app <= 1 ? 'target <= 1.0 ms: met' : 'target <= 1.0 ms: MISSED');
+  const withDevice = p95(results.app.flatMap((r) => r.deviceSamples));
+  row('typing in Title, Device pane open, CPU p95', withDevice, typing.baseline, (v) => `${v.toFixed(2)} ms`,
+    withDevice <= 1.5 ? 'target <= 1.5 ms: met' : 'target <= 1.5 ms: MISSED');
 
   const header = ['', 'app', 'baseline', 'app/base', ''];
   const table = [header, ...rows.map((r) => r.text)];
