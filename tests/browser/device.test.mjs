@@ -95,3 +95,27 @@ test('a dark phone draws dark cards, a light one light cards', async () => {
   assert.ok(dark < 80, `a dark card (${dark})`);
   assert.ok(light > 200, `a light card (${light})`);
 });
+
+test('at a pixel ratio of 2 the iOS banner is drawn over its wallpaper', async () => {
+  const hi = await openPage({ server, deviceScaleFactor: 2 });
+  try {
+    const until = Date.now() + 15000;
+    while (Date.now() < until && !(await hi.pageText()).includes('press Send')) await new Promise((r) => setTimeout(r, 100));
+    const tab = (await hi.items()).find((it) => it.visible && (it.idLabel || '').endsWith('###Device'));
+    await hi.click(tab.label);
+    const card = await hi.itemByLabel('##card apns 0');
+    // The banner over its wallpaper is on screen at the device's resolution (looked at in the
+    // screenshot: edges one device pixel soft, the text sharp).
+    const shot = await hi.page.screenshot({ clip: { x: card.x, y: card.y, width: card.w, height: card.h }, scale: 'device' });
+    assert.equal(shot.readUInt32BE(16), Math.round(card.w * 2), 'captured at two device pixels per CSS pixel');
+    const y = Math.round(card.y + card.h / 2);
+    const wall = await pixelAt(hi, Math.round(card.x + 6), y);
+    const pane = await pixelAt(hi, Math.round(card.x - 4), y);
+    const apart = Math.abs(wall.r - pane.r) + Math.abs(wall.g - pane.g) + Math.abs(wall.b - pane.b);
+    assert.ok(apart > 30, `the wallpaper at the banner's side is not the pane's colour (${JSON.stringify(wall)} vs ${JSON.stringify(pane)})`);
+    await hi.screenshot('device-4-ratio-2');
+    assert.deepEqual(hi.pageErrors, []);
+  } finally {
+    await hi.close();
+  }
+});
