@@ -337,3 +337,4 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 
 // The places, layout, theme, shortcuts and announcements (one table, two files for length).
 #include "ui/text_screens.h"
+#include "ui/text_learn.h"
