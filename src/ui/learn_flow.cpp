@@ -56,6 +56,7 @@ void grade(AppState& state) {
   if (!lesson) return;
   LessonRun& run = state.learn.run;
   run.verdict = core::grade_lesson(*lesson, run.attempts);
+  run.verdict_new = true;
   record_progress(state, lesson->id, run.verdict->passed);
 }
 

@@ -35,6 +35,7 @@ struct LessonRun {
   std::optional<core::Verdict> verdict;
   bool error_seen = false;        // the lesson's expect_error was seen (answer or Checks)
   uint64_t graded_send = 0;       // the send (its request id) already graded
+  bool verdict_new = false;       // a verdict came: the form's pane scrolls up to the bar once
 };
 
 // "reaches N of M users" under the Audience, and in a lesson about conditions, each part's effect.

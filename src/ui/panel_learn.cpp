@@ -199,7 +199,12 @@ TIMPUSH_LATER void draw_lesson_bar_now(AppState& state) {
   const core::Lesson* lesson = lesson_on(state);
   if (!lesson) return;
   const Lang lang = state.lang;
-  // At most a third of the pane: the form stays in view under it; the bar scrolls.
+  // A new verdict is read where it is: the form's pane scrolls back to the bar at its top.
+  if (state.learn.run.verdict_new) {
+    state.learn.run.verdict_new = false;
+    ImGui::SetScrollY(0);
+  }
+  // At most 40% of the pane: the form stays in view under it; the bar scrolls.
   const float most = ImGui::GetContentRegionAvail().y * 0.4f;
   ImGui::SetNextWindowSizeConstraints(ImVec2(0, 0), ImVec2(FLT_MAX, most));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, ImGui::GetStyleColorVec4(ImGuiCol_FrameBg));
@@ -219,18 +224,30 @@ TIMPUSH_LATER void draw_lesson_bar_now(AppState& state) {
   ImGui::PopStyleColor();
 }
 
+// Beside the audience's choices when it fits (the form below keeps its place), else under them.
+// Measured with the "(counting...)" suffix, so the line does not jump as a count comes and goes.
+void beside_or_under(const AppState& state, const std::string& text) {
+  const std::string widest = text + " " + tr(state.lang, txt::reach_counting);
+  ImGui::SameLine();
+  if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(widest.c_str()).x) ImGui::NewLine();
+  ImGui::AlignTextToFramePadding();
+}
+
 TIMPUSH_LATER void draw_reach_now(AppState& state) {
   const Lang lang = state.lang;
   const ReachView& r = state.learn.reach;
   if (r.failed) {
+    beside_or_under(state, tr(lang, txt::reach_failed));
     ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::reach_failed));
     return;
   }
   if (!r.shown) {
+    beside_or_under(state, "");
     ImGui::TextDisabled("%s", tr(lang, txt::reach_counting));
     return;
   }
   std::string line = tr(lang, fill(fill(txt::reach_line, std::to_string(r.shown->users)), std::to_string(r.shown->of)));
+  beside_or_under(state, line);
   const bool stale = r.shown_key != r.debounce.key();
   if (stale) line += " " + std::string(tr(lang, txt::reach_counting));
   ImGui::TextUnformatted(line.c_str());
