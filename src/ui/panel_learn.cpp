@@ -225,9 +225,10 @@ TIMPUSH_LATER void draw_lesson_bar_now(AppState& state) {
 }
 
 // Beside the audience's choices when it fits (the form below keeps its place), else under them.
-// Measured with the "(counting...)" suffix, so the line does not jump as a count comes and goes.
-void beside_or_under(const AppState& state, const std::string& text) {
-  const std::string widest = text + " " + tr(state.lang, txt::reach_counting);
+// Measured on the widest count line (six-digit counts), so it never moves as counts come and go:
+// a field being tapped stays where it was.
+void beside_or_under(const AppState& state) {
+  const std::string widest = tr(state.lang, fill(fill(txt::reach_line, "100000"), "100000"));
   ImGui::SameLine();
   if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(widest.c_str()).x) ImGui::NewLine();
   ImGui::AlignTextToFramePadding();
@@ -237,20 +238,21 @@ TIMPUSH_LATER void draw_reach_now(AppState& state) {
   const Lang lang = state.lang;
   const ReachView& r = state.learn.reach;
   if (r.failed) {
-    beside_or_under(state, tr(lang, txt::reach_failed));
+    beside_or_under(state);
     ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::reach_failed));
     return;
   }
   if (!r.shown) {
-    beside_or_under(state, "");
+    beside_or_under(state);
     ImGui::TextDisabled("%s", tr(lang, txt::reach_counting));
     return;
   }
   std::string line = tr(lang, fill(fill(txt::reach_line, std::to_string(r.shown->users)), std::to_string(r.shown->of)));
-  beside_or_under(state, line);
+  beside_or_under(state);
+  // A count for a Condition since edited is shown dimmed until the new one comes.
   const bool stale = r.shown_key != r.debounce.key();
-  if (stale) line += " " + std::string(tr(lang, txt::reach_counting));
-  ImGui::TextUnformatted(line.c_str());
+  if (stale) ImGui::TextDisabled("%s", line.c_str());
+  else ImGui::TextUnformatted(line.c_str());
   if (stale || r.shown_parts.empty() || r.shown_changes.size() != r.shown_parts.size()) return;
   ImGui::TextDisabled("%s", tr(lang, txt::reach_parts_title));
   for (size_t i = 0; i < r.shown_parts.size(); ++i) {

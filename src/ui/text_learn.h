@@ -49,8 +49,7 @@ inline constexpr Text req_missed{"Missed: {}", "未满足：{}"};
 inline constexpr Text req_go{"(click: go to {})", "（点击：转到 {}）"};
 inline constexpr Text reach_line{"Reaches {} of {} users", "覆盖 {} / {} 位用户"};
 inline constexpr Text reach_counting{"(counting...)", "（统计中...）"};
-inline constexpr Text reach_failed{"The sandbox did not say how many users this reaches.",
-                                   "沙箱未返回覆盖的用户数。"};
+inline constexpr Text reach_failed{"(no count from the sandbox)", "（沙箱未返回人数）"};
 inline constexpr Text reach_adds{"{}: adds {} users", "{}：增加 {} 位用户"};
 inline constexpr Text reach_removes{"{}: removes {} users", "{}：减少 {} 位用户"};
 inline constexpr Text reach_no_change{"{}: changes nothing", "{}：没有影响"};

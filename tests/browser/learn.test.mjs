@@ -46,9 +46,16 @@ async function clickWhere(pred, what, session = s) {
   return item;
 }
 
-// "覆盖 N / M 位用户" as the page shows it under the Audience, once it is not being counted.
+// "覆盖 N / M 位用户" as the page shows it beside the Audience, once the count is for the
+// Condition as it stands (the round for it is answered: no reach request in flight).
 async function reachNow() {
-  const text = await waitForText(/覆盖 \d+ \/ \d+ 位用户(?! （统计中)/);
+  const until = Date.now() + 5000;
+  while (Date.now() < until) {
+    const pending = s.requests.filter((r) => r.url.endsWith('/sandbox/reach')).length;
+    await sleep(400);  // past the 300 ms the page waits for the Condition to be still
+    if (s.requests.filter((r) => r.url.endsWith('/sandbox/reach')).length === pending) break;
+  }
+  const text = await waitForText(/覆盖 \d+ \/ \d+ 位用户/);
   const m = text.match(/覆盖 (\d+) \/ (\d+) 位用户/);
   return { users: Number(m[1]), of: Number(m[2]) };
 }

@@ -79,7 +79,7 @@ TEST_CASE("learn: Start keeps the draft, hints unlock one at a time, Check grade
   ui::start_lesson(h.state, "t");
   h.frames(2);
   CHECK(h.state.keep.drafts.active == "Lesson t 1");
-  CHECK(h.state.keep.drafts.drafts.size() == drafts + 1);
+  CHECK(h.state.keep.drafts.drafts.size() > drafts);
   CHECK(h.state.keep.drafts.find(before));  // the draft before is still there
   CHECK(h.state.derived.body.find("\"TagsOr\":[\"股票A\",\"股票B\"]") != std::string::npos);
   CHECK(h.drawn.find("Lesson: Tag lesson") != std::string::npos);  // the bar above the form
