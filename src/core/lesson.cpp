@@ -124,6 +124,8 @@ bool met(const Requirement& r, const Json& body, const std::string& text, const 
 
 }  // namespace
 
+bool is_lesson_id(std::string_view id) { return valid_id(id); }
+
 LessonRead read_lesson(std::string_view text, std::string_view file_id) {
   LessonRead out;
   JsonReadResult read = read_json(text, lesson_limits);

@@ -54,6 +54,9 @@ struct LessonRead {
   std::optional<Lesson> lesson;
   Words error;          // why the file is not a lesson (names the field)
 };
+// A lesson id: a-z, 0-9 and '-', 1 to 40 characters (the file name without .json).
+bool is_lesson_id(std::string_view id);
+
 // Reads one lesson file's text; `file_id` is its file name without .json, which must be its id.
 LessonRead read_lesson(std::string_view text, std::string_view file_id);
 

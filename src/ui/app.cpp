@@ -19,6 +19,7 @@
 #include "ui/derive.h"
 #include "ui/keeping.h"
 #include "ui/layout.h"
+#include "ui/learn_flow.h"
 #include "ui/panels.h"
 #include "ui/send_flow.h"
 #include "ui/target.h"
@@ -60,11 +61,14 @@ void App::start(const StartupInfo& info) {
   start_at(s.screen.nav, info.page_url);
   if (s.screen.nav.here().view == View::compose) s.screen.select_pane = s.screen.nav.here().pane;
   load_theme_setting(s, info);
+  keep_learn_startup(s.learn, info);
   queue_sandbox_app_request(s);
 }
 
 void App::on_http_result(const HttpResult& result) {
-  if (!handle_sandbox_app_result(*state_, result)) handle_send_result(*state_, result);
+  if (handle_sandbox_app_result(*state_, result)) return;
+  if (learn_owns(*state_, result.id) && handle_learn_result(*state_, result)) return;
+  handle_send_result(*state_, result);
 }
 
 void App::on_storage_result(const StorageResult& result) { ui::on_storage_result(*state_, result); }
@@ -118,8 +122,10 @@ Intents App::frame(const FrameInput& input) {
   if (ImGui::GetCurrentContext()->ActiveIdHasBeenEditedThisFrame) mark_edited(s);
   refresh_derived(s);
   if (send_clicked) start_send(s);
+  if (learn_busy(s)) learn_tick(s);
   resolve_focus(s);
   autosave_tick(s);
+  s.learn.after_first_frame = true;
 
   // Everything panels and flows asked for went into s.out; what only the whole frame knows is added.
   Intents intents = std::exchange(s.out, Intents{});
@@ -128,6 +134,10 @@ Intents App::frame(const FrameInput& input) {
   intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.view.confirm_open ||
                       s.view.host_confirm_open || (!s.status_note.empty() && input.now_seconds < s.status_note_until);
   intents.wake_after_ms = s.keep.autosave.wait_ms(now_ms(s));
+  if (learn_busy(s)) {
+    const int64_t reach_ms = reach_wait_ms(s);
+    if (reach_ms >= 0 && (intents.wake_after_ms < 0 || reach_ms < intents.wake_after_ms)) intents.wake_after_ms = reach_ms;
+  }
   intents.screen.push_fragment = std::move(s.screen.nav.queued_push);
   s.screen.nav.queued_push.reset();
   intents.screen.dark = s.screen.applied_dark;

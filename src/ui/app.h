@@ -86,6 +86,7 @@ struct StartupInfo {
   std::string page_url;         // location.href, fragment included (share links arrive there)
   std::map<std::string, std::string> stored;  // browser storage: the keys of the page's prefix
   std::string storage_error;    // storage could not be read at all (disabled, blocked)
+  std::string lessons_index;    // the lessons' index URL when not the default (the single file's)
 };
 
 class App {

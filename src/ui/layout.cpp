@@ -14,6 +14,7 @@
 #include "ui/derive.h"
 #include "ui/keeping.h"
 #include "ui/layout.h"
+#include "ui/learn_panels.h"
 #include "ui/panels.h"
 #include "ui/send_flow.h"
 #include "ui/theme.h"
@@ -133,6 +134,7 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
 
 void draw_left(AppState& state) {
   Lang lang = state.lang;
+  draw_lesson_bar(state);  // while a lesson is on: its goal, hint, Check and verdict
   if (ImGui::CollapsingHeader(stable_label(lang, txt::credentials).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
     draw_credentials(state);
   if (ImGui::BeginTabBar("left tabs")) {

@@ -1,10 +1,13 @@
 // The places of the page, their fragment names, and the back/forward list (see navigation.h).
 #include "ui/navigation.h"
 
+#include "core/lesson.h"
+
 namespace timpush::ui {
 namespace {
 
 constexpr std::string_view view_key = "view=";
+constexpr std::string_view lesson_key = "lesson=";
 
 // The composer's panes share the compose view; their names live here, next to the places'.
 struct PaneName {
@@ -22,7 +25,7 @@ const std::vector<Place>& places() {
       {View::follow, "follow", txt::place_follow, false},
       {View::schedules, "schedules", txt::place_schedules, false},
       {View::app_data, "app-data", txt::place_app_data, false},
-      {View::learn, "learn", txt::place_learn, false},
+      {View::learn, "learn", txt::place_learn, true},
       {View::history, "history", txt::tab_history, true},
       {View::drafts, "drafts", txt::tab_drafts, true},
       {View::templates, "templates", txt::tab_templates, true},
@@ -50,6 +53,7 @@ std::string fragment_for(const Location& where) {
 Location location_from(std::string_view text) {
   size_t hash = text.find('#');
   if (hash != std::string_view::npos) text.remove_prefix(hash + 1);
+  if (text.substr(0, lesson_key.size()) == lesson_key) return Location{View::learn, Pane::form};
   if (text.substr(0, view_key.size()) != view_key) return Location{};
   std::string_view name = text.substr(view_key.size());
   // Room for later parameters ("view=history&task=..."): the name ends at the first '&'.
@@ -89,5 +93,16 @@ void on_location(Navigation& nav, std::string_view fragment) {
 }
 
 bool can_go_back(const Navigation& nav) { return nav.index > 0; }
+
+std::string lesson_in_link(std::string_view url_or_fragment) {
+  const size_t hash = url_or_fragment.find('#');
+  if (hash == std::string_view::npos) return {};
+  std::string_view text = url_or_fragment.substr(hash + 1);
+  if (text.substr(0, lesson_key.size()) != lesson_key) return {};
+  text = text.substr(lesson_key.size());
+  text = text.substr(0, text.find('&'));
+  // Only a lesson id's characters: the link is typed or pasted by people, and carries no secret.
+  return core::is_lesson_id(text) ? std::string(text) : std::string();
+}
 
 }  // namespace timpush::ui

@@ -9,6 +9,8 @@
 //   on the composer, and the composer's panes have names of their own ("#view=preview", "device",
 //   "checks", "response"): on a phone, Back from the preview returns to the form.
 // - A fragment this page does not know (a typo, a newer page's place) opens the composer.
+// - A trainer's link "#lesson=ID" opens the Learn place on that lesson (learn_flow.h); it names
+//   a lesson and nothing else.
 // - A share link's fragment is no place: it is read once at start (keeping.cpp) and dropped.
 // - Changing place pushes a browser history entry; a popstate or hashchange moves back or
 //   forward in the list when it names the neighbouring place, else it is a new entry (a fragment
@@ -69,5 +71,7 @@ void navigate(Navigation& nav, const Location& to);
 // The browser moved to this fragment (back, forward, or a fragment typed): no push.
 void on_location(Navigation& nav, std::string_view fragment);
 bool can_go_back(const Navigation& nav);
+// The lesson a "#lesson=ID" link names ("" for any other URL or a name that is not a lesson id).
+std::string lesson_in_link(std::string_view url_or_fragment);
 
 }  // namespace timpush::ui

@@ -6,6 +6,7 @@
 
 #include "core/audience.h"
 #include "ui/derive.h"
+#include "ui/learn_panels.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
 
@@ -22,6 +23,7 @@ void draw_audience(AppState& state) {
   same_line_or_wrap(label(lang, txt::by_attrs));
   changed |= ImGui::RadioButton(label(lang, txt::by_attrs).c_str(), &audience, static_cast<int>(Audience::attrs));
   if (changed) set_audience(state, static_cast<Audience>(audience));
+  draw_reach(state);  // against the sandbox: "reaches N of M users"
 
   core::Condition condition = state.request.condition.value_or(core::Condition{});
   bool edited = false;

@@ -8,6 +8,7 @@
 #include <string>
 
 #include "ui/layout.h"
+#include "ui/learn_panels.h"
 #include "ui/panels.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -137,11 +138,11 @@ void draw_place(AppState& state, View view) {
       if (ImGui::BeginChild("help scroll", ImVec2(0, 0), kFlat)) draw_help(state);
       ImGui::EndChild();
       return;
+    case View::learn: draw_learn_place(state); return;
     case View::compose: return;  // drawn by the layout
     case View::follow:
     case View::schedules:
-    case View::app_data:
-    case View::learn: break;
+    case View::app_data: break;
   }
   draw_not_built(state, view);
 }

@@ -339,3 +339,4 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 #include "ui/text_screens.h"
 // The Device pane (panel_device.cpp).
 #include "ui/text_device.h"
+#include "ui/text_learn.h"

@@ -77,3 +77,21 @@ test('the single-file page carries a Content-Security-Policy that still lets it 
     await server.stop();
   }
 });
+
+test('the single-file page carries its lessons: Learn lists them with no server', async () => {
+  const s = await openPage({ url: `${pathToFileURL(singleFile).href}#view=learn` });
+  try {
+    let text = '';
+    for (let i = 0; i < 100 && !/Passed 0 of \d+/.test(text); i++) {
+      text = await s.pageText();
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    const m = text.match(/Passed 0 of (\d+)/);
+    assert.ok(m && Number(m[1]) >= 12, 'every lesson read from the file itself');
+    assert.ok(!text.includes('cannot be used'), 'no lesson file is broken');
+    assert.ok(s.requests.every((r) => !r.url.startsWith('http')), 'nothing fetched from a server');
+    assert.deepEqual(s.errors(), []);
+  } finally {
+    await s.close();
+  }
+});

@@ -1,7 +1,10 @@
 // libFuzzer target: any bytes as a lesson file, then as an attempt graded against the lesson the
-// corpus's first seed makes. Built only with -DTIMPUSH_FUZZ=ON and clang (tests/fuzz/CMakeLists.txt).
+// corpus's first seed makes, as the stored progress, as the lessons' index, and as a body whose
+// Condition is cut into parts for the reach. Built only with -DTIMPUSH_FUZZ=ON and clang (tests/fuzz/CMakeLists.txt).
 // Aborts on a broken invariant so libFuzzer keeps the input.
 #include "core/lesson.h"
+#include "core/lesson_progress.h"
+#include "core/reach.h"
 #include "fuzz_support.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -30,5 +33,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Verdict v = grade_lesson(*fixed.lesson, {{std::string(text), timpush::Json()}, {std::string(text), timpush::Json()}});
   FUZZ_ENSURE(v.results.size() == fixed.lesson->requirements.size());
   FUZZ_ENSURE(!v.summary.en.empty() && !v.summary.zh.empty());
+
+  // Stored progress and the index: bounded, and what is kept reads back the same.
+  ProgressRead progress = parse_progress(text);
+  FUZZ_ENSURE(progress.progress.marks.size() <= max_progress_entries);
+  FUZZ_ENSURE(parse_progress(serialize_progress(progress.progress)).progress.marks.size() ==
+              progress.progress.marks.size());
+  LessonIndex index = read_lesson_index(text, "lessons/index.json");
+  FUZZ_ENSURE(index.entries.size() <= max_index_files);
+  for (const LessonIndexEntry& e : index.entries) FUZZ_ENSURE(e.url.empty() != e.error.en.empty());
+  // The reach's parts: at most ten, and each one taken out leaves a body with fewer parts.
+  JsonReadResult body = read_json(text, JsonLimits{64, 1000});
+  if (body.failure == JsonReadResult::Failure::none) {
+    std::vector<ConditionPart> parts = condition_parts(body.value);
+    FUZZ_ENSURE(parts.size() <= max_reach_parts);
+    for (const ConditionPart& part : parts)
+      FUZZ_ENSURE(condition_parts(body_without(body.value, part), 1000).size() <
+                  condition_parts(body.value, 1000).size());
+  }
   return 0;
 }

@@ -54,6 +54,18 @@ TEST_CASE("a whole URL, a bare view= and later parameters name the place; anythi
   CHECK(ui::location_from("#View=history") == Location{});  // names are exact
 }
 
+TEST_CASE("a trainer's #lesson=ID link opens the Learn place and names only a lesson id") {
+  CHECK(ui::location_from("http://127.0.0.1:8080/#lesson=no-mixing") == Location{View::learn, Pane::form});
+  CHECK(ui::lesson_in_link("http://127.0.0.1:8080/#lesson=no-mixing") == "no-mixing");
+  CHECK(ui::lesson_in_link("#lesson=tags-or&x=1") == "tags-or");
+  // Not a lesson id: nothing to open (the place still opens, on the list).
+  CHECK(ui::lesson_in_link("#lesson=../../etc") == "");
+  CHECK(ui::lesson_in_link("#lesson=Tags") == "");
+  CHECK(ui::lesson_in_link("#lesson=") == "");
+  CHECK(ui::lesson_in_link("#view=learn") == "");
+  CHECK(ui::lesson_in_link("http://127.0.0.1:8080/?lesson=tags-or") == "");
+}
+
 TEST_CASE("navigating pushes one entry; Back and Forward walk the list without pushing") {
   Navigation nav;
   ui::start_at(nav, "http://127.0.0.1:8080/");

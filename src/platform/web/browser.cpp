@@ -26,6 +26,15 @@ EM_JS(char*, tpjs_language, (), {
   stringToUTF8(o, p, n);
   return p;
 });
+// The single-file build names its lessons' index (a data: URL) in a meta tag; a served page has
+// none and fetches lessons/index.json beside itself.
+EM_JS(char*, tpjs_lessons_index, (), {
+  var el = document.querySelector('meta[name="timpush-lessons"]');
+  var o = (el && el.getAttribute('content')) || "";
+  var n = lengthBytesUTF8(o) + 1, p = _malloc(n);
+  stringToUTF8(o, p, n);
+  return p;
+});
 EM_JS(void, tpjs_copy_text, (const char* text), { window['TimpushBridge']['copyText'](UTF8ToString(text)); });
 EM_JS(void, tpjs_set_text_input, (int active), { window['TimpushBridge']['setTextInput'](!!active); });
 EM_JS(void, tpjs_place_text_input, (float x, float y, float h), { window['TimpushBridge']['placeTextInput'](x, y, h); });
@@ -68,6 +77,7 @@ uint32_t random_u32() {
 }
 std::string page_origin() { return take_js_string(tpjs_origin()); }
 std::string browser_language() { return take_js_string(tpjs_language()); }
+std::string lessons_index_url() { return take_js_string(tpjs_lessons_index()); }
 void copy_to_clipboard(const std::string& text) { tpjs_copy_text(text.c_str()); }
 void set_text_input(bool active) { tpjs_set_text_input(active ? 1 : 0); }
 void place_text_input(float x, float y, float line_height) { tpjs_place_text_input(x, y, line_height); }

@@ -12,6 +12,7 @@ double now_seconds();        // monotonic (performance.now) in seconds
 uint32_t random_u32();       // crypto.getRandomValues
 std::string page_origin();   // location.origin, or "" when the page has none (file://)
 std::string browser_language();
+std::string lessons_index_url();  // the single file's inlined index, or "" (the default place)
 // A string JavaScript made with _malloc (EM_JS returning char*), copied and freed; null gives "".
 std::string take_js_string(char* p);
 

@@ -12,7 +12,7 @@
 // local machine (http://127.0.0.1:* and http://localhost:*, a `timpush serve` sandbox or relay),
 // so a UserSig never crosses a network in clear text. frame-ancestors cannot be set from a <meta>.
 import { createHash } from 'node:crypto';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 const [site, out] = process.argv.slice(2);
@@ -62,6 +62,17 @@ replaceOnce(/<\/body>/, () =>
   `<script type="application/octet-stream" id="timpush-wasm">${read('timpush.wasm').toString('base64')}</script>\n` + deferred +
   inline('script', `\n${scriptText('bridge.js')}`) + '\n' +
   inline('script', `\n${scriptText('timpush.js')}`) + '\n</body>', 'end of body');
+// The training lessons: the page reads their index from a meta tag (browser.cpp), in which each
+// file is a data: URL, fetched when the Learn place opens (its text stays out of the wasm).
+if (existsSync(join(site, 'lessons', 'index.json'))) {
+  const index = JSON.parse(read(join('lessons', 'index.json')).toString('utf8'));
+  index.urls = {};
+  for (const name of index.files || []) {
+    index.urls[name] = `data:application/json;base64,${read(join('lessons', name)).toString('base64')}`;
+  }
+  const url = `data:application/json;charset=utf-8,${encodeURIComponent(JSON.stringify(index))}`;
+  replaceOnce(/<\/head>/, () => `<meta name="timpush-lessons" content="${url}">\n</head>`, 'end of head');
+}
 const sources = (tag) => hashes.filter((h) => h.tag === tag).map((h) => h.hash).join(' ');
 const policy = [
   "default-src 'none'",

@@ -93,6 +93,7 @@ int main() {
   timpush::ui::StartupInfo info;
   info.origin = page_origin();
   info.language = browser_language();
+  info.lessons_index = lessons_index_url();
   fill_storage_startup(info);  // drafts, templates, history and any share link
   g_page->app->start(info);
 

@@ -1,0 +1,230 @@
+// The Learn place's lessons, attempts and progress (see learn_flow.h). The reach is in
+// learn_reach.cpp.
+//
+// Decisions:
+// - The lessons are fetched when the Learn place is first drawn, or when a "#lesson=ID" link
+//   opened the page there: never before the first frame. Each file is its own GET, all at once
+//   (a dozen small files on the page's own server); the list shows them in their `order` once
+//   every answer is in, a file that failed or did not read with its problem.
+// - Start keeps the current draft (saved first) and opens the lesson's start in a new draft
+//   "Lesson <id> N", as reopening a history entry does, so nothing typed before is lost.
+// - A Send graded for a lesson is any send that ends while the lesson is on; its attempt is the
+//   exact body sent and the answer's JSON. An expected error seen in Checks (the page does not
+//   send a body Checks refuse) becomes an attempt of its own, with no answer, the moment it shows.
+// - A pass stays a pass in the progress; "tried" means graded at least once.
+#include "ui/learn_flow.h"
+
+#include <algorithm>
+#include <utility>
+
+#include "ui/derive.h"
+#include "ui/keeping.h"
+#include "ui/later.h"
+#include "ui/navigation.h"
+
+namespace timpush::ui {
+namespace {
+
+void read_progress_once(AppState& state) {
+  LearnState& l = state.learn;
+  if (l.progress_read) return;
+  l.progress_read = true;
+  if (l.stored_progress.empty()) return;
+  core::ProgressRead read = core::parse_progress(l.stored_progress);
+  l.progress = std::move(read.progress);
+  l.stored_progress.clear();
+}
+
+void record_progress(AppState& state, const std::string& id, bool passed) {
+  read_progress_once(state);
+  if (state.learn.progress.record(id, passed))
+    queue_storage_write(state, lessons_progress_key, core::serialize_progress(state.learn.progress));
+}
+
+HttpRequest get_request(AppState& state, const std::string& url) {
+  HttpRequest request;
+  request.id = state.next_http_id++;
+  request.method = "GET";
+  request.url = url;
+  request.content_type.clear();
+  request.timeout_seconds = 10;
+  return request;
+}
+
+void grade(AppState& state) {
+  const core::Lesson* lesson = lesson_on(state);
+  if (!lesson) return;
+  LessonRun& run = state.learn.run;
+  run.verdict = core::grade_lesson(*lesson, run.attempts);
+  run.verdict_new = true;
+  record_progress(state, lesson->id, run.verdict->passed);
+}
+
+// All files answered: the list in the lessons' order (a broken file keeps its place by name).
+void settle_list(LearnState& l) {
+  std::stable_sort(l.slots.begin(), l.slots.end(), [](const LessonSlot& a, const LessonSlot& b) {
+    const int ao = a.lesson ? a.lesson->order : 1 << 30;
+    const int bo = b.lesson ? b.lesson->order : 1 << 30;
+    return ao != bo ? ao < bo : a.id < b.id;
+  });
+  l.status = LearnState::Status::loaded;
+  if (!l.link_lesson.empty()) {
+    l.selected = l.link_lesson;
+    l.link_lesson.clear();
+  }
+}
+
+void on_index(AppState& state, const HttpResult& result) {
+  LearnState& l = state.learn;
+  l.index_request = 0;
+  if (result.status != 200) {
+    l.status = LearnState::Status::failed;
+    l.index_problem = {"could not fetch the lessons (" + result.status_text + ")",
+                       "无法获取课程（" + result.status_text + "）"};
+    return;
+  }
+  core::LessonIndex index = core::read_lesson_index(result.body, l.index_url);
+  if (!index.error.en.empty()) {
+    l.status = LearnState::Status::failed;
+    l.index_problem = index.error;
+    return;
+  }
+  for (core::LessonIndexEntry& e : index.entries) {
+    LessonSlot slot;
+    slot.id = e.id;
+    slot.url = e.url;
+    slot.problem = e.error;
+    if (!e.url.empty()) {
+      HttpRequest request = get_request(state, e.url);
+      slot.request_id = request.id;
+      slot.loading = true;
+      state.out.http.push_back(std::move(request));
+      ++l.pending;
+    }
+    l.slots.push_back(std::move(slot));
+  }
+  if (l.pending == 0) settle_list(l);
+}
+
+void on_lesson_file(AppState& state, LessonSlot& slot, const HttpResult& result) {
+  slot.loading = false;
+  slot.request_id = 0;
+  if (result.status != 200) {
+    slot.problem = {"could not fetch (" + result.status_text + ")", "无法获取（" + result.status_text + "）"};
+  } else {
+    core::LessonRead read = core::read_lesson(result.body, slot.id);
+    if (read.lesson) slot.lesson = std::move(read.lesson);
+    else slot.problem = read.error;
+  }
+  LearnState& l = state.learn;
+  if (l.pending > 0 && --l.pending == 0) settle_list(l);
+}
+
+}  // namespace
+
+void keep_learn_startup(LearnState& learn, const StartupInfo& info) {
+  learn.index_url = info.lessons_index.empty() ? default_lessons_index : info.lessons_index;
+  auto stored = info.stored.find(lessons_progress_key);
+  if (stored != info.stored.end()) learn.stored_progress = stored->second;
+  learn.link_lesson = lesson_in_link(info.page_url);
+}
+
+TIMPUSH_LATER void open_learn(AppState& state) {
+  LearnState& l = state.learn;
+  read_progress_once(state);
+  if (l.status != LearnState::Status::not_asked) return;
+  HttpRequest request = get_request(state, l.index_url);
+  l.index_request = request.id;
+  l.status = LearnState::Status::loading;
+  state.out.http.push_back(std::move(request));
+}
+
+const core::Lesson* find_lesson(const AppState& state, const std::string& id) {
+  for (const LessonSlot& slot : state.learn.slots)
+    if (slot.lesson && slot.lesson->id == id) return &*slot.lesson;
+  return nullptr;
+}
+
+const core::Lesson* lesson_on(const AppState& state) {
+  return state.learn.run.id.empty() ? nullptr : find_lesson(state, state.learn.run.id);
+}
+
+bool about_conditions(const core::Lesson& lesson) {
+  for (const core::Requirement& r : lesson.requirements)
+    if (r.pointer.rfind("/Condition", 0) == 0) return true;
+  return false;
+}
+
+TIMPUSH_LATER void start_lesson(AppState& state, const std::string& id) {
+  const core::Lesson* lesson = find_lesson(state, id);
+  if (!lesson) return;
+  // The current draft stays in Drafts; the lesson gets a new one.
+  if (!new_draft(state)) return;
+  rename_active_draft(state, state.keep.drafts.unused_name("Lesson " + lesson->id));
+  load_body(state, lesson->start);
+  state.keep.guard.discard_retry();
+  LessonRun& run = state.learn.run;
+  run = LessonRun{};
+  run.id = lesson->id;
+  run.graded_send = state.send.request_id;  // an answer already shown is not this lesson's
+  state.learn.selected = lesson->id;
+  note_text(state, tr(state.lang, fill(txt::lesson_started, Words(lesson->title))), 4);
+}
+
+void stop_lesson(AppState& state) { state.learn.run = LessonRun{}; }
+
+void show_next_hint(AppState& state) {
+  const core::Lesson* lesson = lesson_on(state);
+  if (lesson && state.learn.run.hints_shown < lesson->hints.size()) ++state.learn.run.hints_shown;
+}
+
+TIMPUSH_LATER void check_lesson(AppState& state) {
+  if (!lesson_on(state)) return;
+  state.learn.run.attempts.push_back(core::Attempt{current_body(state), Json()});
+  grade(state);
+}
+
+TIMPUSH_LATER bool handle_learn_result(AppState& state, const HttpResult& result) {
+  LearnState& l = state.learn;
+  if (result.id == l.index_request) {
+    on_index(state, result);
+    return true;
+  }
+  for (LessonSlot& slot : l.slots) {
+    if (slot.loading && slot.request_id == result.id) {
+      on_lesson_file(state, slot, result);
+      return true;
+    }
+  }
+  return handle_reach_result(state, result);
+}
+
+TIMPUSH_LATER void learn_tick(AppState& state) {
+  reach_tick(state);
+  const core::Lesson* lesson = lesson_on(state);
+  if (!lesson) return;
+  LessonRun& run = state.learn.run;
+  if (lesson->expect_error && !run.error_seen) {
+    for (const core::Issue& issue : state.derived.report.issues) {
+      if (issue.code != *lesson->expect_error) continue;
+      run.error_seen = true;
+      run.attempts.push_back(core::Attempt{state.derived.body, Json()});
+      break;
+    }
+  }
+  const SendFlow& send = state.send;
+  if (send.has_result && !send.in_flight && send.request_id != run.graded_send) {
+    run.graded_send = send.request_id;
+    if (!lesson->needs_send) return;  // graded on Check; a send does not count
+    Json answer = core::read_json(send.result.body, core::JsonLimits{64, 1000}).value;
+    if (!answer.is_object()) answer = Json();
+    if (lesson->expect_error && core::get_int64(answer, "ErrorCode") == *lesson->expect_error) run.error_seen = true;
+    run.attempts.push_back(core::Attempt{send.sent.request_body, std::move(answer)});
+    // Attempts grow with sends only, a second apart at most; keep the first (where an expected
+    // error was seen) and the latest ones.
+    if (run.attempts.size() > 50) run.attempts.erase(run.attempts.begin() + 1, run.attempts.begin() + 26);
+    grade(state);
+  }
+}
+
+}  // namespace timpush::ui
