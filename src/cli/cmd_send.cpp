@@ -100,8 +100,8 @@ int run(const Args& args) {
     }
     core::AccountList accounts = core::parse_accounts(accounts_text);
     Json batch = core::batch_body(report.document, accounts.accounts, t->identifier);
+    // validate_batch judges the account list too (1..500, no empty or repeated ones).
     core::ValidationReport checked = core::validate_batch(batch);
-    checked.issues.insert(checked.issues.begin(), accounts.issues.begin(), accounts.issues.end());
     if (refuse_on_errors(checked, *t)) return 1;
     api = "batch";
     body = batch.dump(-1, ' ', false, Json::error_handler_t::replace);

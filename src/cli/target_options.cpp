@@ -141,6 +141,11 @@ bool answered(const Target& target, const std::string& command, const HttpReply&
   if (envelope.ok()) return true;
   core::Words why = envelope.summary;
   if (reply.status == 0) why += core::same(" (" + reply.error + ")");
+  // The catalogue's words are general; the service's own ErrorInfo says which field it was.
+  if (envelope.error_info && !envelope.error_info->empty() &&
+      why.en.find(*envelope.error_info) == std::string::npos) {
+    why += core::Words{" The service said: ", " 服务端说明:"} + core::same(*envelope.error_info);
+  }
   print_error(command, core::tr(target.lang, why));
   return false;
 }

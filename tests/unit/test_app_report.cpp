@@ -186,3 +186,13 @@ TEST_CASE("list_sched_task: the documented body and its rules") {
   CHECK(list.tasks[0].task_id == 7);  // a number sent as a string is read
   CHECK(list.tasks[0].push_task_id == "p");
 }
+
+TEST_CASE("a test send's answer: the envelope and a batch_ TaskId, read as push's") {
+  // https://cloud.tencent.com/document/product/269/108906 answers TaskId "batch_667015d4_..."
+  // (task-apis.md section 8); the rest of this id is the push example's form.
+  PushResponse r = read_push_response(
+      200, R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"TaskId":"batch_667015d4_537529d8_2000005e80aa873_d03ac87_56f5e750"})");
+  CHECK(r.ok());
+  REQUIRE(r.task_id);
+  CHECK(r.task_id->rfind("batch_", 0) == 0);
+}
