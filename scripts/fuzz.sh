@@ -27,10 +27,11 @@ declare -A max_len=(
   [device_preview_fuzzer]=12288  # a push body, as validate_fuzzer
   [lesson_fuzzer]=16384        # a lesson file (the shipped ones are 2 to 4 KB)
   [schedule_fuzzer]=12288      # an account list, a time, or a batch body
+  [app_report_fuzzer]=16384    # an attribute, tag or scheduled-task answer; a names file
 )
 targets=(validate_fuzzer usersig_fuzzer share_link_fuzzer history_fuzzer stores_fuzzer
          response_fuzzer task_report_fuzzer relay_target_fuzzer static_path_fuzzer sandbox_fuzzer
-         device_preview_fuzzer lesson_fuzzer schedule_fuzzer)
+         device_preview_fuzzer lesson_fuzzer schedule_fuzzer app_report_fuzzer)
 [ -n "${TIMPUSH_FUZZ_ONLY:-}" ] && read -r -a targets <<<"$TIMPUSH_FUZZ_ONLY"
 
 launcher=()

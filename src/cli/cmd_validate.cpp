@@ -3,6 +3,7 @@
 
 #include "cli/command.h"
 #include "cli/device_report.h"
+#include "core/app_report.h"
 #include "core/device_preview.h"
 #include "core/json.h"
 #include "core/validation.h"
@@ -11,7 +12,7 @@ namespace timpush::cli {
 namespace {
 
 const char kUsage[] =
-    "usage: timpush validate [FILE|-] [--json] [--lang en|zh]\n"
+    "usage: timpush validate [FILE|-] [--attr-names FILE] [--json] [--lang en|zh]\n"
     "\n"
     "Checks a v4/timpush/push body against every rule that can be checked before sending:\n"
     "JSON syntax (90001), MsgRandom (90005), tags (90020 90022 90032 90040), tags mixed with\n"
@@ -32,6 +33,10 @@ const char kUsage[] =
     "A summary line goes to standard error.\n"
     "\n"
     "options:\n"
+    "  --attr-names F the app's attribute names (what `timpush attrs get` lists): a JSON array of\n"
+    "                 strings, or else one name per line (spaces around a name and blank lines are\n"
+    "                 ignored). An AttrsAnd or AttrsOr entry naming another attribute is then 90033,\n"
+    "                 as the service answers it. Without it, attribute names are not judged\n"
     "  --json         print {\"ok\":bool,\"issues\":[{\"code\":int,\"severity\":\"error\"|\"warning\",\n"
     "                 \"pointer\":string,\"message\":string}],\"device_warnings\":[{\"platform\":string,\n"
     "                 \"code\":int,\"hard\":bool,\"pointer\":string,\"message\":string}]} instead\n"
@@ -57,7 +62,21 @@ int run(const Args& args) {
   }
   const std::string* body = &*input.text;
 
-  core::ValidationReport report = core::validate_body(*body);
+  core::ValidationOptions checks;
+  if (auto names_path = args.value("--attr-names")) {
+    InputText names = read_input(*names_path);
+    if (!names.text) {
+      print_error("validate", args, core::Words{"--attr-names: ", "--attr-names:"} + names.error);
+      return 2;
+    }
+    core::AttrNamesFile read = core::read_attr_names_file(*names.text);
+    if (read.error) {
+      print_error("validate", args, core::Words{"--attr-names: ", "--attr-names:"} + *read.error);
+      return 2;
+    }
+    checks.attr_names = std::move(read.names);
+  }
+  core::ValidationReport report = core::validate_body(*body, checks);
   size_t errors = 0, warnings = 0;
   for (const auto& issue : report.issues) {
     (issue.severity == core::Severity::error ? errors : warnings)++;
@@ -99,7 +118,7 @@ int run(const Args& args) {
 
 const bool registered = register_command(
     {"validate", "check a push body against the API's rules (exit 1 on errors)", kUsage,
-     {"--lang"}, {"--json"}, run});
+     {"--lang", "--attr-names"}, {"--json"}, run});
 
 }  // namespace
 }  // namespace timpush::cli

@@ -8,7 +8,7 @@
 namespace {
 
 void print_overview(std::ostream& out) {
-  out << "timpush: compose, check, sign and send Tencent Cloud IM push requests (v4/timpush/push)\n\n"
+  out << "timpush: composes, checks, signs, sends and follows Tencent Cloud IM push requests\n\n"
          "usage: timpush COMMAND [OPTIONS]\n\ncommands:\n";
   for (const auto& [name, command] : timpush::cli::commands()) {
     out << "  " << name;

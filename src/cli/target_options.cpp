@@ -135,4 +135,19 @@ HttpReply call(const Target& target, const std::string& api, const std::string& 
   return http_post(core::request_url(target.base, "v4/timpush/" + api, params), body);
 }
 
+bool answered(const Target& target, const std::string& command, const HttpReply& reply,
+              const core::PushResponse& envelope) {
+  if (target.json && reply.status != 0 && !reply.body.empty()) std::cout << reply.body << "\n";
+  if (envelope.ok()) return true;
+  core::Words why = envelope.summary;
+  if (reply.status == 0) why += core::same(" (" + reply.error + ")");
+  // The catalogue's words are general; the service's own ErrorInfo says which field it was.
+  if (envelope.error_info && !envelope.error_info->empty() &&
+      why.en.find(*envelope.error_info) == std::string::npos) {
+    why += core::Words{" The service said: ", " 服务端说明:"} + core::same(*envelope.error_info);
+  }
+  print_error(command, core::tr(target.lang, why));
+  return false;
+}
+
 }  // namespace timpush::cli::target_options

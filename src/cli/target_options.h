@@ -11,6 +11,7 @@
 
 #include "cli/command.h"
 #include "cli/http_client.h"
+#include "core/response.h"
 #include "core/words.h"
 
 namespace timpush::cli::target_options {
@@ -37,5 +38,11 @@ std::optional<Target> read(const Args& args, const std::string& command);
 
 // POSTs body to base/v4/timpush/<api> with a fresh UserSig and random.
 HttpReply call(const Target& target, const std::string& api, const std::string& body);
+
+// After a call: with --json, the answer as it came on stdout; on a refusal or no answer, why
+// (the envelope's summary, which explains the code, and the network's reason) on stderr, and
+// false.
+bool answered(const Target& target, const std::string& command, const HttpReply& reply,
+              const core::PushResponse& envelope);
 
 }  // namespace timpush::cli::target_options

@@ -2,6 +2,7 @@
 // DataId and the Condition; the notification fields are in validation_offline.cpp.
 #include "core/validation.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <limits>
 #include <string>
@@ -75,7 +76,8 @@ using namespace validation_detail;
 
 class Validator : public Issues {
 public:
-  explicit Validator(std::string_view body) : body_(body) {}
+  Validator(std::string_view body, const ValidationOptions& options)
+      : body_(body), options_(options) {}
 
   ValidationReport run() {
     if (body_.size() > max_body_bytes) {
@@ -329,6 +331,7 @@ private:
         wrong_type(aptr, "attribute " + field, value, "a string", "字符串");
         continue;
       }
+      unknown_attr(aptr, field, name);
       size_t bytes = value.get_ref<const std::string&>().size();
       if (bytes > max_attr_value_bytes) {
         add(local_code::attr_value_too_long, Severity::error, aptr,
@@ -340,11 +343,26 @@ private:
     }
   }
 
+  // Only when the caller read the app's names: without them every name may be real.
+  void unknown_attr(const std::string& ptr, const std::string& field, const std::string& name) {
+    if (!options_.attr_names) return;
+    const auto& names = *options_.attr_names;
+    if (std::find(names.begin(), names.end(), name) != names.end()) return;
+    add(90033, Severity::error, ptr,
+        "attribute " + field + ": the app has no attribute named " + excerpt(Json(name)) +
+            " (set_attr_name sets the names; the app has " + num(names.size()) + ")",
+        "属性 " + field + ":应用没有名为 " + excerpt(Json(name)) +
+            " 的属性(属性名由 set_attr_name 设置;应用现有 " + num(names.size()) + " 个)");
+  }
+
   std::string_view body_;
+  const ValidationOptions& options_;
 };
 
 }  // namespace
 
-ValidationReport validate_body(std::string_view body) { return Validator(body).run(); }
+ValidationReport validate_body(std::string_view body, const ValidationOptions& options) {
+  return Validator(body, options).run();
+}
 
 }  // namespace timpush::core

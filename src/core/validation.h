@@ -3,6 +3,7 @@
 // body text that would be sent, so size and type rules see what the server sees.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -53,11 +54,19 @@ constexpr size_t max_attr_value_bytes = 50;
 constexpr size_t max_data_id_bytes = 64;
 constexpr size_t apns_payload_warn_bytes = 3072;
 
+// What the validator may know of the app beyond the body. Default: nothing, and no check needs it.
+struct ValidationOptions {
+  // The app's attribute names as get_attr_name answers them. When given, an AttrsAnd or AttrsOr
+  // entry naming another attribute is 90033 at that entry (the service refuses it so:
+  // reference.md section 2). Not given: attribute names are not judged.
+  std::optional<std::vector<std::string>> attr_names;
+};
+
 // Validates the body text exactly as it would be sent.
 // Order of issues: 90056 (size) first; then, walking the document in its own order, the issues
 // of each field as it comes; then those about absent fields (MsgRandom missing, no Desc, no
 // Condition). A 90001 stops the walk. MsgRandom written as a float (1.0, 1e3) is refused like
 // 1.5: the server asks for an Integer. Byte limits count the decoded UTF-8 of a string.
-ValidationReport validate_body(std::string_view body);
+ValidationReport validate_body(std::string_view body, const ValidationOptions& options = {});
 
 }  // namespace timpush::core

@@ -44,7 +44,38 @@ Sandbox::Sandbox(SandboxOptions options, MillisClock now_ms, Random32 random)
     : options_(std::move(options)),
       now_ms_(std::move(now_ms)),
       random_(std::move(random)),
-      world_(std::make_shared<const World>(options_.world)) {}
+      world_(std::make_shared<World>(options_.world)),
+      attr_slots_(10) {
+  // The app starts with the names its users hold, so the world's own pushes pass 90033.
+  const auto& names = World::attributes();
+  for (size_t i = 0; i < names.size() && i < attr_slots_.size(); ++i) {
+    attr_slots_[i].name = names[i].first;
+  }
+  for (const auto& user : world_->users()) {
+    for (const auto& tag : user.tags) ++tag_users_[tag];
+  }
+}
+
+std::vector<std::string> Sandbox::attr_names() const {
+  std::vector<std::string> out;
+  for (const auto& slot : attr_slots_) {
+    if (!slot.name.empty()) out.push_back(slot.name);
+  }
+  return out;
+}
+
+bool Sandbox::rate_exceeded(std::string_view api, int per_second, int64_t now_ms) {
+  if (per_second <= 0) return false;
+  auto it = api_calls_ms_.find(api);
+  if (it == api_calls_ms_.end()) it = api_calls_ms_.emplace(std::string(api), std::deque<int64_t>{}).first;
+  auto& calls = it->second;
+  while (!calls.empty() && now_ms - calls.front() >= 1000) calls.pop_front();
+  // A clock that stepped back leaves later entries in front: the deque still holds at most
+  // per_second of them.
+  if (calls.size() >= static_cast<size_t>(per_second)) return true;
+  calls.push_back(now_ms);
+  return false;
+}
 
 bool Sandbox::known_account(const std::string& name) const {
   return name == options_.admin ||
@@ -60,11 +91,28 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   const bool is_follow = api == "/v4/timpush/all_member_push_statistics" ||
                          api == "/v4/timpush/all_member_push_loss" ||
                          api == "/v4/timpush/all_member_push_trace";
-  if (!is_push && !is_batch && !is_revoke && !is_follow) {
+  constexpr std::string_view prefix = "/v4/timpush/";
+  const std::string_view api_name =
+      api.substr(0, prefix.size()) == prefix ? api.substr(prefix.size()) : std::string_view();
+  auto one_of = [&](std::initializer_list<std::string_view> names) {
+    return std::find(names.begin(), names.end(), api_name) != names.end();
+  };
+  const bool is_sched = one_of({"add_sched_task", "get_sched_task", "list_sched_task",
+                                "modify_sched_task", "delete_sched_task"});
+  const bool is_app_data = one_of({"get_attr_name", "set_attr_name", "get_attr", "set_attr",
+                                   "remove_attr", "get_tag", "add_tag", "remove_tag",
+                                   "clear_all_tags"});
+  {
+    // Scheduled tasks run at their time whatever this request is.
+    std::lock_guard<std::mutex> lock(mutex_);
+    dispatch_due(now_ms_());
+  }
+  if (!is_push && !is_batch && !is_revoke && !is_follow && !is_sched && !is_app_data) {
     return fail(60009, "unknown API path " + std::string(api) +
                            " (the sandbox serves v4/timpush/push, batch, revoke, "
-                           "all_member_push_statistics, all_member_push_loss and "
-                           "all_member_push_trace)");
+                           "all_member_push_statistics, all_member_push_loss, "
+                           "all_member_push_trace, the *_sched_task APIs, get/set_attr_name, "
+                           "get/set/remove_attr, get/add/remove_tag and clear_all_tags)");
   }
   if (method != "POST") return fail(60008, "the REST API takes POST only");
 
@@ -125,6 +173,8 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
 
   if (is_follow) return follow(api.substr(std::string_view("/v4/timpush/").size()), now_ms, body);
   std::lock_guard<std::mutex> lock(mutex_);
+  if (is_sched) return sched(api_name, now_ms, *sdkappid, body);
+  if (is_app_data) return app_data(api_name, now_ms, body);
   if (is_revoke) return revoke(now_ms, body);
   return push(now_ms, *identifier, body, is_batch);
 }
@@ -140,7 +190,7 @@ Json Sandbox::app_info() const {
   doc["dedup_window_seconds"] = options_.dedup_window_seconds;
   doc["population"] = world_->users().size();
   doc["seed"] = world_->seed();
-  doc["tags"] = World::tag_vocabulary();
+  doc["tags"] = World::tag_vocabulary();  // the seed's; add_tag may add others
   Json attributes = Json::object();
   for (const auto& [name, values] : World::attributes()) attributes[name] = values;
   doc["attributes"] = std::move(attributes);

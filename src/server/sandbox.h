@@ -5,8 +5,9 @@
 // random source are injected, so tests move time instead of sleeping.
 //
 // Decisions where the documents are silent (also in `timpush serve --help`):
-//   * 60009 for any /v4/... path other than timpush/push, timpush/batch, timpush/revoke;
-//     60008 for a method other than POST.
+//   * 60009 for any /v4/... path other than the v4/timpush APIs it serves (push, batch,
+//     revoke, the follow-up, scheduled-task, attribute and tag APIs below); 60008 for a method
+//     other than POST.
 //   * 60002 when random is missing or not a decimal uint32, when contenttype is given and is
 //     not "json" (a missing contenttype is taken as json), when sdkappid is not a decimal uint32,
 //     or when one of the five parameters appears twice.
@@ -33,7 +34,8 @@
 //   * Pushes at least 1000 ms apart per app (90024); a daily quota per app (90047), the day
 //     ending at UTC midnight. Only accepted pushes count; refused ones do not.
 //   * batch: To_Account an array of 1..500 strings (90018 above 500, 70402 otherwise wrong);
-//     not subject to 90024/90047, which the document sets for all/tag pushes.
+//     not subject to 90024/90047, which the document sets for all/tag pushes. Its TaskId is
+//     "batch_" and then the push form (task-apis.md section 1: test sends start with batch_).
 //   * batch rate (task-apis.md section 2: free 10/s, standard 30/s, advanced 40/s): at most
 //     batch_per_second calls (default 10, the free edition) in any 1000 ms window, else 60018
 //     (the code task-apis.md chooses for the per-second limits; the document gives none). Every
@@ -65,8 +67,10 @@
 //     together mean both; AttrsAnd and AttrsOr likewise). TagsNot removes every user with one
 //     of its tags, also when nothing else selects (core::reaches_everyone still calls that
 //     push an all-user push, and the page's reach answer shows what TagsNot removed). An
-//     attribute name the world does not have matches nobody (no 90033: the sandbox has no
-//     set_attr_name). A batch reaches its To_Account entries that are users of the world.
+//     attribute name the app has (set_attr_name) that no user holds matches nobody; a name the
+//     app does not have is refused with 90033 before the push is accepted. A batch reaches its
+//     To_Account entries that are users of the world. The audience is fixed when the push is
+//     accepted: tags and attributes changed later do not change who an earlier push reached.
 //   * Counts are per device, not per user. The vendor classes and caps of vendors.md 7 apply
 //     per device with the caps of an app that is not a news app; Classification and
 //     OfflineStorageTime are not modelled. vivo's night window is read in UTC+8.
@@ -94,6 +98,57 @@
 //     rules as /sandbox) answers {"Users":N,"Of":M}, users the body reaches and users in all;
 //     a body that is not a JSON object is HTTP 400 {"Error","ErrorZh"}. It needs no UserSig:
 //     it is the sandbox's own helper, not a service API.
+//
+// The app's data (task-apis.md section 10 and 11): get_attr_name, set_attr_name, get_attr,
+// set_attr, remove_attr, get_tag, add_tag, remove_tag, clear_all_tags over the world's users
+// (sandbox_app_data.cpp).
+//   * The app starts with the world's attribute names in slots 0.. (会员等级, city, sex), all of
+//     type 0 (UserID). set_attr_name sets the slots it names and keeps the others. 90033 for a
+//     slot key other than "0".."9", a name that is not a string, empty, over 50 bytes, or the
+//     name of another slot; 90035 for an AttrTypes that changes a named slot's type, or is not
+//     0 or 1. A slot cannot be emptied (the document gives no way).
+//   * Every world user is a UserID account. set_attr of an attribute of type 1 (RegistrationID)
+//     to one gives that account 90035 in ErrorList; an attribute the app does not have, or a
+//     value over 50 bytes, 90033; an unknown account 70107. An account's entry is applied whole
+//     or not at all.
+//   * add_tag: Replace 0 adds (at most 10 tags in an entry), Replace 1 replaces all (at most
+//     100); more is 90032 for the whole request, as an empty tag is 90040 and one over 50 bytes
+//     90020. An account that would pass 100 tags, or an app that would pass 1000 distinct tags,
+//     gets 90032 in ErrorList ("... cap ..."). remove_tag of a tag the user lacks is no error.
+//   * Shapes: a body that is not a JSON object, or To_Account / UserTags / UserAttrs that is not
+//     an array of the documented entries, 90001; more than 100 accounts 90018. Answers are the
+//     envelope, plus ErrorList when an account failed (ActionStatus stays OK: the partial-success
+//     form, even when every account failed), plus UserTags / UserAttrs for the get APIs, one
+//     entry per known account in the order asked.
+//   * Each of these APIs at most 100 calls in any 1000 ms (60018), counted as batch's calls are.
+//
+// Scheduled pushes (task-apis.md sections 9 and 11; sandbox_sched.cpp):
+//   * add answers the envelope and "TaskID" (an integer from 1000000001 up, never reused).
+//     add, modify and delete always carry TaskID, 0 on failure (as the delete example does).
+//   * Status: "pending" until SchedAt; "dispatching" once due while the 1 s spacing after the
+//     last push has not passed; then "dispatched" (DispatchSuccess 1, PushTaskID the push's
+//     TaskId) or "failed" (DispatchSuccess 0, DispatchErr "CODE info" of the refusal, e.g. the
+//     daily quota). A due task is pushed at max(SchedAt, last push + 1 s) of the injected clock,
+//     through push's own checks (validation with the app's attribute names, dedup, spacing,
+//     quota); Type User goes out as a batch of its To_Account. Due tasks go in SchedAt order,
+//     then TaskID. There is no timer: each request to the sandbox (any API, GET /sandbox/tasks)
+//     first dispatches what is due by then, with the times it was due, so what a client sees
+//     is what a timer would have made.
+//   * 90104 for: Sdkappid missing or not the URL's, TaskID not a known task (get, modify,
+//     delete), Type not All/Tag/User or (modify, delete) not the one of creation, SchedAt not
+//     "YYYY-MM-DD HH:MM:SS" or outside core::sched_time_problem's window (60 s to 30 days
+//     ahead), Content missing or not fitting Type (All: reaches every user; Tag: a Condition;
+//     User: To_Account of 1..500), a modify with neither SchedAt nor Content, list's Offset < 0,
+//     Want < 1 or > 100, OrderBy other than createAt/schedAt, Asc not a boolean, BeginTime or
+//     EndTime not a time, BeginTime after EndTime, a range over 90 days. Content's own problems
+//     answer as push would answer them (90005, 90033, ...); over 10240 bytes 90056.
+//   * modify or delete of a task that is not pending: 90107, "modify failed: task dispatching"
+//     (or dispatched, failed).
+//   * list: the tasks whose createAt or schedAt (as OrderBy) lies in BeginTime..EndTime and
+//     whose Title or Desc holds Keyword; Total counts them all, Tasks is the page.
+//   * At most 1000 tasks are kept; a new one drops the oldest finished task, and when all 1000
+//     are pending, add answers 90104. A deleted task is gone (get answers 90104).
+//   * Each scheduled-task API at most 5 calls in any 1000 ms (60018).
 #pragma once
 
 #include <cstdint>
@@ -153,10 +208,13 @@ public:
   Json app_info() const;
   // POST /sandbox/reach: how many users a push body reaches, of how many.
   SandboxAnswer reach(std::string_view body) const;
+  // The world's users' tags and attributes change (add_tag, set_attr...): read them only
+  // through the sandbox's APIs while it serves.
   const World& world() const { return *world_; }
   // GET /sandbox/tasks: one page of the accepted pushes, oldest first (see the decisions above).
   // params: the decoded query parameters.
-  SandboxAnswer tasks(const std::multimap<std::string, std::string>& params) const;
+  // Dispatches the scheduled tasks due by now first.
+  SandboxAnswer tasks(const std::multimap<std::string, std::string>& params);
 
   const SandboxOptions& options() const { return options_; }
 
@@ -173,6 +231,7 @@ private:
     uint32_t msg_random = 0;
     Json target;
     Json body;
+    std::vector<bool> audience;  // world user index -> reached, fixed at acceptance
   };
   struct Kept {
     std::shared_ptr<const Task> task;
@@ -192,6 +251,15 @@ private:
   SandboxAnswer push(int64_t now_ms, const std::string& identifier, std::string_view body,
                      bool batch);
   SandboxAnswer revoke(int64_t now_ms, std::string_view body);
+  // The app's data and the scheduled tasks (sandbox_app_data.cpp, sandbox_sched.cpp), under
+  // mutex_.
+  SandboxAnswer app_data(std::string_view api, int64_t now_ms, std::string_view body);
+  SandboxAnswer sched(std::string_view api, int64_t now_ms, uint32_t sdkappid,
+                      std::string_view body);
+  void dispatch_due(int64_t now_ms);
+  std::vector<std::string> attr_names() const;  // under mutex_
+  // Calls of `api` in the last 1000 ms beyond per_second (and this one counted otherwise).
+  bool rate_exceeded(std::string_view api, int per_second, int64_t now_ms);
   // statistics, loss, trace (sandbox_follow.cpp); they take the lock themselves, and compute
   // their answers outside it.
   SandboxAnswer follow(std::string_view api, int64_t now_ms, std::string_view body);
@@ -214,7 +282,7 @@ private:
   SandboxOptions options_;
   MillisClock now_ms_;
   Random32 random_;
-  std::shared_ptr<const World> world_;
+  std::shared_ptr<World> world_;  // tags and attributes under mutex_
   std::map<std::string, int64_t, std::less<>> last_follow_ms_;  // API -> last counted call
   mutable std::mutex mutex_;
   std::deque<Kept> tasks_;               // oldest first, at most max_tasks_kept
@@ -222,7 +290,6 @@ private:
   std::unordered_map<std::string, uint64_t> serial_of_;  // TaskId -> serial, for tasks_ only
   std::unordered_map<uint64_t, Seen> seen_;  // (batch << 32 | MsgRandom) -> first task
   std::deque<SeenOrder> seen_order_;         // seen_'s entries, oldest first
-  std::deque<int64_t> batch_calls_ms_;       // batch calls of the last 1000 ms
   int64_t last_push_ms_ = 0;
   bool pushed_ = false;
   int64_t quota_day_ = -1;
@@ -230,6 +297,26 @@ private:
   int64_t last_revoke_ms_ = 0;
   bool revoked_ = false;
   uint64_t counter_ = 0;
+  std::map<std::string, std::deque<int64_t>, std::less<>> api_calls_ms_;  // rate windows
+  struct AttrSlot {
+    std::string name;  // empty: the slot is free
+    int type = 0;      // 0 UserID, 1 RegistrationID
+  };
+  std::vector<AttrSlot> attr_slots_;  // 10 slots
+  std::map<std::string, size_t, std::less<>> tag_users_;  // distinct tag -> users holding it
+  struct Sched {
+    int64_t id = 0;
+    int64_t create_at = 0;  // Unix seconds
+    std::string type;       // All, Tag, User
+    int64_t sched_at = 0;
+    Json content;
+    std::string status = "pending";
+    std::string dispatch_err;
+    std::string push_task_id;
+  };
+  Json sched_info(const Sched& task) const;  // TaskInfo
+  std::map<int64_t, Sched> scheds_;  // by TaskID, at most kMaxScheds
+  int64_t next_sched_id_ = 1000000001;
 };
 
 // The service's answer document: {"ActionStatus","ErrorInfo","ErrorCode"[,"TaskId"]}, in the

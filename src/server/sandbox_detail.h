@@ -6,6 +6,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "server/sandbox.h"
 
@@ -16,5 +17,10 @@ std::string meaning(int code);
 
 // A service answer with this code; `info` defaults to the code's meaning.
 SandboxAnswer fail(int code, std::string info = {});
+
+// Push's checks of a body (size, then the validator's first error, with the app's attribute
+// names), answered as push answers them; nothing when the body passes (sandbox_push.cpp).
+std::optional<SandboxAnswer> check_push_body(std::string_view body,
+                                             std::vector<std::string> attr_names);
 
 }  // namespace timpush::server::sandbox_detail

@@ -2,7 +2,7 @@
 // all_member_push_statistics, all_member_push_loss and all_member_push_trace (task-apis.md
 // sections 4-6), and POST /sandbox/reach. The lock is held only to count the call against the
 // 1/s limit and to copy the tasks asked about; the world is immutable, so the counting runs
-// outside it. Decisions: sandbox.h.
+// outside it (the devices never change; the audience was fixed at acceptance). Decisions: sandbox.h.
 #include <algorithm>
 #include <array>
 #include <cstdlib>
@@ -65,9 +65,10 @@ struct Tally {
 };
 
 // Every device fate of one task whose time has come `elapsed` ms after the push.
-void tally_task(const World& world, const TaskFacts& facts, bool batch, int64_t elapsed,
-                Tally& out) {
-  for (size_t index : world.audience(*facts.body, batch)) {
+void tally_task(const World& world, const TaskFacts& facts, const std::vector<bool>& audience,
+                int64_t elapsed, Tally& out) {
+  for (size_t index = 0; index < audience.size() && index < world.users().size(); ++index) {
+    if (!audience[index]) continue;
     const User& user = world.users()[index];
     for (size_t d = 0; d < user.devices.size(); ++d) {
       auto fate = fate_of(world, facts, user, d);
@@ -232,8 +233,7 @@ SandboxAnswer Sandbox::statistics(int64_t now_ms, const Json& doc, bool loss) co
     }
   }
   auto count_into = [&](const Snapshot& snap, Tally& into) {
-    tally_task(*world_, facts_of(snap), snap.task->api == "batch", now_ms - snap.task->time_ms,
-               into);
+    tally_task(*world_, facts_of(snap), snap.task->audience, now_ms - snap.task->time_ms, into);
   };
   Json results = Json::array();
   auto add = [&](const std::string& id, const Tally& tally, bool known) {
@@ -265,9 +265,8 @@ SandboxAnswer Sandbox::trace(int64_t now_ms, const Json& doc) const {
   const User* user = world_->find_user(*user_id);
   if (snap.task && user && now_ms / 1000 - snap.task->time <= 7 * kDay) {
     const auto& task = *snap.task;
-    auto audience = world_->audience(task.body, task.api == "batch");
     const size_t index = static_cast<size_t>(user - world_->users().data());
-    if (std::binary_search(audience.begin(), audience.end(), index)) {
+    if (index < task.audience.size() && task.audience[index]) {
       const TaskFacts facts = facts_of(snap);
       const int64_t elapsed = now_ms - task.time_ms;
       for (size_t d = 0; d < user->devices.size(); ++d) {
@@ -327,6 +326,7 @@ SandboxAnswer Sandbox::reach(std::string_view body) const {
     return {400, dump(error)};
   }
   Json answer = Json::object();
+  std::lock_guard<std::mutex> lock(mutex_);  // tags and attributes change under it
   answer["Users"] = world_->audience(doc, false).size();
   answer["Of"] = world_->users().size();
   return {200, dump(answer)};

@@ -18,7 +18,6 @@ using namespace sandbox_detail;
 namespace {
 
 constexpr size_t kMaxBatchAccounts = 500;
-constexpr int64_t kBatchWindowMs = 1000;
 
 // A local-only issue code of the validator, as the service would answer that request.
 int server_code_for(int code) {
@@ -50,6 +49,29 @@ uint64_t seen_key(bool batch, uint32_t msg_random) {
 
 }  // namespace
 
+namespace sandbox_detail {
+
+std::optional<SandboxAnswer> check_push_body(std::string_view body,
+                                             std::vector<std::string> attr_names) {
+  if (body.size() > core::max_body_bytes) {
+    return fail(90056, "body is " + std::to_string(body.size()) + " bytes; the limit is " +
+                           std::to_string(core::max_body_bytes));
+  }
+  core::ValidationOptions checks;
+  checks.attr_names = std::move(attr_names);
+  auto report = core::validate_body(body, checks);
+  for (const auto& issue : report.issues) {
+    if (issue.severity != core::Severity::error) continue;
+    std::string info = issue.message.en.empty() ? meaning(server_code_for(issue.code))
+                                                : issue.message.en;
+    if (!issue.pointer.empty()) info += " (at " + issue.pointer + ")";
+    return fail(server_code_for(issue.code), info);
+  }
+  return std::nullopt;
+}
+
+}  // namespace sandbox_detail
+
 void Sandbox::forget_old(int64_t now_s) {
   while (!seen_order_.empty() &&
          (now_s - seen_order_.front().time >= options_.dedup_window_seconds ||
@@ -60,15 +82,7 @@ void Sandbox::forget_old(int64_t now_s) {
 }
 
 bool Sandbox::batch_rate_exceeded(int64_t now_ms) {
-  if (options_.batch_per_second <= 0) return false;
-  while (!batch_calls_ms_.empty() && now_ms - batch_calls_ms_.front() >= kBatchWindowMs) {
-    batch_calls_ms_.pop_front();
-  }
-  // A clock that stepped back leaves later entries in front: the window still holds at most
-  // batch_per_second of them, so the deque stays bounded either way.
-  if (batch_calls_ms_.size() >= static_cast<size_t>(options_.batch_per_second)) return true;
-  batch_calls_ms_.push_back(now_ms);
-  return false;
+  return rate_exceeded("batch", options_.batch_per_second, now_ms);
 }
 
 void Sandbox::keep(Task task) {
@@ -89,18 +103,7 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
     return fail(60018, "batch calls are limited to " + std::to_string(options_.batch_per_second) +
                            " per second for this app");
   }
-  if (body.size() > core::max_body_bytes) {
-    return fail(90056, "body is " + std::to_string(body.size()) + " bytes; the limit is " +
-                           std::to_string(core::max_body_bytes));
-  }
-  auto report = core::validate_body(body);
-  for (const auto& issue : report.issues) {
-    if (issue.severity != core::Severity::error) continue;
-    std::string info = issue.message.en.empty() ? meaning(server_code_for(issue.code))
-                                                : issue.message.en;
-    if (!issue.pointer.empty()) info += " (at " + issue.pointer + ")";
-    return fail(server_code_for(issue.code), info);
-  }
+  if (auto refused = check_push_body(body, attr_names())) return *refused;
   Json doc = core::parse_json(body);
   if (doc.is_discarded() || !doc.is_object()) return fail(90001);  // the validator said so first
   auto msg_random_it = doc.find("MsgRandom");
@@ -159,7 +162,8 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
 
   Task task;
   task.api = batch ? "batch" : "push";
-  task.task_id = make_task_id(now_s, options_.sdkappid, ++counter_, msg_random, random_());
+  task.task_id = (batch ? "batch_" : "") +
+                 make_task_id(now_s, options_.sdkappid, ++counter_, msg_random, random_());
   task.time = now_s;
   task.time_ms = now_ms;
   task.identifier = identifier;
@@ -170,6 +174,8 @@ SandboxAnswer Sandbox::push(int64_t now_ms, const std::string& identifier, std::
                           ? from->get<std::string>()
                           : identifier;
   task.msg_random = msg_random;
+  task.audience.assign(world_->users().size(), false);
+  for (size_t index : world_->audience(doc, batch)) task.audience[index] = true;
   task.target = std::move(target);
   task.body = std::move(doc);
   const std::string task_id = task.task_id;

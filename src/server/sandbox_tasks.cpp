@@ -44,7 +44,7 @@ std::optional<size_t> parse_count(const std::string& text, size_t lo, size_t hi)
 
 }  // namespace
 
-SandboxAnswer Sandbox::tasks(const std::multimap<std::string, std::string>& params) const {
+SandboxAnswer Sandbox::tasks(const std::multimap<std::string, std::string>& params) {
   size_t offset = 0;
   size_t limit = kDefaultLimit;
   for (const char* name : {"offset", "limit"}) {
@@ -74,6 +74,7 @@ SandboxAnswer Sandbox::tasks(const std::multimap<std::string, std::string>& para
   size_t total = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
+    dispatch_due(now_ms_());
     total = tasks_.size();
     const size_t begin = std::min(offset, total);
     const size_t end = std::min(total, begin + limit);

@@ -204,6 +204,11 @@ const User* World::find_user(std::string_view id) const {
   return it == index_.end() ? nullptr : &users_[it->second];
 }
 
+User* World::find_user(std::string_view id) {
+  auto it = index_.find(id);
+  return it == index_.end() ? nullptr : &users_[it->second];
+}
+
 std::vector<size_t> World::audience(const Json& body, bool batch) const {
   std::vector<size_t> out;
   if (!body.is_object()) return out;

@@ -99,6 +99,9 @@ public:
 
   const std::vector<User>& users() const { return users_; }
   const User* find_user(std::string_view id) const;
+  // For the app-data APIs, which change a user's tags and attributes (never the devices); the
+  // sandbox serialises those changes and the audience reads under its lock.
+  User* find_user(std::string_view id);
   uint64_t seed() const { return options_.seed; }
 
   // The tag vocabulary and the attribute names with their values, in a fixed order.

@@ -23,8 +23,9 @@ const std::vector<int> common_codes = {
     70016, 70020, 70050, 70052, 70107, 70169, 70202, 70398, 70402, 70403, 70500, 80001, 80002};
 
 // task-apis.md section 9 ("90104 请求参数无效"), which the sandbox answers for the task APIs'
-// bad parameters (section 11).
-const std::vector<int> task_api_codes = {90104};
+// bad parameters (section 11), and 90107 of delete_sched_task's failure example
+// (https://cloud.tencent.com/document/product/269/130279).
+const std::vector<int> task_api_codes = {90104, 90107};
 
 std::set<int> codes_of(const std::vector<const ErrorEntry*>& entries) {
   std::set<int> codes;
