@@ -18,6 +18,7 @@
 #include "core/usersig.h"
 #include "core/validation.h"
 #include "ui/app.h"
+#include "ui/follow_state.h"
 #include "ui/screen_state.h"
 #include "ui/text.h"
 
@@ -189,6 +190,7 @@ struct AppState {
   Keeping keep;
   ViewScratch view;
   ScreenState screen;  // place, theme, layout, announcements (screen_state.h)
+  FollowState follow;  // the Follow place (follow_state.h)
 
   uint64_t next_http_id = 1;
   // What the platform is to do, pushed by panels and flows during the frame and handed over whole

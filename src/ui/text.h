@@ -335,5 +335,7 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 
 }  // namespace timpush::ui
 
-// The places, layout, theme, shortcuts and announcements (one table, two files for length).
+// The places, layout, theme, shortcuts and announcements, and the Follow place (one table, three
+// files for length).
 #include "ui/text_screens.h"
+#include "ui/text_follow.h"
