@@ -217,6 +217,7 @@ TIMPUSH_LATER bool handle_follow_result(AppState& state, const HttpResult& resul
   } else if (result.id == f.revoke_request) {
     f.revoke_request = 0;
     f.revoke_answer = core::read_revoke(result.status, result.body);
+    f.reveal_revoke = true;
     if (f.revoke_answer->ok()) restart(state);  // the numbers change: undelivered devices stop
   } else {
     return false;

@@ -51,6 +51,7 @@ struct FollowState {
   uint64_t revoke_request = 0;
   int64_t revoke_last_ms = -1;
   std::optional<core::PushResponse> revoke_answer;
+  bool reveal_revoke = false;        // the confirmation or the answer just appeared: scroll to it once
   std::string revoked_task;
 };
 

@@ -198,9 +198,10 @@ void draw_revoke(AppState& state) {
   ImGui::SetNextItemWidth(-1);
   ImGui::InputTextWithHint(("##" + std::string(txt::revoke_field_desc.en)).c_str(), tr(lang, txt::revoke_field_desc), &f.revoke_desc);
   const std::optional<Text> blocked = revoke_blocker(state);
-  if (!f.revoke_confirming) {
+  const bool confirming = f.revoke_confirming;  // pressing Revoke... shows it from the next frame
+  if (!confirming) {
     ImGui::BeginDisabled(blocked.has_value());
-    if (ImGui::Button(label(lang, txt::revoke_button).c_str())) f.revoke_confirming = true;
+    if (ImGui::Button(label(lang, txt::revoke_button).c_str())) f.revoke_confirming = f.reveal_revoke = true;
     ImGui::EndDisabled();
     if (blocked) {
       ImGui::SameLine();
@@ -217,11 +218,18 @@ void draw_revoke(AppState& state) {
     ImGui::SameLine();
     if (ImGui::Button(label(lang, txt::revoke_cancel).c_str())) f.revoke_confirming = false;
   }
-  if (!f.revoke_answer) return;
-  if (f.revoke_answer->ok()) {
+  if (f.revoke_answer && f.revoke_answer->ok()) {
     ImGui::TextColored(tone_colour(Tone::good), "%s", tr(lang, fill(txt::revoke_done, f.revoked_task)).c_str());
-  } else {
+  } else if (f.revoke_answer) {
     draw_answer_failure(state, *f.revoke_answer);
+  }
+  // The confirmation and the answer are drawn at the end of the place, often below the fold: show
+  // them when they appear. The scroll takes effect in the next frame, so one is asked for now
+  // rather than at the next input.
+  if (f.reveal_revoke && confirming == f.revoke_confirming) {
+    f.reveal_revoke = false;
+    ImGui::SetScrollHereY(1.0f);
+    wake_in(state, 0);
   }
 }
 

@@ -228,7 +228,7 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
         if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
         await new Promise((r) => setTimeout(r, 50));
       }
-      throw new Error(`page never showed ${needle}; last text:\n${text.slice(0, 3000)}`);
+      throw new Error(`page never showed ${needle}; last text (its end):\n${text.slice(-3000)}`);
     },
 
     // The item whose visible label (or whole ImGui label) is `label`, optionally inside the
