@@ -17,6 +17,7 @@
 #include "ui/announce.h"
 #include "ui/app_state.h"
 #include "ui/derive.h"
+#include "ui/follow_flow.h"
 #include "ui/keeping.h"
 #include "ui/layout.h"
 #include "ui/learn_flow.h"
@@ -67,6 +68,7 @@ void App::start(const StartupInfo& info) {
 
 void App::on_http_result(const HttpResult& result) {
   if (handle_sandbox_app_result(*state_, result)) return;
+  if (handle_follow_result(*state_, result)) return;
   if (learn_owns(*state_, result.id) && handle_learn_result(*state_, result)) return;
   handle_send_result(*state_, result);
 }
@@ -133,7 +135,10 @@ Intents App::frame(const FrameInput& input) {
   const int64_t lock_ms = s.keep.guard.lock_remaining_ms(now_ms(s));
   intents.animating = s.send.in_flight || !s.focus.pointer.empty() || lock_ms > 0 || s.view.confirm_open ||
                       s.view.host_confirm_open || (!s.status_note.empty() && input.now_seconds < s.status_note_until);
-  intents.wake_after_ms = s.keep.autosave.wait_ms(now_ms(s));
+  // The soonest of the wakes asked for in the frame (the Follow place's next ask), autosave's and,
+  // in a lesson, the reach's.
+  const int64_t autosave_ms = s.keep.autosave.wait_ms(now_ms(s));
+  if (autosave_ms >= 0 && (intents.wake_after_ms < 0 || autosave_ms < intents.wake_after_ms)) intents.wake_after_ms = autosave_ms;
   if (learn_busy(s)) {
     const int64_t reach_ms = reach_wait_ms(s);
     if (reach_ms >= 0 && (intents.wake_after_ms < 0 || reach_ms < intents.wake_after_ms)) intents.wake_after_ms = reach_ms;

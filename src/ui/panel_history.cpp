@@ -1,9 +1,11 @@
 // The History tab: each send with its time, host, answer and TaskId, newest first, searchable;
-// an entry reopens as a draft; the whole record is exported or imported as a JSON file.
+// an entry reopens as a draft, or opens in Follow when it has a TaskId; the whole record is
+// exported or imported as a JSON file.
 
 #include <imgui.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "ui/follow_flow.h"
 #include "ui/keeping.h"
 #include "ui/panels.h"
 #include "ui/widgets.h"
@@ -25,12 +27,15 @@ void draw_history(AppState& state) {
   std::vector<size_t> found = k.history.search(state.view.history_query);
   if (k.history.entries.empty()) ImGui::TextDisabled("%s", tr(lang, txt::no_history));
   std::optional<size_t> reopen_index;
+  std::string follow_id;
   if (ImGui::BeginChild("history list")) {
     for (size_t index : found) {
       const core::HistoryEntry& e = k.history.entries[index];
       ImGui::PushID(static_cast<int>(index));
       if (small_button(state, label(lang, txt::reopen, "history"))) reopen_index = index;
       ImGui::SameLine();
+      if (!e.task_id.empty() && small_button(state, label(lang, txt::follow, "history"))) follow_id = e.task_id;
+      if (!e.task_id.empty()) ImGui::SameLine();
       std::string code = e.error_code ? std::to_string(*e.error_code) : std::string("-");
       std::string line = core::usersig::format_utc(e.time) + "  HTTP " + std::to_string(e.http_status) +
                          "  ErrorCode " + code;
@@ -45,6 +50,7 @@ void draw_history(AppState& state) {
   }
   ImGui::EndChild();
   if (reopen_index) reopen_history(state, *reopen_index);
+  if (!follow_id.empty()) follow_task(state, follow_id);
 }
 
 }  // namespace timpush::ui

@@ -1,7 +1,8 @@
 // The navigation drawn: every place on one row of buttons when they fit the width, else one menu
 // (a button naming the current place) that fits any width down to 360 CSS px. Also the places
 // themselves other than the composer: History, Drafts, Templates, Error codes, Help (shortcuts
-// and the theme), the places not built yet, and the long press's Paste offer.
+// and the theme), the places not built yet, and the long press's Paste offer. Follow draws itself
+// (panel_follow.cpp).
 #include <imgui.h>
 #include <imgui_internal.h>
 
@@ -69,8 +70,7 @@ void draw_not_built(AppState& state, View view) {
   ImGui::SeparatorText(tr(lang, place.label));
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::not_built_yet));
   const Text* body = &txt::not_built_learn;
-  if (view == View::follow) body = &txt::not_built_follow;
-  else if (view == View::schedules) body = &txt::not_built_schedules;
+  if (view == View::schedules) body = &txt::not_built_schedules;
   else if (view == View::app_data) body = &txt::not_built_app_data;
   ImGui::PushTextWrapPos(0);
   ImGui::TextUnformatted(tr(lang, *body));
@@ -140,7 +140,7 @@ void draw_place(AppState& state, View view) {
       return;
     case View::learn: draw_learn_place(state); return;
     case View::compose: return;  // drawn by the layout
-    case View::follow:
+    case View::follow: draw_follow(state); return;
     case View::schedules:
     case View::app_data: break;
   }

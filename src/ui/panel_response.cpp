@@ -3,8 +3,8 @@
 // service's answer (no answer, CORS, HTML gateway pages, empty bodies, relay errors).
 #include <imgui.h>
 
-#include "core/error_catalog.h"
 #include "ui/derive.h"
+#include "ui/follow_flow.h"
 #include "ui/panels.h"
 #include "ui/send_flow.h"
 #include "ui/widgets.h"
@@ -95,19 +95,9 @@ void draw_response(AppState& state) {
     row("MsgRandom", std::to_string(s.sent.msg_random));
     ImGui::EndTable();
   }
+  if (r.ok() && r.task_id && ImGui::Button(label(lang, txt::follow, "response").c_str())) follow_task(state, *r.task_id);
 
-  if (r.error_code && *r.error_code != 0) {
-    ImGui::SeparatorText(("ErrorCode " + std::to_string(*r.error_code)).c_str());
-    if (const core::ErrorEntry* entry = core::find_error(static_cast<int>(*r.error_code))) {
-      ImGui::PushTextWrapPos(0);
-      ImGui::Text("%s: %s", tr(lang, txt::meaning),
-                  std::string(tr(lang, entry->meaning)).c_str());
-      ImGui::Text("%s: %s", tr(lang, txt::fix), std::string(tr(lang, entry->fix)).c_str());
-      ImGui::PopTextWrapPos();
-    } else {
-      ImGui::TextDisabled("%s", tr(lang, txt::unknown_code));
-    }
-  }
+  if (r.error_code && *r.error_code != 0) error_code_explained(state, *r.error_code);
 
   ImGui::SeparatorText(tr(lang, txt::raw_answer));
   if (ImGui::BeginChild("raw answer", ImVec2(0, 0), ImGuiChildFlags_Borders, ImGuiWindowFlags_HorizontalScrollbar)) {

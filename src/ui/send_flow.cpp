@@ -46,6 +46,12 @@ std::string preview_url(const AppState& state, bool reveal) {
   return reveal ? url : mask_usersig_in_url(url, state.derived.usersig);
 }
 
+std::string service_url(const AppState& state, std::string_view api, uint32_t random) {
+  core::UrlParams params = url_params(state);
+  params.random = random;
+  return core::request_url(state.derived.base_url, api, params);
+}
+
 std::string mask_usersig_in_url(const std::string& url, const std::string& usersig) {
   // Mask whatever follows usersig= up to the next parameter, whether or not it was encoded.
   size_t at = url.find("usersig=");

@@ -7,6 +7,7 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "ui/app_state.h"
 
@@ -20,6 +21,9 @@ bool start_send(AppState& state);
 // The URL of the next send, with the UserSig masked unless `reveal`.
 std::string preview_url(const AppState& state, bool reveal);
 std::string mask_usersig_in_url(const std::string& url, const std::string& usersig);
+// The URL of another API of the push's target (the follow-up APIs): the same base, query and admin
+// UserSig as a push, with `random` given by the caller (fresh for every request).
+std::string service_url(const AppState& state, std::string_view api, uint32_t random);
 // A POSIX shell curl command sending the exact body. Holds the UserSig, never the SecretKey.
 std::string curl_command(const AppState& state);
 

@@ -335,8 +335,11 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 
 }  // namespace timpush::ui
 
-// The places, layout, theme, shortcuts and announcements (one table, two files for length).
+// The places, layout, theme, shortcuts and announcements, and the Follow place (one table, three
+// files for length).
 #include "ui/text_screens.h"
 // The Device pane (panel_device.cpp).
 #include "ui/text_device.h"
 #include "ui/text_learn.h"
+// The Follow place (panel_follow*.cpp).
+#include "ui/text_follow.h"

@@ -15,10 +15,6 @@ inline constexpr Text place_learn{"Learn", "学习"};
 inline constexpr Text place_help{"Help", "帮助"};
 inline constexpr Text places_menu{"Places: {}", "导航：{}"};
 inline constexpr Text not_built_yet{"Not built yet.", "尚未实现。"};
-inline constexpr Text not_built_follow{
-    "Here you will follow a push after it is sent: its task's state and its numbers. Until then, "
-    "the Response pane shows the TaskId and History keeps every answer.",
-    "这里将跟踪已发送推送的任务状态和统计数据。在此之前，“应答”显示 TaskId，“历史”保存每次应答。"};
 inline constexpr Text not_built_schedules{
     "Here you will plan pushes for later. Until then, a push goes when you press Send.",
     "这里将安排稍后发送的推送。在此之前，按“发送”即立即推送。"};

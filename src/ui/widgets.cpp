@@ -1,7 +1,9 @@
 #include "ui/widgets.h"
 
+#include "core/error_catalog.h"
 #include "core/text_util.h"
 
+#include <cstdint>
 #include <cstdlib>
 
 #include <imgui.h>
@@ -44,6 +46,20 @@ ImVec4 tone_colour(Tone tone) {
     case Tone::warn: break;
   }
   return light ? ImVec4(0.58f, 0.38f, 0.0f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+}
+
+void error_code_explained(const AppState& state, int64_t code) {
+  const Lang lang = state.lang;
+  ImGui::SeparatorText(("ErrorCode " + std::to_string(code)).c_str());
+  const core::ErrorEntry* entry = code >= INT32_MIN && code <= INT32_MAX ? core::find_error(static_cast<int>(code)) : nullptr;
+  if (!entry) {
+    ImGui::TextDisabled("%s", tr(lang, txt::unknown_code));
+    return;
+  }
+  ImGui::PushTextWrapPos(0);
+  ImGui::Text("%s: %s", tr(lang, txt::meaning), std::string(tr(lang, entry->meaning)).c_str());
+  ImGui::Text("%s: %s", tr(lang, txt::fix), std::string(tr(lang, entry->fix)).c_str());
+  ImGui::PopTextWrapPos();
 }
 
 bool small_button(const AppState& state, const std::string& label) {

@@ -57,6 +57,9 @@ bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std
 // password field is. With `multiline_size` it is multi-line (never masked: ImGui cannot mask those).
 bool secret_field(const char* label, std::string& value, bool shown, const ImVec2* multiline_size = nullptr);
 
+// "ErrorCode N" with the error catalogue's meaning and fix (or "unknown code"), under a separator.
+void error_code_explained(const AppState& state, int64_t code);
+
 // A small button for a mouse; for a finger, a full-height one (a tap target of about 40 CSS px).
 bool small_button(const AppState& state, const std::string& label);
 

@@ -219,6 +219,17 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
     async nextFrame() {
       return page.evaluate(() => window.timpush.nextFrame());
     },
+    // Waits until the page's text holds `needle` (a string or a RegExp) and returns the text.
+    async waitForText(needle, { timeout = 10000 } = {}) {
+      const until = Date.now() + timeout;
+      let text = '';
+      while (Date.now() < until) {
+        text = await session.pageText();
+        if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error(`page never showed ${needle}; last text (its end):\n${text.slice(-3000)}`);
+    },
 
     // The item whose visible label (or whole ImGui label) is `label`, optionally inside the
     // top-level window `window`. Waits for it to appear, since panels may draw a frame late.
