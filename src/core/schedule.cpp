@@ -92,7 +92,15 @@ std::string_view sched_type_name(SchedType type) {
   return type == SchedType::all ? "All" : type == SchedType::tag ? "Tag" : "User";
 }
 
+// Type All carries no Condition and Tag carries one (task-apis.md, add_sched_task). A Condition
+// with a part in it is Tag even when it selects nobody by itself: TagsNot alone narrows every user,
+// and as All its exclusion would be dropped with the Condition.
 SchedType sched_type_of(const Json& push_body) {
+  if (!push_body.is_object()) return SchedType::all;
+  auto c = push_body.find("Condition");
+  if (c == push_body.end() || !c->is_object()) return SchedType::all;
+  for (const auto& part : c->items())
+    if ((part.value().is_array() || part.value().is_object()) && !part.value().empty()) return SchedType::tag;
   return reaches_everyone(push_body) ? SchedType::all : SchedType::tag;
 }
 

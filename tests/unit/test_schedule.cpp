@@ -59,6 +59,12 @@ TEST_CASE("add_sched_task: Type from the Condition, Content the push (269/130277
   Json all = add_sched_body(88888888, 1748772000, {{"MsgRandom", 7}, {"Condition", Json::object()}}, "administrator");
   CHECK(all["Type"] == "All");
   CHECK_FALSE(all["Content"].contains("Condition"));
+  // A Condition of TagsNot alone reaches everyone but those tags: Type Tag ("Tag: a Condition",
+  // task-apis.md on add_sched_task), and the exclusion goes with it.
+  Json except = add_sched_body(88888888, 1748772000, {{"MsgRandom", 7}, {"Condition", {{"TagsNot", {"退订"}}}}},
+                               "administrator");
+  CHECK(except["Type"] == "Tag");
+  CHECK(except["Content"]["Condition"]["TagsNot"] == Json({"退订"}));
   Json modify = modify_sched_body(88888888, 1234567890, SchedType::all, 1748772000, nullptr, "administrator");
   CHECK(modify == Json({{"Sdkappid", 88888888}, {"TaskID", 1234567890}, {"Type", "All"}, {"SchedAt", "2025-06-01 10:00:00"}}));
   CHECK(delete_sched_body(88888888, 1234567890, SchedType::all) ==
