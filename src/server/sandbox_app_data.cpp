@@ -233,8 +233,9 @@ SandboxAnswer Sandbox::app_data(std::string_view api, int64_t now_ms, std::strin
       int code = 0;
       std::string info;
       for (const auto& [name, value] : items.items()) {
+        const std::string& wanted = name;  // a structured binding cannot be captured before C++20
         auto slot = std::find_if(attr_slots_.begin(), attr_slots_.end(),
-                                 [&](const AttrSlot& s) { return s.name == name; });
+                                 [&](const AttrSlot& s) { return s.name == wanted; });
         if (slot == attr_slots_.end()) {
           code = 90033, info = "the app has no attribute named " + name.substr(0, 60);
         } else if (!value.is_string() || value.get_ref<const std::string&>().size() > core::max_attr_value_bytes) {
