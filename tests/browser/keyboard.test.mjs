@@ -35,7 +35,12 @@ async function tabTo(id, { back = false, most = 120 } = {}) {
     await s.page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
     await s.nextFrame();
     await s.nextFrame();  // the hook reports the frame before the one it asks for
-    const st = await s.state();
+    let st = await s.state();
+    // Tab lands on a text field by focusing it; it takes text a frame or two later.
+    for (let f = 0; f < 4 && st.focusedId === id && !(st.activeId === id && st.textActive); f++) {
+      await s.nextFrame();
+      st = await s.state();
+    }
     seen.push(st.activeId || st.focusedId);
     if (st.activeId === id && st.textActive) return seen;
   }
