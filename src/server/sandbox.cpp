@@ -26,6 +26,18 @@ SandboxAnswer fail(int code, std::string info) {
   return {200, service_answer(code, info)};
 }
 
+std::string dump(const Json& doc) {
+  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+}
+
+Json envelope() {
+  Json doc = Json::object();
+  doc["ActionStatus"] = "OK";
+  doc["ErrorInfo"] = "";
+  doc["ErrorCode"] = 0;
+  return doc;
+}
+
 }  // namespace sandbox_detail
 
 using namespace sandbox_detail;
@@ -36,8 +48,7 @@ std::string service_answer(int code, std::string_view info, std::string_view tas
   doc["ErrorInfo"] = std::string(info);
   doc["ErrorCode"] = code;
   if (code == 0) doc["TaskId"] = std::string(task_id);
-  // Invalid UTF-8 from a user's body must not throw: replace it in the echo.
-  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
+  return dump(doc);
 }
 
 Sandbox::Sandbox(SandboxOptions options, MillisClock now_ms, Random32 random)

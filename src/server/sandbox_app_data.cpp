@@ -16,18 +16,6 @@ namespace {
 
 constexpr int kAppDataPerSecond = 100;
 
-std::string dump(const Json& doc) {
-  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
-
-Json envelope() {
-  Json doc = Json::object();
-  doc["ActionStatus"] = "OK";
-  doc["ErrorInfo"] = "";
-  doc["ErrorCode"] = 0;
-  return doc;
-}
-
 // The answer: the envelope, then `extra`'s members, then ErrorList when an account failed.
 SandboxAnswer answer(Json extra, const Json& errors) {
   Json doc = envelope();

@@ -25,18 +25,6 @@ constexpr int kBadParameters = 90104;
 constexpr int64_t kDay = 86400;
 constexpr size_t kMaxTaskIds = 5;
 
-std::string dump(const Json& doc) {
-  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
-
-Json envelope() {
-  Json doc = Json::object();
-  doc["ActionStatus"] = "OK";
-  doc["ErrorInfo"] = "";
-  doc["ErrorCode"] = 0;
-  return doc;
-}
-
 struct Counts {
   int64_t total = 0, sent = 0, delivered = 0, click = 0;
   void add(const Counts& o) {

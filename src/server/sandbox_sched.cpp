@@ -24,10 +24,6 @@ constexpr int64_t kMaxWant = 100;
 constexpr int64_t kMaxListSeconds = 90 * 86400;
 constexpr size_t kMaxRequestBytes = 16384;  // a 10 KB Content and the fields around it
 
-std::string dump(const Json& doc) {
-  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
-
 // add, modify and delete answer the envelope and TaskID (0 on failure).
 SandboxAnswer with_task_id(int code, const std::string& info, int64_t task_id) {
   Json doc = Json::object();

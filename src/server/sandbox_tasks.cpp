@@ -9,8 +9,11 @@
 #include <vector>
 
 #include "server/sandbox.h"
+#include "server/sandbox_detail.h"
 
 namespace timpush::server {
+
+using sandbox_detail::dump;
 
 namespace {
 
@@ -18,10 +21,6 @@ constexpr size_t kDefaultLimit = 50;
 constexpr size_t kMaxLimit = 200;
 constexpr size_t kMaxOffset = 1000000000;
 constexpr size_t kMaxPageBytes = 1u << 20;
-
-std::string dump(const Json& doc) {
-  return doc.dump(-1, ' ', false, nlohmann::detail::error_handler_t::replace);
-}
 
 SandboxAnswer bad_request(const std::string& en, const std::string& zh) {
   Json doc = Json::object();
