@@ -22,16 +22,6 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function waitForText(needle, { timeout = 10000 } = {}) {
-  const until = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < until) {
-    text = await s.pageText();
-    if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`page never showed ${needle}; last text:\n${text.slice(0, 2000)}`);
-}
 
 // Clicks the first visible item matching `pred` (for labels that carry a changing count).
 async function clickWhere(pred, what) {
@@ -54,7 +44,7 @@ async function pushRequests() {
 
 test('the sandbox demo app fills the credentials, ready to send', async () => {
   assert.equal(typeof sandboxKey, 'string', 'timpush serve runs with a generated demo key');
-  const text = await waitForText('press Send');
+  const text = await s.waitForText('press Send');
   assert.match(text, /1400000000|SDKAppID/);
   assert.ok(!text.includes(sandboxKey), 'the masked SecretKey field does not show the key');
   await s.screenshot('composer-1-loaded');
@@ -67,7 +57,7 @@ test('tags typed through the IME and pasted show in the preview', async () => {
   await s.click('##new TagsOr');
   await s.paste('北京');
   await s.click('Add##TagsOr');
-  const text = await waitForText('"北京"');
+  const text = await s.waitForText('"北京"');
   assert.ok(text.includes('"会员vip"'), 'the IME tag is in the preview');
   assert.ok(text.includes('"TagsAnd"') && text.includes('"TagsOr"'));
   await s.screenshot('composer-2-tags');
@@ -79,7 +69,7 @@ test('a broken rule shows its code, blocks Send, and leads to its field', async 
   await s.paste('x'.repeat(51));
   await s.click('Add##TagsAnd');
   // reference.md section 2: a tag longer than 50 bytes is 90020.
-  await waitForText('90020');
+  await s.waitForText('90020');
   await clickWhere((it) => it.idLabel.endsWith('###Checks'), 'the Checks tab');
   await s.screenshot('composer-3-checks');
   await s.click('Send');
@@ -93,14 +83,14 @@ test('a broken rule shows its code, blocks Send, and leads to its field', async 
   await s.nextFrame();
   await s.typeText('short');
   await s.page.keyboard.press('Enter');
-  const after = await waitForText(/Checks \(0\//);
+  const after = await s.waitForText(/Checks \(0\//);
   assert.ok(!after.includes('90020'));
 });
 
 test('Send reaches the sandbox and shows the TaskId', async () => {
   const before = (await pushRequests()).length;
   await s.click('Send');
-  const text = await waitForText(/TaskId[\s\S]*[0-9a-f]+_[0-9a-f]+_[0-9a-f]+/);
+  const text = await s.waitForText(/TaskId[\s\S]*[0-9a-f]+_[0-9a-f]+_[0-9a-f]+/);
   assert.match(text, /Accepted/);
   const sent = await pushRequests();
   assert.equal(sent.length, before + 1, 'one push request');
@@ -121,7 +111,7 @@ test('a wrong key is explained as 70009 with its fix', async () => {
   // The sandbox wants pushes at least 1 s apart (90024); let that pass first.
   await new Promise((r) => setTimeout(r, 1100));
   await s.click('Send');
-  const text = await waitForText('70009');
+  const text = await s.waitForText('70009');
   assert.match(text, /Fix:/);
   await s.screenshot('composer-5-70009');
 });

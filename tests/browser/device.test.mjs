@@ -17,22 +17,12 @@ after(async () => {
   if (server) await server.stop();
 });
 
-async function waitForText(needle, { timeout = 10000 } = {}) {
-  const until = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < until) {
-    text = await s.pageText();
-    if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  throw new Error(`page never showed ${needle}; last text:\n${text.slice(0, 3000)}`);
-}
 
 const count = (text, needle) => text.split(needle).length - 1;
 const brightness = ({ r, g, b }) => (r + g + b) / 3;
 
 test('a long Chinese title: vivo warns at the field and cuts its card', async () => {
-  await waitForText('press Send');
+  await s.waitForText('press Send');
   // The tab's label carries the count of device warnings: "Device (3)".
   const tab = (await s.items()).find((it) => it.visible && (it.idLabel || '').endsWith('###Device'));
   assert.ok(tab, 'a Device tab beside Preview');
@@ -41,7 +31,7 @@ test('a long Chinese title: vivo warns at the field and cuts its card', async ()
   const title = '新品上市会员专享限时优惠活动今天开始请尽快参加';
   const n = [...title].length;
   await s.fill('Title', title);  // through the IME path (typeText)
-  const text = await waitForText(/21: vivo/);
+  const text = await s.waitForText(/21: vivo/);
   assert.ok(text.includes(`21: vivo: title is ${2 * n} width units`), `the warning names vivo, its count and its code:\n${text.split('\n').filter((l) => l.includes('vivo')).join('\n')}`);
   assert.ok(text.includes('cut here'), 'a card marks where it cuts the title');
   assert.ok(text.includes(`Title ${n} characters`), 'Huawei counts characters');
@@ -64,7 +54,7 @@ test('an image shows on iOS, Huawei, Honor and FCM, and is dropped elsewhere', a
   await s.click('##Body');
   await s.page.keyboard.press('Control+A');
   await s.paste(JSON.stringify(body, null, 1));
-  const text = await waitForText('Image dropped by this vendor');
+  const text = await s.waitForText('Image dropped by this vendor');
   assert.equal(count(text, 'Image: https://example.com/p.png'), 4, 'iOS, Huawei, Honor and FCM show the image');
   assert.equal(count(text, 'Image dropped by this vendor'), 4, 'Xiaomi, OPPO, vivo and Meizu drop it');
   await s.screenshot('device-2-images');

@@ -17,16 +17,6 @@ after(async () => {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function waitForText(needle, { timeout = 10000 } = {}) {
-  const until = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < until) {
-    text = await s.pageText();
-    if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-    await sleep(50);
-  }
-  throw new Error(`page never showed ${needle}; last text:\n${text.slice(0, 1500)}`);
-}
 
 // Presses Tab (or Shift+Tab) until the field with this ID takes typed text; the IDs on the way.
 async function tabTo(id, { back = false, most = 120 } = {}) {
@@ -48,7 +38,7 @@ async function tabTo(id, { back = false, most = 120 } = {}) {
 }
 
 test('Tab reaches the tag field in reading order, Enter adds the tag, Ctrl+Enter sends', async () => {
-  await waitForText('press Send');
+  await s.waitForText('press Send');
   const all = await s.page.evaluate(() => window.timpush.allItems());
   const field = all.find((it) => it.idLabel === '##new TagsOr');
   const title = all.find((it) => it.label === 'Title');
@@ -88,7 +78,7 @@ test('Tab reaches the tag field in reading order, Enter adds the tag, Ctrl+Enter
   const before = s.requests.filter((r) => r.url.includes('/v4/timpush/push')).length;
   assert.equal(s.requests.filter((r) => r.url.includes('/v4/timpush/push')).length, before, 'nothing sent yet');
   await s.page.keyboard.press('Control+Enter');
-  await waitForText(/TaskId[\s\S]*[0-9a-f]+_[0-9a-f]+_[0-9a-f]+/);
+  await s.waitForText(/TaskId[\s\S]*[0-9a-f]+_[0-9a-f]+_[0-9a-f]+/);
   const pushes = s.requests.filter((r) => r.url.includes('/v4/timpush/push'));
   assert.equal(pushes.length, before + 1, `one push for Ctrl+Enter: ${pushes.map((p) => p.time).join(', ')}`);
   assert.ok(JSON.parse(pushes.at(-1).postData).Condition.TagsOr.includes('kbd-only'));
@@ -103,7 +93,7 @@ test('Tab reaches the tag field in reading order, Enter adds the tag, Ctrl+Enter
 
 test('the help view lists the shortcuts; Escape closes the places menu', async () => {
   await s.click('Help');
-  const text = await waitForText('Ctrl+Enter');
+  const text = await s.waitForText('Ctrl+Enter');
   assert.match(text, /Tab \/ Shift\+Tab/);
   assert.match(text, /Escape/);
   await s.screenshot('keyboard-2-help');

@@ -21,16 +21,6 @@ after(async () => {
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-async function waitForText(needle, { timeout = 10000, session = s } = {}) {
-  const until = Date.now() + timeout;
-  let text = '';
-  while (Date.now() < until) {
-    text = await session.pageText();
-    if (typeof needle === 'string' ? text.includes(needle) : needle.test(text)) return text;
-    await sleep(50);
-  }
-  throw new Error(`page never showed ${needle}; last text:\n${text.slice(0, 3000)}`);
-}
 
 // Clicks the first visible item matching `pred` (labels that carry a count or a lesson's title).
 async function clickWhere(pred, what, session = s) {
@@ -55,7 +45,7 @@ async function reachNow() {
     await sleep(400);  // past the 300 ms the page waits for the Condition to be still
     if (s.requests.filter((r) => r.url.endsWith('/sandbox/reach')).length === pending) break;
   }
-  const text = await waitForText(/覆盖 \d+ \/ \d+ 位用户/);
+  const text = await s.waitForText(/覆盖 \d+ \/ \d+ 位用户/);
   const m = text.match(/覆盖 (\d+) \/ (\d+) 位用户/);
   return { users: Number(m[1]), of: Number(m[2]) };
 }
@@ -115,11 +105,11 @@ async function sendNow() {
 }
 
 test('the lessons load only when Learn is opened, by GET, and list with their progress', async () => {
-  await waitForText('press Send');
+  await s.waitForText('press Send');
   assert.deepEqual(lessonRequests(), [], 'no lesson is fetched before Learn opens');
   await s.click('中文');
   await openLearn();
-  await waitForText('已通过 0 / 12，已尝试 0。');
+  await s.waitForText('已通过 0 / 12，已尝试 0。');
   const got = lessonRequests();
   assert.ok(got.length >= 13, 'the index and each lesson file');
   assert.ok(got.every((r) => r.method === 'GET'));
@@ -131,13 +121,13 @@ test('the lessons load only when Learn is opened, by GET, and list with their pr
 test('a lesson from a first miss to a pass: the verdict points at the field, the reach follows the tags', async () => {
   await clickWhere((it) => it.idLabel.endsWith('###tags-or'), 'the TagsOr lesson');
   await s.click('开始###Start');
-  await waitForText('课程：任一标签：TagsOr');
+  await s.waitForText('课程：任一标签：TagsOr');
   // Its start (TagsAnd 股票A, 股票B) sent as it is: two requirements missed.
   const both = await reachNow();
   assert.equal(both.of, 2000, 'the sandbox world of timpush serve');
-  await waitForText('TagsAnd 股票A：减少');  // a lesson about conditions shows what each part does
+  await s.waitForText('TagsAnd 股票A：减少');  // a lesson about conditions shows what each part does
   await sendNow();
-  await waitForText('还有 2 项要求未满足。');
+  await s.waitForText('还有 2 项要求未满足。');
   await s.screenshot('learn-2-missed');
 
   // The missed "no TagsAnd" leads to TagsAnd's first tag.
@@ -166,11 +156,11 @@ test('a lesson from a first miss to a pass: the verdict points at the field, the
   await s.page.keyboard.press('Enter');
   const two = await reachOtherThan(one.users);
   assert.ok(two.users > one.users, `OR widens: ${one.users} -> ${two.users}`);
-  await waitForText('TagsOr 股票B：增加');
+  await s.waitForText('TagsOr 股票B：增加');
   await s.screenshot('learn-4-reach');
 
   await sendNow();
-  await waitForText('通过：所有要求均已满足。');
+  await s.waitForText('通过：所有要求均已满足。');
   const sent = JSON.parse(pushRequests().at(-1).postData);
   assert.deepEqual(sent.Condition, { TagsOr: ['股票A', '股票B'] });
   await s.screenshot('learn-5-passed');
@@ -180,21 +170,21 @@ test('a lesson that meets 90039 first: seen in Checks, explained, fixed, passed'
   await openLearn();
   await clickWhere((it) => it.idLabel.endsWith('###no-mixing'), 'the 90039 lesson');
   await s.click('开始###Start');
-  await waitForText('课程：标签与属性不能同时使用（90039）');
-  await waitForText('你已看到 90039。');
+  await s.waitForText('课程：标签与属性不能同时使用（90039）');
+  await s.waitForText('你已看到 90039。');
   await s.click('解释 90039###Explain 90039');
   await waitForHash('#view=error-codes');
-  await waitForText('90039');
+  await s.waitForText('90039');
   await s.screenshot('learn-6-explained');
   // Keep only the tags: choosing the tag audience drops the attribute condition.
   await s.click('标签###Tags');
   await sendNow();
-  await waitForText('通过：所有要求均已满足。');
+  await s.waitForText('通过：所有要求均已满足。');
   const sent = JSON.parse(pushRequests().at(-1).postData);
   assert.deepEqual(sent.Condition, { TagsOr: ['股票A'] });
   await s.screenshot('learn-7-passed');
   await openLearn();
-  await waitForText('已通过 2 / 12，已尝试 2。');
+  await s.waitForText('已通过 2 / 12，已尝试 2。');
 });
 
 test('the progress stays on the device and a #lesson= link opens that lesson', async () => {
@@ -206,8 +196,8 @@ test('the progress stays on the device and a #lesson= link opens that lesson', a
   await s.page.reload();
   await s.page.waitForFunction(() => window.timpush && window.timpush.firstFrameMs() !== null, null, { timeout: 20000 });
   await s.click('中文');
-  await waitForText('已通过 2 / 12，已尝试 2。');
-  const text = await waitForText('这个请求同时用了标签和属性');
+  await s.waitForText('已通过 2 / 12，已尝试 2。');
+  const text = await s.waitForText('这个请求同时用了标签和属性');
   assert.ok(text.includes('标签与属性不能同时使用（90039）  [已通过]'));
   await s.screenshot('learn-8-link');
 });
@@ -218,11 +208,11 @@ test('the list and the lesson bar at pixel ratio 2 and on a phone', async () => 
     const other = await openPage({ server, path: '/#lesson=vivo-title', ...opts });
     try {
       await other.click('中文');
-      await waitForText('开始', { session: other });
+      await other.waitForText('开始');
       await other.screenshot(`learn-9-${name}-list`);
       await other.click('开始###Start');
       if (name === 'phone') await clickWhere((it) => it.idLabel.endsWith('###Form'), 'the form', other);
-      await waitForText('课程：', { session: other });
+      await other.waitForText('课程：');
       await other.screenshot(`learn-9-${name}-bar`);
       assert.deepEqual(other.errors(), []);
     } finally {
