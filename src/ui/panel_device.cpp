@@ -18,8 +18,6 @@
 
 namespace timpush::ui {
 
-void card_shape_callback(const ImDrawList*, const ImDrawCmd*) {}
-
 void add_card_shape(ImDrawList* list, const CardShape& shape) {
   list->AddCallback(card_shape_callback, const_cast<CardShape*>(&shape), sizeof shape);
 }
