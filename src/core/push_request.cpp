@@ -298,8 +298,12 @@ ParsedRequest parse_push_request(std::string_view body) {
   return parsed;
 }
 
-std::string serialize_body(const PushRequest& request) { return dump(to_json(request), -1); }
+std::string serialize_body(const PushRequest& request) { return dump_body(to_json(request)); }
 
-std::string serialize_pretty(const PushRequest& request) { return dump(to_json(request), 2); }
+std::string serialize_pretty(const PushRequest& request) { return dump_pretty(to_json(request)); }
+
+std::string dump_body(const Json& document) { return dump(document, -1); }
+
+std::string dump_pretty(const Json& document) { return dump(document, 2); }
 
 }  // namespace timpush::core

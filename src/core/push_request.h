@@ -87,5 +87,9 @@ ParsedRequest parse_push_request(std::string_view body);
 std::string serialize_body(const PushRequest& request);
 // The same document indented by 2, for people.
 std::string serialize_pretty(const PushRequest& request);
+// The same two texts of a document to_json already made, for a caller that needs both and the
+// document too (the composer: one to_json per edit).
+std::string dump_body(const Json& document);
+std::string dump_pretty(const Json& document);
 
 }  // namespace timpush::core

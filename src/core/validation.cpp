@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 
 #include "core/audience.h"
@@ -79,13 +80,18 @@ public:
   Validator(std::string_view body, const ValidationOptions& options)
       : body_(body), options_(options) {}
 
-  ValidationReport run() {
+  ValidationReport run(std::optional<Json> read_already = std::nullopt) {
     if (body_.size() > max_body_bytes) {
       add(90056, Severity::error, "",
           "the body is " + num(body_.size()) + " bytes; the limit is " + num(max_body_bytes) +
               " bytes (10 K)",
           "请求体为 " + num(body_.size()) + " 字节,超过上限 " + num(max_body_bytes) +
               " 字节(10K)");
+    }
+    if (read_already) {
+      report.document = std::move(*read_already);
+      if (report.document.is_object()) top_level(report.document);
+      return std::move(report);
     }
     JsonReadResult read = read_json(body_, validation_limits);
     if (read.failure == JsonReadResult::Failure::too_many_members) {
@@ -363,6 +369,12 @@ private:
 
 ValidationReport validate_body(std::string_view body, const ValidationOptions& options) {
   return Validator(body, options).run();
+}
+
+ValidationReport validate_document(std::string_view body, Json document, const ValidationOptions& options) {
+  // A model's document is always an object; anything else goes the text's way, with its 90001.
+  if (!document.is_object()) return validate_body(body, options);
+  return Validator(body, options).run(std::move(document));
 }
 
 }  // namespace timpush::core

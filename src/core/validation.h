@@ -68,5 +68,9 @@ struct ValidationOptions {
 // Condition). A 90001 stops the walk. MsgRandom written as a float (1.0, 1e3) is refused like
 // 1.5: the server asks for an Integer. Byte limits count the decoded UTF-8 of a string.
 ValidationReport validate_body(std::string_view body, const ValidationOptions& options = {});
+// The same checks for a body whose document the caller already holds (the composer's model as
+// core::to_json made it, `body` its compact dump): the text is not parsed again. `document` must
+// be what parsing `body` gives; the validate fuzzer holds the two to the same issues.
+ValidationReport validate_document(std::string_view body, Json document, const ValidationOptions& options = {});
 
 }  // namespace timpush::core

@@ -18,14 +18,17 @@ void refresh_derived(AppState& state) {
 
   if (d.revision == state.revision) return;
   d.revision = state.revision;
-  std::string body = current_body(state);
+  const bool raw_broken = state.raw.active && !state.raw.parses;
+  // One document per edit: the body, the preview and the checks all come from it (the checks
+  // need not parse the text the model was just dumped to).
+  Json document = raw_broken ? Json() : core::to_json(state.request);
+  std::string body = raw_broken ? state.raw.text : core::dump_body(document);
   // Checks carry both languages, so only new bytes need new checks (an edit of the target or a
   // setting leaves the body as it was).
   if (body == d.body && !d.body.empty()) return;
   d.body = std::move(body);
-  const bool raw_broken = state.raw.active && !state.raw.parses;
-  d.pretty = raw_broken ? state.raw.text : core::serialize_pretty(state.request);
-  d.report = core::validate_body(d.body);
+  d.pretty = raw_broken ? state.raw.text : core::dump_pretty(document);
+  d.report = raw_broken ? core::validate_body(d.body) : core::validate_document(d.body, std::move(document));
   d.error_count = 0;
   d.warning_count = 0;
   for (const auto& issue : d.report.issues) {

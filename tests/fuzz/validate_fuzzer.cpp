@@ -32,6 +32,15 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   FUZZ_ENSURE(again.request.has_value());
   FUZZ_ENSURE(serialize_body(*again.request) == once);
   serialize_pretty(*parsed.request);
-  validate_body(once);
+  // The composer checks its model's document without parsing the dump: the same issues.
+  ValidationReport of_text = validate_body(once);
+  ValidationReport of_document = validate_document(once, to_json(*parsed.request));
+  FUZZ_ENSURE(of_text.issues.size() == of_document.issues.size());
+  for (size_t i = 0; i < of_text.issues.size(); ++i) {
+    const Issue& a = of_text.issues[i];
+    const Issue& b = of_document.issues[i];
+    FUZZ_ENSURE(a.code == b.code && a.severity == b.severity && a.pointer == b.pointer &&
+                a.message.en == b.message.en && a.message.zh == b.message.zh);
+  }
   return 0;
 }

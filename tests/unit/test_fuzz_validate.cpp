@@ -219,7 +219,16 @@ Outcome check_invariants(const std::string& text, bool thorough = true) {
     Json pretty = Json::parse(serialize_pretty(*parsed.request), nullptr, false);
     ENSURE(!pretty.is_discarded());
     ENSURE(pretty.dump(-1, ' ', false, Json::error_handler_t::replace) == once);
-    validate_body(once);
+    // The composer checks its model's document without parsing the dump: the same issues.
+    ValidationReport of_text = validate_body(once);
+    ValidationReport of_document = validate_document(once, to_json(*parsed.request));
+    ENSURE(of_text.issues.size() == of_document.issues.size());
+    for (size_t i = 0; i < of_text.issues.size(); ++i) {
+      const Issue& a = of_text.issues[i];
+      const Issue& b = of_document.issues[i];
+      ENSURE((a.code == b.code && a.severity == b.severity && a.pointer == b.pointer &&
+              a.message.en == b.message.en && a.message.zh == b.message.zh));
+    }
   }
   return {true, report.ok()};
 }
