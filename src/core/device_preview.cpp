@@ -2,6 +2,7 @@
 #include "core/device_preview.h"
 
 #include <algorithm>
+#include <deque>
 
 #include "core/text_util.h"
 
@@ -121,6 +122,30 @@ ShownText shown(std::string pointer, std::string text, size_t collapsed, size_t 
                           (s.expanded.cut ? "展开时在 " + num(expanded) + " 处截断" : std::string("展开后完整显示"))};
   return s;
 }
+
+// The platforms share a few display widths: eight Android shades show a title at the same width,
+// so each (text, widths) is counted and cut once per preview, not once per platform (this runs on
+// every keystroke in the composer).
+class ShownCache {
+public:
+  const ShownText& get(const std::string& pointer, const std::string& text, size_t collapsed, size_t expanded,
+                       bool emoji_wide) {
+    for (const Entry& e : done_)
+      if (e.collapsed == collapsed && e.expanded == expanded && e.emoji_wide == emoji_wide &&
+          e.shown.pointer == pointer && e.shown.text == text)
+        return e.shown;
+    done_.push_back({collapsed, expanded, emoji_wide, shown(pointer, text, collapsed, expanded, emoji_wide)});
+    return done_.back().shown;
+  }
+
+private:
+  struct Entry {
+    size_t collapsed, expanded;
+    bool emoji_wide;
+    ShownText shown;
+  };
+  std::deque<Entry> done_;  // a deque: references handed out stay valid as it grows
+};
 
 void warn(PlatformPreview& card, int code, bool hard, std::string pointer, Words message) {
   card.warnings.push_back({code, hard, std::move(pointer), std::move(message)});
@@ -276,6 +301,7 @@ DevicePreview preview_devices(const Json& body) {
   DevicePreview out;
   const Push push = read_push(body);
   const bool long_text = get_int64(push.android, "PushStyle").value_or(0) == 1;
+  ShownCache cache;
   for (Platform p : all_platforms) {
     PlatformPreview card;
     card.platform = p;
@@ -290,9 +316,9 @@ DevicePreview preview_devices(const Json& body) {
     }
     card.long_text = ios || (long_text && (p == Platform::huawei || p == Platform::honor || p == Platform::oppo));
     const size_t body_all = ios ? 4096 * 2 : android_max * 2;
-    card.title = shown(title_ptr, title, ios ? ios_title : shade_line, ios ? ios_title : shade_line, l.emoji_wide);
-    card.body = shown(off + "Desc", push.desc, ios ? ios_banner : shade_line,
-                      card.long_text ? body_all : 2 * shade_line, l.emoji_wide);
+    card.title = cache.get(title_ptr, title, ios ? ios_title : shade_line, ios ? ios_title : shade_line, l.emoji_wide);
+    card.body = cache.get(off + "Desc", push.desc, ios ? ios_banner : shade_line,
+                          card.long_text ? body_all : 2 * shade_line, l.emoji_wide);
     if (ios && !push.apns_string("SubTitle").empty())
       card.subtitle = shown(apns_ptr + "SubTitle", push.apns_string("SubTitle"), ios_title, ios_title, false);
     card.shows_notification = !push.online_only && !push.desc.empty();

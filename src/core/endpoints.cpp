@@ -30,6 +30,7 @@ bool keep_verbatim(unsigned char c) {
 std::string percent_encode(std::string_view value) {
   static const char hex[] = "0123456789ABCDEF";
   std::string out;
+  out.reserve(value.size() + value.size() / 8 + 8);  // a UserSig is mostly verbatim, with a few %XX
   for (char ch : value) {
     auto c = static_cast<unsigned char>(ch);
     if (keep_verbatim(c)) {
