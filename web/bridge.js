@@ -1,6 +1,7 @@
 // The JavaScript half of the composer page: the Emscripten Module settings, the text-input,
 // clipboard and font bridges the wasm side calls (TimpushBridge), and the automation hook
-// (window.timpush) that browser tests and users' scripts drive the page through.
+// (window.timpush) that browser tests and users' scripts drive the page through. Touch gestures
+// are web/touch.js's, installed from here.
 // Loaded before timpush.js, so its listeners run before the ones Emscripten's GLFW installs.
 'use strict';
 
@@ -212,86 +213,12 @@
   window.addEventListener('popstate', onLocation);
   window.addEventListener('hashchange', onLocation);
 
-  // --- Touch: a tap is a click, a drag scrolls what is under the finger, with momentum ----------
-  // The listeners run before Emscripten's GLFW ones on the canvas (registered first) and stop
-  // them, which would take a touch for a mouse press. A second finger is a pinch: the browser's.
-  const SLOP = 8;          // CSS px a finger may wander and still tap
-  const LONG_PRESS = 500;  // ms held still: a long press (a field then offers Paste)
-  const touch = { id: null, x0: 0, y0: 0, x: 0, y: 0, t0: 0, t: 0, vx: 0, vy: 0, drag: false, held: 0 };
-  let fling = 0;
-  let lastTouch = -1e9;
-  const at = (t) => { const r = canvas.getBoundingClientRect(); return [t.clientX - r.left, t.clientY - r.top]; };
-  const ours = (e) => [...e.changedTouches].find((t) => t.identifier === touch.id);
-  function flingOn() {
-    let last = performance.now();
-    const step = (now) => {
-      const dt = Math.min(50, now - last);
-      last = now;
-      const decay = Math.exp(-dt / 325);  // the content slows as a thrown page does
-      touch.vx *= decay;
-      touch.vy *= decay;
-      const moved = Module._timpush_web_touch_scroll(touch.x0, touch.y0, touch.vx * dt, touch.vy * dt);
-      fling = moved && Math.hypot(touch.vx, touch.vy) > 0.02 ? requestAnimationFrame(step) : 0;
-      if (!fling) Module._timpush_web_touch_end();
-    };
-    fling = requestAnimationFrame(step);
-  }
-  canvas.addEventListener('touchstart', (e) => {
-    e.stopImmediatePropagation();
-    cancelAnimationFrame(fling);
-    fling = 0;
-    touch.id = null;
-    if (e.touches.length !== 1 || !runtimeReady) return;
-    const t = e.changedTouches[0];
-    const [x, y] = at(t);
-    Object.assign(touch, { id: t.identifier, x0: x, y0: y, x, y, t0: e.timeStamp, t: e.timeStamp, vx: 0, vy: 0, drag: false });
-    Module._timpush_web_touch_point(x, y);
-    // Held still: a long press, given at once (a browser may cancel a long touch for its own menu).
-    clearTimeout(touch.held);
-    touch.held = setTimeout(() => {
-      if (touch.id === null || touch.drag) return;
-      touch.id = null;
-      if (Module._timpush_web_touch_tap(touch.x0, touch.y0, 1)) textInput.focus({ preventScroll: true });
-    }, LONG_PRESS);
-  }, { capture: true, passive: true });
-  canvas.addEventListener('touchmove', (e) => {
-    e.stopImmediatePropagation();
-    const t = ours(e);
-    if (!t || e.touches.length !== 1) { touch.id = null; return; }
-    if (e.cancelable) e.preventDefault();
-    const [x, y] = at(t);
-    if (!touch.drag && Math.hypot(x - touch.x0, y - touch.y0) < SLOP) return;
-    touch.drag = true;
-    clearTimeout(touch.held);
-    const dt = Math.max(1, e.timeStamp - touch.t);
-    const dx = x - touch.x, dy = y - touch.y;
-    touch.vx = 0.8 * (dx / dt) + 0.2 * touch.vx;
-    touch.vy = 0.8 * (dy / dt) + 0.2 * touch.vy;
-    Object.assign(touch, { x, y, t: e.timeStamp });
-    Module._timpush_web_touch_scroll(touch.x0, touch.y0, dx, dy);
-  }, { capture: true, passive: false });
-  canvas.addEventListener('touchend', (e) => {
-    e.stopImmediatePropagation();
-    clearTimeout(touch.held);
-    lastTouch = performance.now();
-    // No mouse events or click after it: the tap is given here (or was, by a long press).
-    if (e.cancelable) e.preventDefault();
-    if (!ours(e)) return;
-    touch.id = null;
-    if (touch.drag) {
-      // A finger that stopped before lifting throws nothing.
-      if (e.timeStamp - touch.t < 100) flingOn();
-      else Module._timpush_web_touch_end();
-      return;
-    }
-    // Focus in the touch's own handler: a phone opens its keyboard only for a user's gesture.
-    if (Module._timpush_web_touch_tap(touch.x0, touch.y0, 0)) textInput.focus({ preventScroll: true });
-  }, { capture: true, passive: false });
-  canvas.addEventListener('touchcancel', (e) => { e.stopImmediatePropagation(); clearTimeout(touch.held); touch.id = null; }, true);
-  // Mouse events a browser makes up after a touch are not a second click.
-  for (const type of ['mousedown', 'mouseup', 'mousemove']) {
-    canvas.addEventListener(type, (e) => { if (performance.now() - lastTouch < 800) e.stopImmediatePropagation(); }, true);
-  }
+  // --- Touch (web/touch.js): taps, drags and flings, given to the wasm side -------------------
+  timpushInstallTouch(canvas, {
+    ready: () => runtimeReady,
+    wasm: () => Module,
+    focusText: () => textInput.focus({ preventScroll: true }),
+  });
   canvas.addEventListener('contextmenu', (e) => e.preventDefault());
   // A click on the canvas would leave focus on <body>; give it back to the bridge when typing.
   canvas.addEventListener('pointerup', () => {

@@ -4,8 +4,8 @@
 // (/sandbox, /relay, other hosts) are never cached or answered from a cache.
 'use strict';
 
-const CACHE = 'timpush-page-v2';
-const SHELL = ['./', 'index.html', 'style.css', 'bridge.js', 'timpush.js', 'timpush.wasm', 'favicon.svg'];
+const CACHE = 'timpush-page-v3';
+const SHELL = ['./', 'index.html', 'style.css', 'touch.js', 'bridge.js', 'timpush.js', 'timpush.wasm', 'favicon.svg'];
 
 // The font files and the program's second part are named in index.html (they depend on the
 // build): read them from there.

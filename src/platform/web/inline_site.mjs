@@ -48,7 +48,8 @@ for (const name of ['timpush-latin-font', 'timpush-latin-more-font', 'timpush-cj
 }
 // The page defers its scripts from the head; inline scripts cannot be deferred, so they go at
 // the end of the body, where the elements they look up already exist.
-replaceOnce(/<!--[^>]*-->\n<script src="bridge\.js" defer><\/script>\n/, () => '', 'bridge.js');
+replaceOnce(/<!--[^>]*-->\n<script src="touch\.js" defer><\/script>\n/, () => '', 'touch.js');
+replaceOnce(/<script src="bridge\.js" defer><\/script>\n/, () => '', 'bridge.js');
 replaceOnce(/<script src="timpush\.js" defer><\/script>\n/, () => '', 'timpush.js');
 // The program's second part (split_first_frame.mjs), when the build made one, rides along the same
 // way; bridge.js joins it after the first frame.
@@ -60,6 +61,7 @@ replaceOnce(/<meta name="timpush-deferred-wasm" content="([^"]*)">\n/, (_, f) =>
 replaceOnce(/<\/body>/, () =>
   // A data block, not a script: it never runs, and CSP leaves it alone.
   `<script type="application/octet-stream" id="timpush-wasm">${read('timpush.wasm').toString('base64')}</script>\n` + deferred +
+  inline('script', `\n${scriptText('touch.js')}`) + '\n' +
   inline('script', `\n${scriptText('bridge.js')}`) + '\n' +
   inline('script', `\n${scriptText('timpush.js')}`) + '\n</body>', 'end of body');
 // The training lessons: the page reads their index from a meta tag (browser.cpp), in which each
