@@ -315,6 +315,20 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
       await session.nextFrame();
     },
 
+    // Two fingers: the first lands at (x, y), the second `gap` px to its right, then both move
+    // apart by `spread` px each in `steps` moves 16 ms apart, and lift together (a pinch out).
+    async pinch(x, y, { gap = 30, spread = 60, steps = 8 } = {}) {
+      const points = (d) => [{ x: x - d, y, id: 0 }, { x: x + gap + d, y, id: 1 }];
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y, id: 0 }] });
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: points(0) });
+      for (let i = 1; i <= steps; i++) {
+        await new Promise((r) => setTimeout(r, 16));
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: points((spread * i) / steps) });
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await session.nextFrame();
+      await session.nextFrame();
+    },
     // Clicks a text field and waits until the page reports it taking text, then types. ASCII goes
     // as real key presses; anything else as committed IME text, as a Chinese IME would send it.
     async typeInto(label, text, opts = {}) {

@@ -195,6 +195,28 @@ test('a field typed into stays above the soft keyboard; a pinch zoom draws the c
   }
 });
 
+test('two fingers on the phone are the browser\'s pinch: they neither press what is under them nor scroll', async () => {
+  const s = await openPage({ server, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+  try {
+    await waitForText(s, 'press Send');
+    const tab = await s.itemByLabel('Preview');
+    const title = await s.itemByLabel('Title', { visible: false });
+    // A pinch that starts with a finger on the Preview switch and spreads over the form.
+    await s.pinch(tab.x + tab.w / 2, tab.y + tab.h / 2);
+    await sleep(700);  // past the long-press time: a held first finger is no long press either
+    await s.nextFrame();
+    assert.equal(await s.page.evaluate(() => location.hash), '', 'the pinch opened no pane');
+    assert.equal((await s.itemByLabel('Title', { visible: false })).y, title.y, 'the form did not scroll');
+    assert.equal(await s.textActive(), false, 'no field took the focus');
+    // The same place with one finger is a tap, so the switch was live under the pinch.
+    await s.touchAt(tab.x + tab.w / 2, tab.y + tab.h / 2);
+    await s.page.waitForFunction(() => location.hash === '#view=preview', null, { timeout: 5000 });
+    assert.deepEqual(s.errors(), []);
+  } finally {
+    await s.close();
+  }
+});
+
 test('a link opens the place it names; share links still open the composer', async () => {
   const s = await openPage({ server, path: '#view=error-codes' });
   try {
