@@ -279,10 +279,21 @@ bool attr_map_editor(AppState& state, const char* name, std::optional<core::Attr
     if (attrs->empty()) attrs.reset();
     changed = true;
   }
+  // After Enter added one, the keyboard goes back to a new name for the next (kept in the
+  // window's storage for one frame: the name field is drawn before the value's Enter is known).
+  ImGuiStorage* storage = ImGui::GetStateStorage();
+  const ImGuiID refocus = ImGui::GetID("refocus name");
+  if (storage->GetBool(refocus)) {
+    storage->SetBool(refocus, false);
+    ImGui::SetKeyboardFocusHere();
+  }
   ImGui::SetNextItemWidth(column);
-  ImGui::InputTextWithHint((std::string("##new name ") + name).c_str(), tr(state.lang, txt::name), &new_name);
+  bool name_entered = ImGui::InputTextWithHint((std::string("##new name ") + name).c_str(), tr(state.lang, txt::name),
+                                               &new_name, ImGuiInputTextFlags_EnterReturnsTrue);
   ImGui::SameLine();
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 6);
+  // Enter in the name goes on to its value, as a form's next field would; Enter there adds both.
+  if (name_entered && !new_name.empty()) ImGui::SetKeyboardFocusHere();
   bool enter = ImGui::InputTextWithHint((std::string("##new value ") + name).c_str(),
                                         tr(state.lang, txt::value), &new_value,
                                         ImGuiInputTextFlags_EnterReturnsTrue);
@@ -293,6 +304,7 @@ bool attr_map_editor(AppState& state, const char* name, std::optional<core::Attr
     new_name.clear();
     new_value.clear();
     changed = true;
+    if (enter) storage->SetBool(refocus, true);
   }
   ImGui::Unindent();
   ImGui::PopID();
