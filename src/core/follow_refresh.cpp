@@ -37,6 +37,8 @@ void note_answer(RefreshState& state, std::optional<uint64_t> digest, int64_t no
     state.stop = RefreshStop::gave_up;
 }
 
+void note_throttled(RefreshState& state) { state.waiting = false; }
+
 std::optional<int64_t> next_auto_ask_ms(const RefreshState& state, const RefreshPolicy& policy) {
   if (state.stop != RefreshStop::none || state.waiting) return std::nullopt;
   if (state.started_ms < 0) return earliest_ask_ms(state, 0, policy);  // a new run asks at once

@@ -11,6 +11,8 @@
 //   a margin for the two clocks), whether asked by the timer or the Refresh button.
 // - It stops when two answers in a row are equal, after 5 minutes of asking, or after 3 failed
 //   answers in a row. Refresh always asks (at the 1/s limit) and starts the asking anew.
+// - An answer of 60018 (asked too often: another tab or the CLI shares the 1/s limit) is no
+//   failure: the next ask simply waits its interval.
 #pragma once
 
 #include <cstdint>
@@ -49,6 +51,8 @@ void note_ask(RefreshState& state, int64_t now_ms);
 // Its answer came in: `digest` of the numbers when it was read, nothing when it failed.
 void note_answer(RefreshState& state, std::optional<uint64_t> digest, int64_t now_ms,
                  const RefreshPolicy& policy = {});
+// Its answer was 60018, asked too often: neither numbers nor a failure.
+void note_throttled(RefreshState& state);
 // When the timer should ask next (a time on the same clock), or nothing: stopped or waiting.
 std::optional<int64_t> next_auto_ask_ms(const RefreshState& state, const RefreshPolicy& policy = {});
 // The earliest time any ask may go (the 1/s limit): now or later.

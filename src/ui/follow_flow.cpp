@@ -96,7 +96,8 @@ void round_answered(AppState& state) {
   std::optional<uint64_t> digest;
   if (!f.round_error && f.stats && f.loss) digest = core::report_digest(*f.stats, *f.loss);
   f.asked_unix = state.input.now_unix;
-  core::note_answer(f.refresh, digest, now_ms(state));
+  if (f.round_error && f.round_error->error_code == 60018) core::note_throttled(f.refresh);
+  else core::note_answer(f.refresh, digest, now_ms(state));
 }
 
 }  // namespace

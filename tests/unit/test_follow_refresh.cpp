@@ -91,6 +91,25 @@ TEST_CASE("the asking gives up after some minutes, and after failures in a row")
   CHECK(st.stop == RefreshStop::failed);
 }
 
+TEST_CASE("answers of 60018 (asked too often) are no failures: the asking goes on at its interval") {
+  RefreshState st;
+  Clock clock;
+  restart_refresh(st, 0);
+  for (int i = 0; i < 5; ++i) {
+    note_ask(st, clock.ms);
+    note_throttled(st);
+    CHECK(st.stop == RefreshStop::none);
+    auto next = next_auto_ask_ms(st);
+    REQUIRE(next);
+    CHECK(*next >= clock.ms + 1100);  // never sooner than the 1/s limit allows
+    clock.ms = *next;
+  }
+  note_ask(st, clock.ms);
+  note_answer(st, 7, clock.ms);
+  CHECK(st.stop == RefreshStop::none);
+  CHECK(st.failures == 0);
+}
+
 TEST_CASE("an old task is asked once") {
   RefreshState st;
   restart_refresh(st, 3 * 3600);
