@@ -2,6 +2,7 @@
 #include "ui/derive.h"
 
 #include "core/text_util.h"
+#include "ui/sched_flow.h"
 #include "ui/target.h"
 
 namespace timpush::ui {
@@ -21,7 +22,7 @@ void refresh_derived(AppState& state) {
   std::string body = current_body(state);
   // Checks carry both languages, so only new bytes need new checks (an edit of the target or a
   // setting leaves the body as it was).
-  if (body == d.body && !d.body.empty()) return;
+  if (body == d.body && !d.body.empty() && state.sched.mode == SendMode::push) return;
   d.body = std::move(body);
   const bool raw_broken = state.raw.active && !state.raw.parses;
   d.pretty = raw_broken ? state.raw.text : core::serialize_pretty(state.request);
@@ -35,6 +36,7 @@ void refresh_derived(AppState& state) {
   d.devices = core::preview_devices(d.report.document);
   d.device_warning_count = d.devices.common.size();
   for (const auto& card : d.devices.platforms) d.device_warning_count += card.warnings.size();
+  if (state.sched.mode != SendMode::push) derive_send_mode(state);  // a test send's or a schedule's body
 }
 
 Audience infer_audience(const core::PushRequest& request) {
