@@ -8,6 +8,7 @@
 #include <string>
 
 #include "core/json.h"
+#include "harness.h"
 #include "ui/app_state.h"
 #include "ui/derive.h"
 #include "ui/follow_flow.h"
@@ -268,4 +269,44 @@ TEST_CASE("Schedules: a pending task opens into the composer to modify, its Type
   CHECK(s.screen.nav.here().view == ui::View::follow);
   REQUIRE(s.follow.tasks.size() == 1);
   CHECK(s.follow.tasks[0].task_id == "667015d4_1_2_3_4");
+}
+
+// The place itself, drawn by the App: it asks for the list once when opened, draws both times
+// and the status in the UI's language, and asks nothing while it is closed.
+
+TEST_CASE("the Schedules place lists when opened, shows both times, and asks nothing once closed") {
+  ui::test::Harness h;
+  h.input.screen.utc_offset_minutes = -300;  // UTC-5
+  h.frames(2);
+  h.answer_sandbox_app("Zq9-demo-SECRET-k3y-771");
+  h.frames(2);
+  h.input.screen.location = "#view=schedules";
+  auto asked = h.frames(2);
+  h.input.screen.location.reset();
+  std::vector<ui::HttpRequest> lists;
+  for (const auto& r : asked)
+    if (has(r.url, "/v4/timpush/list_sched_task?")) lists.push_back(r);
+  REQUIRE(lists.size() == 1);
+  h.app.on_http_result(ui::HttpResult{lists[0].id, 200, "OK", listed_answer, false});
+  h.frames(2);
+  CHECK(has(h.drawn, "Task 1000000002"));
+  CHECK(has(h.drawn, "pending"));
+  CHECK(has(h.drawn, "local 2025-11-30 19:05:00"));  // 00:05 UTC is 19:05 the day before in UTC-5
+  CHECK(has(h.drawn, "UTC 2025-12-01 00:05:00"));
+  CHECK(has(h.drawn, "push TaskId 667015d4_1_2_3_4"));
+  h.state.lang = ui::Lang::zh;
+  h.frames(2);
+  CHECK(has(h.drawn, "待执行"));
+  CHECK(has(h.drawn, "已调度完成"));
+  h.state.lang = ui::Lang::en;
+
+  h.input.screen.location = "#view=history";
+  auto closed = h.frames(3);
+  h.input.screen.location.reset();
+  for (int i = 0; i < 5; ++i) {
+    h.input.now_seconds += 10;
+    auto more = h.frames(1);
+    closed.insert(closed.end(), more.begin(), more.end());
+  }
+  for (const auto& r : closed) CHECK_FALSE(has(r.url, "sched_task"));
 }
