@@ -281,6 +281,17 @@ void PageServer::install_routes() {
     auto answer = sandbox->reach(req.body);
     send_json(res, answer.http_status, answer.body);
   });
+  // Loopback only: a test's or a lesson's control, never a remote client's (sandbox.h).
+  http.Post("/sandbox/clock", [sandbox](const httplib::Request& req, httplib::Response& res) {
+    const std::string& from = req.remote_addr;
+    if (from != "127.0.0.1" && from != "::1" && from != "::ffff:127.0.0.1") {
+      send_json(res, 403, error_json("the sandbox clock is moved from this machine only",
+                                     "只能从本机调整沙箱时钟"));
+      return;
+    }
+    auto answer = sandbox->advance_clock(req.body);
+    send_json(res, answer.http_status, answer.body);
+  });
   http.Post("/sandbox/.*", sandbox_api);
   http.Get("/sandbox/v4/.*", sandbox_api);
 

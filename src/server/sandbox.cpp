@@ -116,7 +116,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   {
     // Scheduled tasks run at their time whatever this request is.
     std::lock_guard<std::mutex> lock(mutex_);
-    dispatch_due(now_ms_());
+    dispatch_due(now());
   }
   if (!is_push && !is_batch && !is_revoke && !is_follow && !is_sched && !is_app_data) {
     return fail(60009, "unknown API path " + std::string(api) +
@@ -166,7 +166,7 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
     return fail(60004, "URL parameter identifier is missing or empty");
   }
 
-  const int64_t now_ms = now_ms_();
+  const int64_t now_ms = now();
   const int64_t now_s = now_ms >= 0 ? now_ms / 1000 : -((-now_ms + 999) / 1000);
   auto verdict = core::usersig::verify(*sig, *sdkappid, *identifier,
                                        std::string_view(options_.key), now_s);
@@ -188,6 +188,28 @@ SandboxAnswer Sandbox::handle(std::string_view method, std::string_view api,
   if (is_app_data) return app_data(api_name, now_ms, body);
   if (is_revoke) return revoke(now_ms, body);
   return push(now_ms, *identifier, body, is_batch);
+}
+
+SandboxAnswer Sandbox::advance_clock(std::string_view body) {
+  constexpr int64_t kMaxStep = 31 * 86400;           // a 30-day schedule is one call away
+  constexpr int64_t kMaxAhead = 10LL * 366 * 86400;  // far from int64's edge
+  Json doc = core::read_json(body, core::JsonLimits{4, 16}).value;
+  const auto seconds = doc.is_object() ? core::get_int64(doc, "AdvanceSeconds") : std::nullopt;
+  std::lock_guard<std::mutex> lock(mutex_);
+  const int64_t ahead = ahead_ms_.load();
+  if (!seconds || *seconds < 1 || *seconds > kMaxStep || ahead / 1000 + *seconds > kMaxAhead) {
+    Json error = Json::object();
+    error["Error"] = "the body must be {\"AdvanceSeconds\":N}, N from 1 to 2678400 (31 days); the clock only goes forward";
+    error["ErrorZh"] = "请求体须为 {\"AdvanceSeconds\":N}，N 为 1 到 2678400（31 天）；时钟只能向前";
+    return {400, dump(error)};
+  }
+  ahead_ms_.store(ahead + *seconds * 1000);
+  const int64_t now_ms = now();
+  dispatch_due(now_ms);
+  Json answer = Json::object();
+  answer["Now"] = now_ms / 1000;
+  answer["AheadSeconds"] = ahead_ms_.load() / 1000;
+  return {200, dump(answer)};
 }
 
 Json Sandbox::app_info() const {

@@ -149,8 +149,19 @@
 //   * At most 1000 tasks are kept; a new one drops the oldest finished task, and when all 1000
 //     are pending, add answers 90104. A deleted task is gone (get answers 90104).
 //   * Each scheduled-task API at most 5 calls in any 1000 ms (60018).
+//
+// The sandbox's clock (sandbox.cpp):
+//   * POST /sandbox/clock {"AdvanceSeconds":N} moves the sandbox's clock N seconds ahead of the
+//     injected one (1 <= N <= 31 days a call, at most 10 years ahead in all), so a browser test
+//     or a lesson sees a task scheduled minutes ahead dispatched without waiting. Forward only:
+//     a clock that went back would undo dispatches and the 1 s spacing. It answers
+//     {"Now": Unix seconds, "AheadSeconds": total}; a body that is not such an object is HTTP 400
+//     {"Error","ErrorZh"}. Everything the sandbox times (UserSig expiry, spacing, quota day,
+//     delivery, dispatch) then reads the moved clock. Loopback clients only (403 otherwise), on
+//     top of /sandbox's same-origin rule; no UserSig (it is the sandbox's, not a service API).
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <deque>
 #include <functional>
@@ -215,6 +226,8 @@ public:
   // params: the decoded query parameters.
   // Dispatches the scheduled tasks due by now first.
   SandboxAnswer tasks(const std::multimap<std::string, std::string>& params);
+  // POST /sandbox/clock: moves the clock ahead (see the decisions above), dispatching what is due.
+  SandboxAnswer advance_clock(std::string_view body);
 
   const SandboxOptions& options() const { return options_; }
 
@@ -279,8 +292,12 @@ private:
   bool batch_rate_exceeded(int64_t now_ms);
   void keep(Task task);
 
+  // The injected clock plus what POST /sandbox/clock added: every time the sandbox reads.
+  int64_t now() const { return now_ms_() + ahead_ms_.load(); }
+
   SandboxOptions options_;
   MillisClock now_ms_;
+  std::atomic<int64_t> ahead_ms_{0};
   Random32 random_;
   std::shared_ptr<World> world_;  // tags and attributes under mutex_
   std::map<std::string, int64_t, std::less<>> last_follow_ms_;  // API -> last counted call

@@ -73,7 +73,7 @@ SandboxAnswer Sandbox::tasks(const std::multimap<std::string, std::string>& para
   size_t total = 0;
   {
     std::lock_guard<std::mutex> lock(mutex_);
-    dispatch_due(now_ms_());
+    dispatch_due(now());
     total = tasks_.size();
     const size_t begin = std::min(offset, total);
     const size_t end = std::min(total, begin + limit);

@@ -22,6 +22,7 @@
 #include "ui/layout.h"
 #include "ui/learn_flow.h"
 #include "ui/panels.h"
+#include "ui/sched_flow.h"
 #include "ui/send_flow.h"
 #include "ui/target.h"
 #include "ui/theme.h"
@@ -63,12 +64,14 @@ void App::start(const StartupInfo& info) {
   if (s.screen.nav.here().view == View::compose) s.screen.select_pane = s.screen.nav.here().pane;
   load_theme_setting(s, info);
   keep_learn_startup(s.learn, info);
+  keep_sched_startup(s.sched, info);
   queue_sandbox_app_request(s);
 }
 
 void App::on_http_result(const HttpResult& result) {
   if (handle_sandbox_app_result(*state_, result)) return;
   if (handle_follow_result(*state_, result)) return;
+  if (handle_sched_result(*state_, result)) return;
   if (learn_owns(*state_, result.id) && handle_learn_result(*state_, result)) return;
   handle_send_result(*state_, result);
 }
@@ -109,6 +112,7 @@ Intents App::frame(const FrameInput& input) {
     if (draw_confirm(s)) send_clicked = true;
     if (draw_host_confirm(s)) send_clicked = true;
     draw_paste_offer(s);
+    if (take_form_send(s)) send_clicked = true;  // the form's Test send / Schedule button
   }
   ImGui::End();
   // Ctrl+Enter (Cmd+Enter on a Mac) is the Send button from the keyboard: the same single call of
@@ -123,7 +127,7 @@ Intents App::frame(const FrameInput& input) {
   // The body is then derived once, before it is sent.
   if (ImGui::GetCurrentContext()->ActiveIdHasBeenEditedThisFrame) mark_edited(s);
   refresh_derived(s);
-  if (send_clicked) start_send(s);
+  if (send_clicked && !start_schedule(s)) start_send(s);
   if (learn_busy(s)) learn_tick(s);
   resolve_focus(s);
   autosave_tick(s);

@@ -2,6 +2,7 @@
 #include "ui/derive.h"
 
 #include "core/text_util.h"
+#include "ui/sched_flow.h"
 #include "ui/target.h"
 
 namespace timpush::ui {
@@ -25,7 +26,7 @@ void refresh_derived(AppState& state) {
   std::string body = raw_broken ? state.raw.text : core::dump_body(document);
   // Checks carry both languages, so only new bytes need new checks (an edit of the target or a
   // setting leaves the body as it was).
-  if (body == d.body && !d.body.empty()) return;
+  if (body == d.body && !d.body.empty() && state.sched.mode == SendMode::push) return;
   d.body = std::move(body);
   d.pretty = raw_broken ? state.raw.text : core::dump_pretty(document);
   d.report = raw_broken ? core::validate_body(d.body) : core::validate_document(d.body, std::move(document));
@@ -38,6 +39,7 @@ void refresh_derived(AppState& state) {
   d.devices = core::preview_devices(d.report.document);
   d.device_warning_count = d.devices.common.size();
   for (const auto& card : d.devices.platforms) d.device_warning_count += card.warnings.size();
+  if (state.sched.mode != SendMode::push) derive_send_mode(state);  // a test send's or a schedule's body
 }
 
 Audience infer_audience(const core::PushRequest& request) {

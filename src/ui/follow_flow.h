@@ -34,6 +34,10 @@ void ask_revoke(AppState& state);  // after its confirmation
 // An answer to one of the requests above; false when the id is none of them.
 bool handle_follow_result(AppState& state, const HttpResult& result);
 
+// A POST of `body` to another API of the push's target (send_flow.h's service_url), with a
+// `random` of its own; returns the request's id. The Follow and Schedules places' requests.
+uint64_t queue_service_call(AppState& state, const char* api, std::string body);
+
 // Merges a wake-up in `ms` into this frame's intents (the soonest wins).
 void wake_in(AppState& state, int64_t ms);
 

@@ -16,6 +16,7 @@
 #include "ui/layout.h"
 #include "ui/learn_panels.h"
 #include "ui/panels.h"
+#include "ui/sched_flow.h"
 #include "ui/send_flow.h"
 #include "ui/theme.h"
 #include "ui/widgets.h"
@@ -49,15 +50,17 @@ float button_width(const char* shown) {
 std::string send_label(const AppState& state) {
   const Lang lang = state.lang;
   // Plain "Send" when idle in English; otherwise the shown text changes and the ID stays "###Send".
+  // In test-send or schedule mode the button does that ("Test send###Send").
+  const Text& idle = send_mode_text(state);
   std::string out = state.send.in_flight ? label(lang, txt::sending) : label(lang, txt::send);
-  if (state.send.in_flight || lang == Lang::zh)
-    out = std::string(tr(lang, state.send.in_flight ? txt::sending : txt::send)) + "###Send";
+  if (state.send.in_flight || lang == Lang::zh || &idle != &txt::send)
+    out = std::string(tr(lang, state.send.in_flight ? txt::sending : idle)) + "###Send";
   // The server wants more than 1 s between pushes (90024): the button counts it down.
   int64_t lock_ms = state.keep.guard.lock_remaining_ms(now_ms(state));
   if (!state.send.in_flight && lock_ms > 0) {
     char countdown[48];
     std::snprintf(countdown, sizeof countdown, " (%.1f s)###Send", static_cast<double>(lock_ms) / 1000.0);
-    out = std::string(tr(lang, txt::send)) + countdown;
+    out = std::string(tr(lang, idle)) + countdown;
   }
   return out;
 }

@@ -23,7 +23,7 @@ const std::vector<Place>& places() {
   static const std::vector<Place> all = {
       {View::compose, "compose", txt::place_compose, true},
       {View::follow, "follow", txt::place_follow, true},
-      {View::schedules, "schedules", txt::place_schedules, false},
+      {View::schedules, "schedules", txt::place_schedules, true},
       {View::app_data, "app-data", txt::place_app_data, false},
       {View::learn, "learn", txt::place_learn, true},
       {View::history, "history", txt::tab_history, true},

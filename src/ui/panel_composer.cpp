@@ -228,6 +228,7 @@ void draw_offline_push_info(AppState& state) {
 
 void draw_composer(AppState& state) {
   ImGui::PushID("composer");
+  draw_send_mode(state);  // push, test send or schedule (panel_schedules.cpp)
   draw_audience(state);
   draw_message(state);
   draw_offline_push_info(state);

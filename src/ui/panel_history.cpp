@@ -36,6 +36,10 @@ void draw_history(AppState& state) {
       ImGui::SameLine();
       if (!e.task_id.empty() && small_button(state, label(lang, txt::follow, "history"))) follow_id = e.task_id;
       if (!e.task_id.empty()) ImGui::SameLine();
+      if (e.api == "v4/timpush/batch") {  // a test send to named accounts, not a push to an audience
+        ImGui::TextColored(tone_colour(Tone::warn), "[%s]", tr(lang, txt::history_test));
+        ImGui::SameLine();
+      }
       std::string code = e.error_code ? std::to_string(*e.error_code) : std::string("-");
       std::string line = core::usersig::format_utc(e.time) + "  HTTP " + std::to_string(e.http_status) +
                          "  ErrorCode " + code;

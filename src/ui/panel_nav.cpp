@@ -141,7 +141,7 @@ void draw_place(AppState& state, View view) {
     case View::learn: draw_learn_place(state); return;
     case View::compose: return;  // drawn by the layout
     case View::follow: draw_follow(state); return;
-    case View::schedules:
+    case View::schedules: draw_schedules(state); return;
     case View::app_data: break;
   }
   draw_not_built(state, view);

@@ -1,5 +1,6 @@
 // What the platform tells the UI about the screen each frame, and what the UI asks of it for the
 // screen: the system's theme and pointer, the URL fragment after Back or Forward, a long press,
+// the local time zone's offset (times are typed in it),
 // and back: the fragment to push, the theme drawn, text for the ARIA live region, a clipboard read.
 // Plain values (app.h's FrameInput and Intents carry one each). No ImGui, no browser.
 #pragma once
@@ -14,6 +15,7 @@ struct ScreenInput {
   bool coarse_pointer = false;           // pointer: coarse (a finger): tap targets grow
   std::optional<std::string> location;   // the URL's fragment after a popstate or hashchange
   bool long_press = false;               // this frame's tap was a finger held still
+  int utc_offset_minutes = 0;            // the local time zone, east of UTC (UTC+8: 480), now
 };
 
 struct ScreenIntents {

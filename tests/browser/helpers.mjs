@@ -106,8 +106,9 @@ export async function startServer({ site = siteDir } = {}) {
 
 // Launches Chromium with a fresh profile. Never downloads a browser: the system one is used.
 // hasTouch and isMobile emulate a phone or a tablet (a finger, a soft keyboard's text path).
+// timezoneId (e.g. "Asia/Shanghai") sets the browser's time zone; the machine's otherwise.
 export async function launchBrowser({ viewport = defaultViewport, deviceScaleFactor = 1, hasTouch = false,
-  isMobile = false, colorScheme = 'light' } = {}) {
+  isMobile = false, colorScheme = 'light', timezoneId } = {}) {
   const profile = mkdtempSync(join(tmpdir(), 'timpush-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -119,6 +120,7 @@ export async function launchBrowser({ viewport = defaultViewport, deviceScaleFac
     hasTouch,
     isMobile,
     colorScheme,
+    ...(timezoneId ? { timezoneId } : {}),
     args: [
       '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -167,11 +169,11 @@ async function pollPage(page, fn, arg, { timeout = 10000, what = 'condition' } =
 
 // Opens the page in a fresh browser and returns a session with the person-like helpers.
 // With `url` (a file:// page, say) no server is started and the page is opened as it is.
-export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, path = '', url } = {}) {
+export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, timezoneId, path = '', url } = {}) {
   const ownServer = !server && !url;
   if (url) server = { url, kind: 'none', log: [], async stop() {} };
   server = server || (await startServer());
-  const browser = await launchBrowser({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme });
+  const browser = await launchBrowser({ viewport, deviceScaleFactor, hasTouch, isMobile, colorScheme, timezoneId });
   const page = browser.context.pages()[0] || (await browser.context.newPage());
   const consoleMessages = [];
   const pageErrors = [];

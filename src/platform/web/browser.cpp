@@ -58,6 +58,7 @@ EM_JS(void, tpjs_show_dark, (int dark), { document.documentElement.classList.tog
 EM_JS(void, tpjs_paste_from_clipboard, (), { window['TimpushBridge']['pasteFromClipboard'](); });
 EM_JS(double, tpjs_visible_bottom, (), { return window['TimpushBridge']['visibleBottom'](); });
 EM_JS(double, tpjs_pixel_ratio, (double css_w, double css_h), { return window['TimpushBridge']['pixelRatio'](css_w, css_h); });
+EM_JS(int, tpjs_utc_offset_minutes, (), { return -new Date().getTimezoneOffset(); });
 EM_JS(void, tpjs_frame_drawn, (int frame), { window['TimpushBridge']['frameDrawn'](frame); });
 
 namespace timpush::web {
@@ -89,6 +90,7 @@ void canvas_css_size(double* width, double* height) {
 }
 double canvas_pixel_ratio(double css_w, double css_h) { return tpjs_pixel_ratio(css_w, css_h); }
 int screen_media() { return tpjs_screen_media(); }
+int utc_offset_minutes() { return tpjs_utc_offset_minutes(); }
 void push_fragment(const std::string& fragment) { tpjs_push_fragment(fragment.c_str()); }
 void announce(const std::string& text, const char* lang) { tpjs_announce(text.c_str(), lang); }
 void show_dark(bool dark) { tpjs_show_dark(dark ? 1 : 0); }

@@ -38,6 +38,8 @@ void set_canvas_pixel_size(int width, int height);
 // The screen (ui/screen_io.h). Media: bit 0 prefers-color-scheme dark, bit 1 pointer coarse
 // (bridge.js reports changes through timpush_web_media).
 int screen_media();
+// The local zone's offset now, east of UTC in minutes (JavaScript's getTimezoneOffset, negated).
+int utc_offset_minutes();
 void push_fragment(const std::string& fragment);   // history.pushState; "" for the plain URL
 void announce(const std::string& text, const char* lang);  // the ARIA live region
 void show_dark(bool dark);                          // the page's own colours behind the canvas

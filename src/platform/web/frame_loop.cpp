@@ -137,6 +137,7 @@ ui::ScreenInput take_screen_input() {
   in.location = std::move(p.location);
   p.location.reset();
   in.long_press = p.long_press;
+  in.utc_offset_minutes = utc_offset_minutes();  // read each frame: a zone can change (DST, travel)
   p.long_press = false;
   return in;
 }
