@@ -201,9 +201,10 @@ TIMPUSH_LATER void draw_schedules(AppState& state) {
   } else if (sc.list_request) {
     ImGui::TextDisabled("%s", tr(lang, txt::sched_loading));
   } else if (sc.listed) {
-    const std::string n = std::to_string(sc.total.value_or(static_cast<int64_t>(sc.tasks.size())));
+    const int64_t count = sc.total.value_or(static_cast<int64_t>(sc.tasks.size()));
     const std::string at = core::format_local_time(sc.listed_unix, state.input.screen.utc_offset_minutes);
-    ImGui::TextDisabled("%s", tr(lang, fill(fill(Words(txt::sched_count), n), at)).c_str());
+    Words line = count == 1 ? fill(Words(txt::sched_count_one), at) : fill(fill(Words(txt::sched_count), std::to_string(count)), at);
+    ImGui::TextDisabled("%s", tr(lang, line).c_str());
   }
   if (sc.list_error) wrapped(tr(lang, fill(Words(txt::sched_refused), tr(lang, sc.list_error->summary))), Tone::bad);
   if (sc.action_answer && sc.mode != SendMode::schedule)

@@ -58,6 +58,7 @@ inline constexpr Text sched_loading{"Asking for the list...", "正在获取列�
 inline constexpr Text sched_none{"No scheduled task in the last 59 days or the next 31.",
                                  "过去 59 天和未来 31 天内没有定时任务。"};
 inline constexpr Text sched_count{"{} tasks (asked at {})", "{} 个任务(获取于 {})"};
+inline constexpr Text sched_count_one{"1 task (asked at {})", "1 个任务(获取于 {})"};
 inline constexpr Text sched_needs_app{"Fill in the target and the app under Credentials first.",
                                       "请先在“凭据”中填写目标和应用。"};
 inline constexpr Text sched_task_line{"Task {}", "任务 {}"};
