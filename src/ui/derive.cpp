@@ -2,6 +2,7 @@
 #include "ui/derive.h"
 
 #include "core/text_util.h"
+#include "ui/app_data_flow.h"
 #include "ui/target.h"
 
 namespace timpush::ui {
@@ -15,17 +16,21 @@ void refresh_derived(AppState& state) {
   d.base_error = std::move(base.error);
   if (state.creds.sig_source == SigSource::key) d.usersig = state.sig.usersig;
   else d.usersig = state.pasted.usersig;
+  forget_app_data_if_moved(state);  // names read from another app or target are not this one's
 
   if (d.revision == state.revision) return;
   d.revision = state.revision;
   std::string body = current_body(state);
   // Checks carry both languages, so only new bytes need new checks (an edit of the target or a
   // setting leaves the body as it was).
-  if (body == d.body && !d.body.empty()) return;
+  // The app's attribute names, once read, judge the body too (App data): new names, new checks.
+  const uint64_t names = state.app_data.names_generation;
+  if (body == d.body && !d.body.empty() && names == d.names_generation) return;
   d.body = std::move(body);
+  d.names_generation = names;
   const bool raw_broken = state.raw.active && !state.raw.parses;
   d.pretty = raw_broken ? state.raw.text : core::serialize_pretty(state.request);
-  d.report = core::validate_body(d.body);
+  d.report = core::validate_body(d.body, core::ValidationOptions{state.app_data.known_names});
   d.error_count = 0;
   d.warning_count = 0;
   for (const auto& issue : d.report.issues) {

@@ -57,19 +57,6 @@ std::optional<Text> added_refusal(AppState& state, const std::string& task_id) {
   return std::nullopt;
 }
 
-uint64_t queue(AppState& state, const char* api, std::string body) {
-  HttpRequest request;
-  request.id = state.next_http_id++;
-  // `random` must differ between requests; a frame may send two (statistics and loss).
-  request.url = service_url(state, api, state.input.fresh_random ^ static_cast<uint32_t>(request.id * 2654435761u));
-  request.body = std::move(body);
-  const bool relayed = state.creds.kind == TargetKind::region && state.creds.via_relay;
-  request.timeout_seconds = relayed ? 30 : 15;
-  const uint64_t id = request.id;
-  state.out.http.push_back(std::move(request));
-  return id;
-}
-
 std::vector<std::string> task_ids(const AppState& state) {
   std::vector<std::string> ids;
   for (const FollowedTask& t : state.follow.tasks) ids.push_back(t.task_id);
@@ -82,9 +69,9 @@ void ask_round(AppState& state) {
   FollowState& f = state.follow;
   const int64_t end = state.input.now_unix + 60;
   const auto ids = task_ids(state);
-  f.stats_request = queue(state, "v4/timpush/all_member_push_statistics",
+  f.stats_request = queue_service_call(state, "v4/timpush/all_member_push_statistics",
                           core::statistics_body(end - core::max_statistics_window_s, end, ids));
-  f.loss_request = queue(state, "v4/timpush/all_member_push_loss",
+  f.loss_request = queue_service_call(state, "v4/timpush/all_member_push_loss",
                          core::loss_body(end - core::max_loss_window_s, end, ids));
   f.round_error.reset();
   core::note_ask(f.refresh, now_ms(state));
@@ -100,6 +87,19 @@ void round_answered(AppState& state) {
 }
 
 }  // namespace
+
+uint64_t queue_service_call(AppState& state, const char* api, std::string body) {
+  HttpRequest request;
+  request.id = state.next_http_id++;
+  // `random` must differ between requests; a frame may send two (statistics and loss).
+  request.url = service_url(state, api, state.input.fresh_random ^ static_cast<uint32_t>(request.id * 2654435761u));
+  request.body = std::move(body);
+  const bool relayed = state.creds.kind == TargetKind::region && state.creds.via_relay;
+  request.timeout_seconds = relayed ? 30 : 15;
+  const uint64_t id = request.id;
+  state.out.http.push_back(std::move(request));
+  return id;
+}
 
 void wake_in(AppState& state, int64_t ms) {
   ms = std::max<int64_t>(0, ms);
@@ -181,7 +181,7 @@ TIMPUSH_LATER void ask_trace(AppState& state) {
   FollowState& f = state.follow;
   f.traced_task = f.tasks[std::min(f.selected, f.tasks.size() - 1)].task_id;
   f.traced_user = std::string(core::trim(f.user_id));
-  f.trace_request = queue(state, "v4/timpush/all_member_push_trace", core::trace_body(f.traced_task, f.traced_user));
+  f.trace_request = queue_service_call(state, "v4/timpush/all_member_push_trace", core::trace_body(f.traced_task, f.traced_user));
   f.trace_last_ms = now_ms(state);
   f.trace.reset();  // the last user's devices are not this one's
 }
@@ -191,7 +191,7 @@ TIMPUSH_LATER void ask_revoke(AppState& state) {
   f.revoke_confirming = false;
   if (revoke_blocker(state)) return;
   f.revoked_task = f.tasks[std::min(f.selected, f.tasks.size() - 1)].task_id;
-  f.revoke_request = queue(state, "v4/timpush/revoke", core::revoke_body(f.revoked_task, f.revoke_title, f.revoke_desc));
+  f.revoke_request = queue_service_call(state, "v4/timpush/revoke", core::revoke_body(f.revoked_task, f.revoke_title, f.revoke_desc));
   f.revoke_last_ms = now_ms(state);
   f.revoke_answer.reset();
 }

@@ -34,6 +34,11 @@ void ask_revoke(AppState& state);  // after its confirmation
 // An answer to one of the requests above; false when the id is none of them.
 bool handle_follow_result(AppState& state, const HttpResult& result);
 
+// One request to another API of the push's target (`api` as "v4/timpush/revoke"): the push's base
+// URL, SDKAppID and admin UserSig, a `random` of its own; returns its id. The App data place
+// uses it too.
+uint64_t queue_service_call(AppState& state, const char* api, std::string body);
+
 // Merges a wake-up in `ms` into this frame's intents (the soonest wins).
 void wake_in(AppState& state, int64_t ms);
 

@@ -24,7 +24,7 @@ const std::vector<Place>& places() {
       {View::compose, "compose", txt::place_compose, true},
       {View::follow, "follow", txt::place_follow, true},
       {View::schedules, "schedules", txt::place_schedules, false},
-      {View::app_data, "app-data", txt::place_app_data, false},
+      {View::app_data, "app-data", txt::place_app_data, true},
       {View::learn, "learn", txt::place_learn, true},
       {View::history, "history", txt::tab_history, true},
       {View::drafts, "drafts", txt::tab_drafts, true},

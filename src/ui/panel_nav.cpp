@@ -141,8 +141,8 @@ void draw_place(AppState& state, View view) {
     case View::learn: draw_learn_place(state); return;
     case View::compose: return;  // drawn by the layout
     case View::follow: draw_follow(state); return;
-    case View::schedules:
-    case View::app_data: break;
+    case View::app_data: draw_app_data(state); return;
+    case View::schedules: break;
   }
   draw_not_built(state, view);
 }

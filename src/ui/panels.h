@@ -18,6 +18,7 @@ void draw_drafts(AppState& state);         // panel_drafts.cpp
 void draw_templates(AppState& state);      // panel_templates.cpp
 void draw_history(AppState& state);        // panel_history.cpp
 void draw_follow(AppState& state);         // panel_follow.cpp (the Follow place)
+void draw_app_data(AppState& state);       // panel_app_data.cpp (the App data place)
 // The confirmations before a send (panel_confirm.cpp): a push to every user, enabled once the
 // SDKAppID typed matches, and the first send to a host. Each returns true when its send button was
 // pressed, as the top bar's Send does; the frame then calls the send flow.

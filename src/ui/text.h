@@ -343,3 +343,5 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 #include "ui/text_learn.h"
 // The Follow place (panel_follow*.cpp).
 #include "ui/text_follow.h"
+// The App data place (panel_app_data.cpp).
+#include "ui/text_app_data.h"
