@@ -84,7 +84,7 @@ void draw_name_row(AppState& state, size_t slot, size_t read_count, const std::v
   }
   const std::string pointer = "/AttrNames/" + std::to_string(slot);
   for (const core::Issue& issue : issues)
-    if (issue.pointer == pointer) problem_at_field(state, issue.message);
+    if (issue.pointer == pointer) problem_at_field(state, core::same(std::to_string(issue.code) + ": ") + issue.message);
   ImGui::PopID();
 }
 
@@ -133,7 +133,7 @@ void draw_names(AppState& state) {
     if (ImGui::RadioButton(radio.c_str(), a.edit_type == value)) a.edit_type = value;
   }
   for (const core::Issue& issue : issues)
-    if (issue.pointer == "/AttrTypes") problem_at_field(state, issue.message);
+    if (issue.pointer == "/AttrTypes") problem_at_field(state, core::same(std::to_string(issue.code) + ": ") + issue.message);
 
   const std::optional<Text> save_off = save_blocker(state);
   ImGui::BeginDisabled(save_off.has_value());
@@ -290,7 +290,7 @@ void draw_removal_confirm(AppState& state) {
   ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::appdata_confirm_title));
   wrapped(nullptr, tr(lang, question));
   ImGui::Spacing();
-  const bool yes = ImGui::Button(label(lang, txt::appdata_confirm_yes).c_str());
+  const bool yes = ImGui::Button(label(lang, txt::appdata_confirm_yes, "confirm").c_str());
   ImGui::SameLine();
   if (ImGui::IsWindowAppearing()) ImGui::SetKeyboardFocusHere();
   bool no = ImGui::Button(label(lang, txt::cancel).c_str());

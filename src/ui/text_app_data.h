@@ -34,8 +34,8 @@ inline constexpr Text appdata_read_kept{
 inline constexpr Text appdata_account_type{"Account type (AttrTypes)", "账号类型(AttrTypes)"};
 inline constexpr Text appdata_type_keep{"Leave as is", "保持不变"};
 inline constexpr Text appdata_type_fixed{
-    "90035: attribute {} is already of account type {}; a type cannot change once set.",
-    "90035：属性 {} 的账号类型已是 {}，设置后不能更改。"};
+    "attribute {} is already of account type {}; a type cannot change once set.",
+    "属性 {} 的账号类型已是 {}，设置后不能更改。"};
 inline constexpr Text appdata_save_names{"Save names", "保存属性名"};
 inline constexpr Text appdata_saved{"Saved; the names below are read back from the app.", "已保存；下方属性名为从应用读回的结果。"};
 inline constexpr Text appdata_read_first{"Read the names first: saving writes slots 0 to N.",
