@@ -15,6 +15,7 @@
 
 #include "core/templates.h"
 #include "ui/announce.h"
+#include "ui/app_data_flow.h"
 #include "ui/app_state.h"
 #include "ui/derive.h"
 #include "ui/follow_flow.h"
@@ -73,6 +74,7 @@ void App::on_http_result(const HttpResult& result) {
   if (handle_follow_result(*state_, result)) return;
   if (handle_sched_result(*state_, result)) return;
   if (learn_owns(*state_, result.id) && handle_learn_result(*state_, result)) return;
+  if (handle_app_data_result(*state_, result)) return;
   handle_send_result(*state_, result);
 }
 

@@ -19,6 +19,7 @@
 #include "core/usersig.h"
 #include "core/validation.h"
 #include "ui/app.h"
+#include "ui/app_data_state.h"
 #include "ui/learn_state.h"
 #include "ui/follow_state.h"
 #include "ui/sched_state.h"
@@ -77,6 +78,7 @@ struct Derived {
   std::string body;          // exact bytes that will be sent and signed
   std::string pretty;        // for the preview
   core::ValidationReport report;
+  uint64_t names_generation = 0;  // AppDataState::names_generation the report was checked with
   size_t error_count = 0;
   size_t warning_count = 0;
   core::DevicePreview devices;  // the push on each platform, from the same reading of the body
@@ -200,6 +202,7 @@ struct AppState {
   LearnState learn;    // lessons, progress, the lesson on, the reach (learn_state.h)
   FollowState follow;  // the Follow place (follow_state.h)
   SchedState sched;    // test send, schedule and the Schedules place (sched_state.h)
+  AppDataState app_data;  // the App data place; its attribute names go to the checks (app_data_state.h)
 
   uint64_t next_http_id = 1;
   // What the platform is to do, pushed by panels and flows during the frame and handed over whole

@@ -2,6 +2,7 @@
 #include "ui/derive.h"
 
 #include "core/text_util.h"
+#include "ui/app_data_flow.h"
 #include "ui/sched_flow.h"
 #include "ui/target.h"
 
@@ -16,6 +17,7 @@ void refresh_derived(AppState& state) {
   d.base_error = std::move(base.error);
   if (state.creds.sig_source == SigSource::key) d.usersig = state.sig.usersig;
   else d.usersig = state.pasted.usersig;
+  forget_app_data_if_moved(state);  // names read from another app or target are not this one's
 
   if (d.revision == state.revision) return;
   d.revision = state.revision;
@@ -26,10 +28,14 @@ void refresh_derived(AppState& state) {
   std::string body = raw_broken ? state.raw.text : core::dump_body(document);
   // Checks carry both languages, so only new bytes need new checks (an edit of the target or a
   // setting leaves the body as it was).
-  if (body == d.body && !d.body.empty() && state.sched.mode == SendMode::push) return;
+  // The app's attribute names, once read, judge the body too (App data): new names, new checks.
+  const uint64_t names = state.app_data.names_generation;
+  if (body == d.body && !d.body.empty() && names == d.names_generation && state.sched.mode == SendMode::push) return;
   d.body = std::move(body);
+  d.names_generation = names;
   d.pretty = raw_broken ? state.raw.text : core::dump_pretty(document);
-  d.report = raw_broken ? core::validate_body(d.body) : core::validate_document(d.body, std::move(document));
+  const core::ValidationOptions options{state.app_data.known_names};
+  d.report = raw_broken ? core::validate_body(d.body, options) : core::validate_document(d.body, std::move(document), options);
   d.error_count = 0;
   d.warning_count = 0;
   for (const auto& issue : d.report.issues) {

@@ -57,7 +57,6 @@ std::optional<Text> added_refusal(AppState& state, const std::string& task_id) {
   return std::nullopt;
 }
 
-
 std::vector<std::string> task_ids(const AppState& state) {
   std::vector<std::string> ids;
   for (const FollowedTask& t : state.follow.tasks) ids.push_back(t.task_id);

@@ -34,8 +34,9 @@ void ask_revoke(AppState& state);  // after its confirmation
 // An answer to one of the requests above; false when the id is none of them.
 bool handle_follow_result(AppState& state, const HttpResult& result);
 
-// A POST of `body` to another API of the push's target (send_flow.h's service_url), with a
-// `random` of its own; returns the request's id. The Follow and Schedules places' requests.
+// One request to another API of the push's target (`api` as "v4/timpush/revoke"): the push's base
+// URL, SDKAppID and admin UserSig (send_flow.h's service_url), a `random` of its own; returns its
+// id. The Follow, Schedules and App data places' requests.
 uint64_t queue_service_call(AppState& state, const char* api, std::string body);
 
 // Merges a wake-up in `ms` into this frame's intents (the soonest wins).

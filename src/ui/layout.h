@@ -1,5 +1,5 @@
 // The frame's layout (layout.cpp) and the navigation's drawing (panel_nav.cpp): one place from
-// which the operator reaches every view, the composer's panes, and the places not built yet.
+// which the operator reaches every view, and the composer's panes.
 #pragma once
 
 #include <imgui.h>
@@ -23,7 +23,7 @@ void draw_layout(AppState& state, bool& send_clicked);
 // panel_nav.cpp
 // Every place on one row when they fit, else one menu naming the current place.
 void draw_nav(AppState& state);
-// A place other than the composer (History, Drafts, ..., Help, and those not built yet).
+// A place other than the composer (Follow, Schedules, App data, Learn, History, ..., Help).
 void draw_place(AppState& state, View view);
 // A long press on a text field offers Paste (the platform reads the clipboard on a tap).
 void draw_paste_offer(AppState& state);

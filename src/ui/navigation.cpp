@@ -21,16 +21,16 @@ constexpr PaneName pane_names[] = {
 
 const std::vector<Place>& places() {
   static const std::vector<Place> all = {
-      {View::compose, "compose", txt::place_compose, true},
-      {View::follow, "follow", txt::place_follow, true},
-      {View::schedules, "schedules", txt::place_schedules, true},
-      {View::app_data, "app-data", txt::place_app_data, false},
-      {View::learn, "learn", txt::place_learn, true},
-      {View::history, "history", txt::tab_history, true},
-      {View::drafts, "drafts", txt::tab_drafts, true},
-      {View::templates, "templates", txt::tab_templates, true},
-      {View::error_codes, "error-codes", txt::tab_error_codes, true},
-      {View::help, "help", txt::place_help, true},
+      {View::compose, "compose", txt::place_compose},
+      {View::follow, "follow", txt::place_follow},
+      {View::schedules, "schedules", txt::place_schedules},
+      {View::app_data, "app-data", txt::place_app_data},
+      {View::learn, "learn", txt::place_learn},
+      {View::history, "history", txt::tab_history},
+      {View::drafts, "drafts", txt::tab_drafts},
+      {View::templates, "templates", txt::tab_templates},
+      {View::error_codes, "error-codes", txt::tab_error_codes},
+      {View::help, "help", txt::place_help},
   };
   return all;
 }

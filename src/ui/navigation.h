@@ -38,13 +38,11 @@ struct Location {
   bool operator!=(const Location& o) const { return !(*this == o); }
 };
 
-// One place of the navigation: its view, its name in the fragment, its label, and whether the
-// page has it yet (the others show a short "not built yet" page).
+// One place of the navigation: its view, its name in the fragment, and its label.
 struct Place {
   View view;
   const char* name;  // "history" in "#view=history"
   Text label;
-  bool built;
 };
 // Every place, in the order the navigation shows them.
 const std::vector<Place>& places();

@@ -1,7 +1,7 @@
 // The navigation drawn: every place on one row of buttons when they fit the width, else one menu
 // (a button naming the current place) that fits any width down to 360 CSS px. Also the places
 // themselves other than the composer: History, Drafts, Templates, Error codes, Help (shortcuts
-// and the theme), the places not built yet, and the long press's Paste offer. Follow draws itself
+// and the theme), and the long press's Paste offer. Follow draws itself
 // (panel_follow.cpp).
 #include <imgui.h>
 #include <imgui_internal.h>
@@ -24,9 +24,7 @@ void draw_nav_row(AppState& state) {
     if (place.view != places().front().view) ImGui::SameLine();
     const bool current = here_is(state, place.view);
     if (current) ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetStyleColorVec4(ImGuiCol_HeaderActive));
-    if (!place.built) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     if (ImGui::Button(label(state.lang, place.label).c_str())) go_to(state, Location{place.view, Pane::form});
-    if (!place.built) ImGui::PopStyleColor();
     if (current) ImGui::PopStyleColor();
   }
 }
@@ -54,28 +52,12 @@ void draw_nav_menu(AppState& state) {
   ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
   for (const Place& place : places()) {
     const bool selected = here_is(state, place.view);
-    if (!place.built) ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
     // As tall as a button, so a finger hits one place.
     if (ImGui::Selectable(label(lang, place.label).c_str(), selected, 0, ImVec2(0, ImGui::GetFrameHeight())))
       go_to(state, Location{place.view, Pane::form});
-    if (!place.built) ImGui::PopStyleColor();
   }
   ImGui::PopStyleVar();
   ImGui::EndPopup();
-}
-
-void draw_not_built(AppState& state, View view) {
-  const Lang lang = state.lang;
-  const Place& place = place_of(view);
-  ImGui::SeparatorText(tr(lang, place.label));
-  ImGui::TextColored(tone_colour(Tone::warn), "%s", tr(lang, txt::not_built_yet));
-  const Text* body = &txt::not_built_learn;
-  if (view == View::schedules) body = &txt::not_built_schedules;
-  else if (view == View::app_data) body = &txt::not_built_app_data;
-  ImGui::PushTextWrapPos(0);
-  ImGui::TextUnformatted(tr(lang, *body));
-  ImGui::PopTextWrapPos();
-  if (ImGui::Button(label(lang, txt::place_compose, "not built").c_str())) go_to(state, Location{});
 }
 
 void draw_help(AppState& state) {
@@ -142,9 +124,8 @@ void draw_place(AppState& state, View view) {
     case View::compose: return;  // drawn by the layout
     case View::follow: draw_follow(state); return;
     case View::schedules: draw_schedules(state); return;
-    case View::app_data: break;
+    case View::app_data: draw_app_data(state); return;
   }
-  draw_not_built(state, view);
 }
 
 void draw_paste_offer(AppState& state) {

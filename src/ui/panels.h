@@ -21,6 +21,7 @@ void draw_follow(AppState& state);         // panel_follow.cpp (the Follow place
 void draw_schedules(AppState& state);      // panel_schedules.cpp (the Schedules place)
 // The send mode's choice and its field (accounts or time), at the top of the form (panel_schedules.cpp).
 void draw_send_mode(AppState& state);
+void draw_app_data(AppState& state);       // panel_app_data.cpp (the App data place)
 // The confirmations before a send (panel_confirm.cpp): a push to every user, enabled once the
 // SDKAppID typed matches, and the first send to a host. Each returns true when its send button was
 // pressed, as the top bar's Send does; the frame then calls the send flow.

@@ -345,3 +345,5 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 #include "ui/text_follow.h"
 // The test send, the schedule and the Schedules place (panel_schedules.cpp, sched_flow.cpp).
 #include "ui/text_schedule.h"
+// The App data place (panel_app_data.cpp).
+#include "ui/text_app_data.h"

@@ -14,17 +14,6 @@ inline constexpr Text place_app_data{"App data", "应用数据"};
 inline constexpr Text place_learn{"Learn", "学习"};
 inline constexpr Text place_help{"Help", "帮助"};
 inline constexpr Text places_menu{"Places: {}", "导航：{}"};
-inline constexpr Text not_built_yet{"Not built yet.", "尚未实现。"};
-inline constexpr Text not_built_schedules{
-    "Here you will plan pushes for later. Until then, a push goes when you press Send.",
-    "这里将安排稍后发送的推送。在此之前，按“发送”即立即推送。"};
-inline constexpr Text not_built_app_data{
-    "Here you will look up the app's tags and attributes. Until then, type them in the form.",
-    "这里将查询应用的标签和属性。在此之前，请在表单中直接填写。"};
-inline constexpr Text not_built_learn{
-    "Here you will find short lessons on the push API. Until then, Error codes explains every code "
-    "and the field help (?) explains each field.",
-    "这里将提供推送接口的简短课程。在此之前，“错误码”解释每个错误码，字段旁的 (?) 解释每个字段。"};
 
 // Layout
 inline constexpr Text back{"Back", "返回"};

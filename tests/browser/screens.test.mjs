@@ -234,7 +234,8 @@ test('a link opens the place it names; share links still open the composer', asy
     for (const name of ['Compose', 'Follow', 'Schedules', 'App data', 'Learn', 'History', 'Drafts', 'Templates', 'Error codes', 'Help'])
       assert.ok(items.some((it) => it.label === name && it.visible), `${name} is in the navigation`);
     await s.click('Schedules');
-    await waitForText(s, 'Not built yet.');
+    await s.page.waitForFunction(() => location.hash === '#view=schedules', null, { timeout: 5000 });
+    await waitForText(s, 'Refresh');
   } finally {
     await s.close();
   }

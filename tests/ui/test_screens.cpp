@@ -96,7 +96,7 @@ TEST_CASE("below 900 CSS px one column shows one pane; the switch pushes it and 
   CHECK(h.drawn.find("\"MsgRandom\"") != std::string::npos);
 }
 
-TEST_CASE("a place named in the URL opens; the places not built yet say so in both languages") {
+TEST_CASE("a place named in the URL opens; App data opens from the navigation, in both languages") {
   Harness h;
   ready(h);
   h.input.screen.location = "#view=drafts";
@@ -105,14 +105,13 @@ TEST_CASE("a place named in the URL opens; the places not built yet say so in bo
   CHECK(h.state.screen.nav.here().view == ui::View::drafts);
   CHECK(h.drawn.find(ui::txt::drafts_autosaved.en) != std::string::npos);
 
-  // Schedules is built now (panel_schedules.cpp); App data is not yet.
   h.press(h.id_of(main_window, {"nav", "App data"}));
   h.frames(2);
   CHECK(h.state.screen.nav.here().view == ui::View::app_data);
-  CHECK(h.drawn.find(ui::txt::not_built_yet.en) != std::string::npos);
+  CHECK(h.drawn.find(ui::txt::appdata_names_title.en) != std::string::npos);
   h.state.lang = ui::Lang::zh;
   h.frames(2);
-  CHECK(h.drawn.find(ui::txt::not_built_yet.zh) != std::string::npos);
+  CHECK(h.drawn.find(ui::txt::appdata_names_title.zh) != std::string::npos);
 }
 
 TEST_CASE("Ctrl+Enter and Cmd+Enter send as the Send button does: once, and not past a blocker") {
