@@ -19,6 +19,7 @@
 #include "core/usersig.h"
 #include "core/validation.h"
 #include "ui/app.h"
+#include "ui/explain_state.h"
 #include "ui/learn_state.h"
 #include "ui/follow_state.h"
 #include "ui/screen_state.h"
@@ -198,6 +199,7 @@ struct AppState {
   ScreenState screen;  // place, theme, layout, announcements (screen_state.h)
   LearnState learn;    // lessons, progress, the lesson on, the reach (learn_state.h)
   FollowState follow;  // the Follow place (follow_state.h)
+  ExplainState explain;  // the explained request (explain_state.h)
 
   uint64_t next_http_id = 1;
   // What the platform is to do, pushed by panels and flows during the frame and handed over whole
