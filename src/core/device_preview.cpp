@@ -297,6 +297,23 @@ std::optional<Platform> platform_from_id(std::string_view id) {
   return std::nullopt;
 }
 
+std::vector<Platform> platforms_reading(std::string_view pointer) {
+  std::vector<Platform> out;
+  auto under = [&](const std::string& prefix) { return pointer.size() > prefix.size() && pointer.substr(0, prefix.size()) == prefix; };
+  if (under(apns_ptr)) {
+    out.push_back(Platform::apns);
+  } else if (under(android_ptr)) {
+    const std::string_view key = pointer.substr(android_ptr.size());
+    for (const FieldUse& f : android_fields)
+      if (f.key == key)
+        for (Platform p : all_platforms)
+          if (f.by & bit(p)) out.push_back(p);
+  } else if (pointer == off + "Title" || pointer == off + "Desc" || pointer == off + "Ext" || pointer == off + "PushFlag") {
+    out.assign(std::begin(all_platforms), std::end(all_platforms));
+  }
+  return out;
+}
+
 DevicePreview preview_devices(const Json& body) {
   DevicePreview out;
   const Push push = read_push(body);

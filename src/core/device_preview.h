@@ -97,6 +97,11 @@ struct DevicePreview {
   std::vector<DeviceWarning> common;       // about the push on every platform
 };
 
+// The platforms that read the field at a body pointer (vendors.md section 4): an ApnsInfo field
+// iOS, an AndroidInfo field the Android channels the field table names, Title, Desc, Ext and
+// PushFlag all of them; none for a field no platform reads (Condition, MsgRandom: the service's).
+std::vector<Platform> platforms_reading(std::string_view pointer);
+
 // The body as parsed (a JSON object; anything else gives every card "no notification").
 DevicePreview preview_devices(const Json& body);
 

@@ -20,6 +20,7 @@
 #include "core/validation.h"
 #include "ui/app.h"
 #include "ui/app_data_state.h"
+#include "ui/explain_state.h"
 #include "ui/learn_state.h"
 #include "ui/follow_state.h"
 #include "ui/sched_state.h"
@@ -203,6 +204,7 @@ struct AppState {
   FollowState follow;  // the Follow place (follow_state.h)
   SchedState sched;    // test send, schedule and the Schedules place (sched_state.h)
   AppDataState app_data;  // the App data place; its attribute names go to the checks (app_data_state.h)
+  ExplainState explain;  // the explained request (explain_state.h)
 
   uint64_t next_http_id = 1;
   // What the platform is to do, pushed by panels and flows during the frame and handed over whole

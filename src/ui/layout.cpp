@@ -138,6 +138,8 @@ void draw_top_bar(AppState& state, bool& send_clicked) {
 void draw_left(AppState& state) {
   Lang lang = state.lang;
   draw_lesson_bar(state);  // while a lesson is on: its goal, hint, Check and verdict
+  if (state.explain.open_credentials) ImGui::SetNextItemOpen(true);
+  state.explain.open_credentials = false;
   if (ImGui::CollapsingHeader(stable_label(lang, txt::credentials).c_str(), ImGuiTreeNodeFlags_DefaultOpen))
     draw_credentials(state);
   if (ImGui::BeginTabBar("left tabs")) {

@@ -16,6 +16,8 @@ void request_focus(AppState& state, const std::string& pointer) {
   if (!state.raw.active || state.raw.parses) state.raw.active = false;
   if (pointer.rfind("/OfflinePushInfo/AndroidInfo", 0) == 0) state.open_android = true;
   if (pointer.rfind("/OfflinePushInfo/ApnsInfo", 0) == 0) state.open_apns = true;
+  // A field of the credentials ("?sdkappid", explain.h's focus ids) is in their section.
+  if (!pointer.empty() && pointer[0] == '?') state.explain.open_credentials = true;
 }
 
 void resolve_focus(AppState& state) {

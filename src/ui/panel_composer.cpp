@@ -30,13 +30,13 @@ void draw_audience(AppState& state) {
   // For all users, the checks' own warning under the Condition says who receives it.
   if (state.audience == Audience::tags) {
     ImGui::TextDisabled("%s", "TagsAnd / TagsOr / TagsNot");
-    help_marker(state, txt::tags_help);
+    help_marker(state, core::ExplainScope::body, "/Condition");
     edited |= tag_list_editor(state, "TagsAnd", condition.tags_and, state.new_tag[0], "/Condition/TagsAnd");
     edited |= tag_list_editor(state, "TagsOr", condition.tags_or, state.new_tag[1], "/Condition/TagsOr");
     edited |= tag_list_editor(state, "TagsNot", condition.tags_not, state.new_tag[2], "/Condition/TagsNot");
   } else if (state.audience == Audience::attrs) {
     ImGui::TextDisabled("%s", "AttrsAnd / AttrsOr");
-    help_marker(state, txt::attrs_help);
+    help_marker(state, core::ExplainScope::body, "/Condition");
     edited |= attr_map_editor(state, "AttrsAnd", condition.attrs_and, state.new_attr_name[0],
                               state.new_attr_value[0], "/Condition/AttrsAnd");
     edited |= attr_map_editor(state, "AttrsOr", condition.attrs_or, state.new_attr_name[1],
@@ -57,7 +57,7 @@ void draw_message(AppState& state) {
   ImGui::SeparatorText(tr(lang, txt::message));
   float width = -ImGui::GetFontSize() * 9;
   ImGui::SetNextItemWidth(width);
-  if (optional_text(state, "From_Account", r.from_account, "/From_Account", txt::from_account_help))
+  if (optional_text(state, "From_Account", r.from_account, "/From_Account"))
     mark_edited(state);
 
   field_anchor(state, "/MsgRandom");
@@ -76,12 +76,12 @@ void draw_message(AppState& state) {
     state.keep.guard.discard_retry();  // a new MsgRandom asked for: the next send is a new push
     regenerate_msg_random(state);
   }
-  help_marker(state, txt::msg_random_help);
+  help_marker(state, core::ExplainScope::body, "/MsgRandom");
   field_issues(state, "/MsgRandom");
   ImGui::Checkbox(label(lang, txt::renew_after_ok).c_str(), &state.renew_msg_random_after_ok);
 
   ImGui::SetNextItemWidth(width);
-  if (optional_text(state, "DataId", r.data_id, "/DataId", txt::data_id_help)) mark_edited(state);
+  if (optional_text(state, "DataId", r.data_id, "/DataId")) mark_edited(state);
 }
 
 void draw_android(AppState& state, core::OfflinePushInfo& info, bool& edited) {
@@ -99,29 +99,26 @@ void draw_android(AppState& state, core::OfflinePushInfo& info, bool& edited) {
   float width = -ImGui::GetFontSize() * 9;
   ImGui::PushID("android");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "Sound", a.sound, base + "/Sound", txt::sound_android_help);
+  changed |= optional_text(state, "Sound", a.sound, base + "/Sound");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "HuaWeiChannelID", a.huawei_channel_id, base + "/HuaWeiChannelID", txt::channel_help);
+  changed |= optional_text(state, "HuaWeiChannelID", a.huawei_channel_id, base + "/HuaWeiChannelID");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "XiaoMiChannelID", a.xiaomi_channel_id, base + "/XiaoMiChannelID", txt::channel_help);
+  changed |= optional_text(state, "XiaoMiChannelID", a.xiaomi_channel_id, base + "/XiaoMiChannelID");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "OPPOChannelID", a.oppo_channel_id, base + "/OPPOChannelID", txt::channel_help);
+  changed |= optional_text(state, "OPPOChannelID", a.oppo_channel_id, base + "/OPPOChannelID");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "GoogleChannelID", a.google_channel_id, base + "/GoogleChannelID", txt::channel_help);
+  changed |= optional_text(state, "GoogleChannelID", a.google_channel_id, base + "/GoogleChannelID");
   ImGui::SetNextItemWidth(width);
   changed |= optional_int_choice(state, "VIVOClassification", a.vivo_classification,
-                                 {{0, "0 marketing / 运营"}, {1, "1 system / 系统"}}, base + "/VIVOClassification",
-                                 txt::vivo_class_help);
+                                 {{0, "0 marketing / 运营"}, {1, "1 system / 系统"}}, base + "/VIVOClassification");
   ImGui::SetNextItemWidth(width);
   changed |= optional_string_choice(state, "HuaWeiImportance", a.huawei_importance, {"LOW", "NORMAL"},
-                                    base + "/HuaWeiImportance", txt::huawei_importance_help);
+                                    base + "/HuaWeiImportance");
   ImGui::SetNextItemWidth(width);
   changed |= optional_int_choice(state, "ExtAsHuaweiIntentParam", a.ext_as_huawei_intent_param,
-                                 {{0, "0 action"}, {1, "1 intent"}}, base + "/ExtAsHuaweiIntentParam",
-                                 txt::ext_as_intent_help);
+                                 {{0, "0 action"}, {1, "1 intent"}}, base + "/ExtAsHuaweiIntentParam");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "HuaWeiCategory", a.huawei_category, base + "/HuaWeiCategory",
-                           txt::huawei_category_help);
+  changed |= optional_text(state, "HuaWeiCategory", a.huawei_category, base + "/HuaWeiCategory");
   changed |= extra_fields_editor(state, "android extra", a.extra, base,
                                  {"PushStyle", "HuaWeiImage", "HonorImage", "HonorImportance", "GoogleImage",
                                   "GooglePriority", "OPPOCategory", "OPPONotifyLevel", "VIVOCategory",
@@ -150,19 +147,19 @@ void draw_apns(AppState& state, core::OfflinePushInfo& info, bool& edited) {
   float width = -ImGui::GetFontSize() * 9;
   ImGui::PushID("apns");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "Sound", a.sound, base + "/Sound", txt::apns_sound_help);
+  changed |= optional_text(state, "Sound", a.sound, base + "/Sound");
   ImGui::SetNextItemWidth(width);
   changed |= optional_int_choice(state, "BadgeMode", a.badge_mode, {{0, "0 count"}, {1, "1 keep"}},
-                                 base + "/BadgeMode", txt::badge_mode_help);
+                                 base + "/BadgeMode");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "Title", a.title, base + "/Title", txt::apns_title_help);
+  changed |= optional_text(state, "Title", a.title, base + "/Title");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "SubTitle", a.sub_title, base + "/SubTitle", txt::sub_title_help);
+  changed |= optional_text(state, "SubTitle", a.sub_title, base + "/SubTitle");
   ImGui::SetNextItemWidth(width);
-  changed |= optional_text(state, "Image", a.image, base + "/Image", txt::image_help);
+  changed |= optional_text(state, "Image", a.image, base + "/Image");
   ImGui::SetNextItemWidth(width);
   changed |= optional_int_choice(state, "MutableContent", a.mutable_content, {{0, "0"}, {1, "1"}},
-                                 base + "/MutableContent", txt::mutable_help);
+                                 base + "/MutableContent");
   changed |= extra_fields_editor(state, "apns extra", a.extra, base, {});
   field_issues(state, base);
   ImGui::PopID();
@@ -205,15 +202,15 @@ void draw_offline_push_info(AppState& state) {
     ImGui::SameLine();
     ImGui::Text("(%d)", flag);
   }
-  help_marker(state, txt::push_flag_help);
+  help_marker(state, core::ExplainScope::body, base + "/PushFlag");
   field_issues(state, base + "/PushFlag");
 
   float width = -ImGui::GetFontSize() * 9;
   ImGui::SetNextItemWidth(width);
-  edited |= optional_text(state, "Title", info.title, base + "/Title", txt::title_help);
+  edited |= optional_text(state, "Title", info.title, base + "/Title");
   ImGui::SetNextItemWidth(width);
-  edited |= optional_text(state, "Desc", info.desc, base + "/Desc", txt::desc_help);
-  edited |= optional_text(state, "Ext", info.ext, base + "/Ext", txt::ext_help, true);
+  edited |= optional_text(state, "Desc", info.desc, base + "/Desc");
+  edited |= optional_text(state, "Ext", info.ext, base + "/Ext", true);
   draw_android(state, info, edited);
   draw_apns(state, info, edited);
   edited |= extra_fields_editor(state, "offline extra", info.extra, base, {});

@@ -4,6 +4,7 @@
 #include <misc/cpp/imgui_stdlib.h>
 
 #include "core/endpoints.h"
+#include "ui/explain_panels.h"
 #include "ui/panels.h"
 #include "ui/target.h"
 #include "ui/widgets.h"
@@ -96,17 +97,37 @@ void draw_target(AppState& state) {
   }
 }
 
-void draw_decoded(const AppState& state, const core::usersig::Verdict& verdict) {
+// The decoded UserSig, a field an item: hovering one explains it (core/explain.h), a click goes
+// to the field it must match.
+void draw_decoded(AppState& state, const core::usersig::Verdict& verdict) {
   Lang lang = state.lang;
   if (!verdict.decoded) return;
   const auto& d = *verdict.decoded;
   int64_t left = d.expires_at() - state.input.now_unix;
   ImGui::Indent();
-  ImGui::PushTextWrapPos(0);  // a phone's width wraps the decoded fields
-  ImGui::TextDisabled("TLS.ver %s   TLS.sdkappid %u   TLS.identifier %s", d.version.c_str(), d.sdkappid,
-                      d.identifier.c_str());
-  ImGui::TextDisabled("%s %s   %s %s", tr(lang, txt::issued), core::usersig::format_utc(d.time).c_str(),
-                      tr(lang, txt::expires), core::usersig::format_utc(d.expires_at()).c_str());
+  ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
+  const std::string sig = d.sig.size() > 12 ? d.sig.substr(0, 12) + "..." : d.sig;
+  const std::pair<const char*, std::string> fields[] = {
+      {"TLS.ver", "TLS.ver " + d.version},
+      {"TLS.sdkappid", "TLS.sdkappid " + std::to_string(d.sdkappid)},
+      {"TLS.identifier", "TLS.identifier " + d.identifier},
+      {"TLS.time", "TLS.time " + std::to_string(d.time) + " (" + tr(lang, txt::issued) + " " + core::usersig::format_utc(d.time) + ")"},
+      {"TLS.expire", "TLS.expire " + std::to_string(d.expire) + " (" + tr(lang, txt::expires) + " " +
+                         core::usersig::format_utc(d.expires_at()) + ")"},
+      {"TLS.sig", "TLS.sig " + sig},
+  };
+  bool first = true;
+  for (const auto& [name, text] : fields) {
+    // A phone's width wraps the fields onto more lines.
+    if (!first) {
+      ImGui::SameLine(0, ImGui::GetFontSize());
+      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text.c_str()).x) ImGui::NewLine();
+    }
+    first = false;
+    explained_text(state, core::ExplainScope::usersig, name, text + "##" + name);
+  }
+  ImGui::PopStyleColor();
+  ImGui::PushTextWrapPos(0);
   if (left >= 0)
     ImGui::Text("%s: %s", tr(lang, txt::time_left), tr(lang, core::usersig::format_duration(left)).c_str());
   else
@@ -126,12 +147,14 @@ void draw_usersig(AppState& state) {
   c.sig_source = static_cast<SigSource>(source);
 
   if (c.sig_source == SigSource::key) {
+    field_anchor(state, "?usersig");
     ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 12);
     secret_field(label(lang, txt::secret_key).c_str(), c.secret_key, state.view.show_key);
     ImGui::SameLine();
     if (small_button(state, label(lang, state.view.show_key ? txt::hide : txt::show, "key"))) state.view.show_key = !state.view.show_key;
     help_marker(state, txt::secret_key_help);
     // Room for four digits beside the - and + buttons, which are as wide as a frame is high.
+    field_anchor(state, "?validity");
     ImGui::SetNextItemWidth(ImGui::GetFontSize() * 4 +
                             (ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x) * 2);
     if (ImGui::InputInt(label(lang, txt::validity_days).c_str(), &c.validity_days)) {
@@ -148,9 +171,11 @@ void draw_usersig(AppState& state) {
     return;
   }
 
+  field_anchor(state, "?usersig");
   ImGui::SetNextItemWidth(-ImGui::GetFontSize() * 9);
   ImVec2 size(-ImGui::GetFontSize() * 9, ImGui::GetTextLineHeight() * 3);
   secret_field(label(lang, txt::usersig_paste).c_str(), c.pasted_usersig, false, &size);
+  help_marker(state, core::ExplainScope::query, "usersig");
   if (c.pasted_usersig.empty()) return;
   const auto& verdict = state.pasted.verdict;
   ImGui::PushTextWrapPos(0);
@@ -174,14 +199,16 @@ void draw_credentials(AppState& state) {
   draw_target(state);
   ImGui::Spacing();
 
+  field_anchor(state, "?sdkappid");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 10);
   ImGui::InputText("SDKAppID", &c.sdkappid, ImGuiInputTextFlags_CharsDecimal);
-  help_marker(state, txt::sdkappid_help);
+  help_marker(state, core::ExplainScope::query, "sdkappid");
   if (!c.sdkappid.empty() && !parse_sdkappid(c.sdkappid))
     ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::sdkappid_bad));
+  field_anchor(state, "?identifier");
   ImGui::SetNextItemWidth(ImGui::GetFontSize() * 14);
   ImGui::InputText(label(lang, txt::identifier).c_str(), &c.identifier);
-  help_marker(state, txt::identifier_help);
+  help_marker(state, core::ExplainScope::query, "identifier");
   if (c.identifier.empty()) ImGui::TextColored(tone_colour(Tone::bad), "%s", tr(lang, txt::identifier_empty));
   ImGui::Spacing();
   draw_usersig(state);

@@ -7,6 +7,7 @@
 #include <imgui_internal.h>
 
 #include "core/validation.h"
+#include "ui/explain_panels.h"
 #include "ui/json_highlight.h"
 #include "ui/panels.h"
 #include "ui/send_flow.h"
@@ -14,16 +15,6 @@
 
 namespace timpush::ui {
 namespace {
-
-ImVec4 colour_of(JsonToken kind) {
-  switch (kind) {
-    case JsonToken::key: return ImVec4(0.55f, 0.78f, 1.00f, 1.0f);
-    case JsonToken::string: return ImVec4(0.80f, 0.90f, 0.55f, 1.0f);
-    case JsonToken::number: return ImVec4(0.95f, 0.70f, 0.45f, 1.0f);
-    case JsonToken::literal: return ImVec4(0.85f, 0.60f, 0.95f, 1.0f);
-    default: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
-  }
-}
 
 // One line of spans as one text item: a frame draws its visible lines only, and a span each as
 // an item of its own cost several times the drawing.
@@ -37,7 +28,7 @@ void draw_line(const std::string& text, const std::vector<JsonSpan>& spans, size
     const char* begin = text.data() + spans[i].begin;
     const char* end = text.data() + spans[i].end;
     if (spans[i].kind != JsonToken::space)
-      window->DrawList->AddText(font, size, ImVec2(x, pos.y), ImGui::GetColorU32(colour_of(spans[i].kind)), begin, end);
+      window->DrawList->AddText(font, size, ImVec2(x, pos.y), ImGui::GetColorU32(json_token_colour(spans[i].kind)), begin, end);
     x += font->CalcTextSizeA(size, FLT_MAX, 0.0f, begin, end).x;
   }
   const ImVec2 line_size(x - pos.x, ImGui::GetTextLineHeight());
@@ -52,17 +43,18 @@ void draw_logged_line(const std::string& text, const std::vector<JsonSpan>& span
   for (; i < spans.size() && spans[i].kind != JsonToken::newline; ++i) {
     if (!first) ImGui::SameLine(0, 0);
     first = false;
-    ImGui::PushStyleColor(ImGuiCol_Text, colour_of(spans[i].kind));
+    ImGui::PushStyleColor(ImGuiCol_Text, json_token_colour(spans[i].kind));
     ImGui::TextUnformatted(text.data() + spans[i].begin, text.data() + spans[i].end);
     ImGui::PopStyleColor();
   }
   if (first) ImGui::TextUnformatted("");
 }
 
-void draw_highlighted(const std::string& pretty) {
+void draw_highlighted(AppState& state, const std::string& pretty) {
   // The page shows one preview; its layout is kept for the next frame.
   static JsonLayout layout;
   layout.set_text(pretty);
+  if (explaining(state)) return draw_explained_json(state, layout);
   const bool logging = ImGui::GetCurrentContext()->LogEnabled;
   // Only the visible lines are drawn.
   ImGuiListClipper clipper;
@@ -86,10 +78,14 @@ void draw_preview(AppState& state) {
   ImGui::TextUnformatted(tr(lang, txt::url));
   ImGui::SameLine();
   ImGui::Checkbox(label(lang, txt::show_usersig).c_str(), &state.view.show_usersig);
+  same_line_or_wrap(label(lang, txt::explain));
+  ImGui::Checkbox(label(lang, txt::explain).c_str(), &state.explain.on);
+  ImGui::SetItemTooltip("%s", tr(lang, txt::explain_tip));
   std::string url = preview_url(state, state.view.show_usersig);
+  if (explaining(state) && !url.empty()) draw_explained_url(state, url);
   ImGui::PushTextWrapPos(0);
   if (url.empty()) ImGui::TextDisabled("%s", d.base_error.value_or("-").c_str());
-  else ImGui::TextUnformatted(url.c_str());
+  else if (!explaining(state)) ImGui::TextUnformatted(url.c_str());
   ImGui::TextDisabled("%s", tr(lang, txt::random_note));
   ImGui::PopTextWrapPos();
 
@@ -123,7 +119,7 @@ void draw_preview(AppState& state) {
 
   ImGui::Separator();
   if (ImGui::BeginChild("json", ImVec2(0, 0), ImGuiChildFlags_None, ImGuiWindowFlags_HorizontalScrollbar))
-    draw_highlighted(d.pretty);
+    draw_highlighted(state, d.pretty);
   ImGui::EndChild();
   ImGui::PopID();
 }

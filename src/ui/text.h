@@ -139,13 +139,9 @@ inline constexpr Text relay_help{
     "服务端不返回 CORS 头,浏览器无法直接读取应答。`timpush serve` 的中转会把请求原样转发到地域域名。"};
 inline constexpr Text custom_base{"Base URL", "基础地址"};
 inline constexpr Text base_url_is{"Requests go to", "请求发往"};
-inline constexpr Text sdkappid_help{"The app's SDKAppID from the IM console (a 32-bit number).",
-                                    "即时通信控制台分配的 SDKAppID(32 位无符号整数)。"};
 inline constexpr Text sdkappid_bad{"SDKAppID must be a whole number from 1 to 4294967295.",
                                    "SDKAppID 必须是 1 到 4294967295 之间的整数。"};
 inline constexpr Text identifier{"Admin identifier", "管理员账号"};
-inline constexpr Text identifier_help{"Must be an App admin account (60010 / 90009 otherwise).",
-                                      "必须是 App 管理员账号(否则返回 60010 / 90009)。"};
 inline constexpr Text identifier_empty{"The admin identifier is empty.", "管理员账号为空。"};
 inline constexpr Text sig_from_key{"Sign with SecretKey", "用密钥签名"};
 inline constexpr Text sig_pasted{"Paste a UserSig", "粘贴 UserSig"};
@@ -191,16 +187,6 @@ inline constexpr Text audience{"Audience", "推送对象"};
 inline constexpr Text all_users{"All users", "全员"};
 inline constexpr Text by_tags{"Tags", "标签"};
 inline constexpr Text by_attrs{"Attributes", "属性"};
-inline constexpr Text tags_help{
-    "Tag conditions: TagsAnd (has all), TagsOr (has any), TagsNot (has none). At most 10 tags "
-    "each, 1..50 bytes. Tags and attributes cannot be mixed (90039).",
-    "标签条件:TagsAnd(全部具备)、TagsOr(具备任一)、TagsNot(均不具备)。每个条件最多 10 个标签,"
-    "每个 1..50 字节。标签与属性不能混用(90039)。"};
-inline constexpr Text attrs_help{
-    "Attribute conditions: name -> value. AttrsAnd: all match; AttrsOr: any matches. Values at "
-    "most 50 bytes; names must be set with set_attr_name (90033).",
-    "属性条件:名称 -> 取值。AttrsAnd:全部匹配;AttrsOr:任一匹配。取值最多 50 字节;"
-    "名称须先用 set_attr_name 设置(90033)。"};
 inline constexpr Text all_users_warning{"Every user of the app will receive this push.",
                                         "该应用的所有用户都会收到这条推送。"};
 inline constexpr Text add{"Add", "添加"};
@@ -210,44 +196,17 @@ inline constexpr Text name{"name", "名称"};
 inline constexpr Text value{"value", "取值"};
 inline constexpr Text empty_list{"(none)", "(无)"};
 inline constexpr Text message{"Message", "消息"};
-inline constexpr Text from_account_help{
-    "Sender account. Missing or unknown: the caller (the admin) is the sender.",
-    "发送方账号。不填或账号不存在时,以调用方(管理员)为发送方。"};
-inline constexpr Text msg_random_help{
-    "Random dedup key (uint32), required (90005). Send again with the same MsgRandom to retry a "
-    "failed push safely: it is the same task.",
-    "消息随机数(uint32),必填(90005)。推送失败后用相同的 MsgRandom 重发是安全的:仍是同一任务。"};
 inline constexpr Text msg_random_missing{"MsgRandom is missing: the server answers 90005.",
                                          "缺少 MsgRandom:服务端会返回 90005。"};
 inline constexpr Text regenerate{"New", "重新生成"};
 inline constexpr Text renew_after_ok{"New MsgRandom after a successful push",
                                      "推送成功后自动更换 MsgRandom"};
-inline constexpr Text data_id_help{"Passed through to callbacks; at most 64 bytes.",
-                                   "透传给回调,最多 64 字节。"};
 inline constexpr Text offline_push_info{"OfflinePushInfo", "OfflinePushInfo 离线推送"};
-inline constexpr Text push_flag_help{
-    "0: push offline as well (default). 1: online only; Ext is then the passthrough payload.",
-    "0:同时进行离线推送(默认);1:仅在线推送,此时 Ext 为透传内容。"};
 inline constexpr Text push_flag_0{"0 offline too", "0 离线也推"};
 inline constexpr Text push_flag_1{"1 online only", "1 仅在线"};
 inline constexpr Text not_set{"(not set)", "(不设置)"};
-inline constexpr Text title_help{"Notification title.", "通知标题。"};
-inline constexpr Text desc_help{"Notification text; without it offline notifications are not shown.",
-                                "通知内容;不填则离线通知不会展示。"};
-inline constexpr Text ext_help{
-    "Passthrough to the app; should itself be JSON text, or some vendors drop the push. Desc + "
-    "Ext should stay under 3 KB.",
-    "透传给 App 的内容;应为 JSON 文本,否则部分厂商会丢弃推送。Desc + Ext 应小于 3 KB。"};
 inline constexpr Text android_info{"AndroidInfo", "AndroidInfo 安卓"};
 inline constexpr Text apns_info{"ApnsInfo", "ApnsInfo 苹果"};
-inline constexpr Text sound_android_help{"Sound file for Android notifications.", "安卓通知提示音文件。"};
-inline constexpr Text channel_help{"Vendor notification channel ID.", "厂商通知渠道 ID。"};
-inline constexpr Text vivo_class_help{"vivo: 0 marketing, 1 system (default 1).",
-                                      "vivo:0 运营消息,1 系统消息(默认 1)。"};
-inline constexpr Text huawei_importance_help{"Huawei: LOW or NORMAL.", "华为:LOW 或 NORMAL。"};
-inline constexpr Text ext_as_intent_help{"Huawei: 1 Ext as intent param, 0 as action param.",
-                                         "华为:1 Ext 作为 intent 参数,0 作为 action 参数。"};
-inline constexpr Text huawei_category_help{"Huawei message category.", "华为消息分类。"};
 inline constexpr Text extra_fields{"Other fields", "其他字段"};
 inline constexpr Text extra_fields_help{
     "Fields the form does not know (newer vendor fields such as PushStyle, HonorImportance): kept "
@@ -255,13 +214,6 @@ inline constexpr Text extra_fields_help{
     "表单未收录的字段(如 PushStyle、HonorImportance 等较新的厂商字段):原样保留并发送,含义未经核实。"};
 inline constexpr Text as_number{"number", "数字"};
 inline constexpr Text edit_in_raw{"(edit in Raw JSON)", "(请在原始 JSON 中编辑)"};
-inline constexpr Text apns_sound_help{"iOS notification sound.", "iOS 通知提示音。"};
-inline constexpr Text badge_mode_help{"0: count the badge; 1: keep it.", "0:角标计数;1:角标不变。"};
-inline constexpr Text apns_title_help{"iOS title (overrides Title).", "iOS 标题(覆盖 Title)。"};
-inline constexpr Text sub_title_help{"iOS subtitle.", "iOS 副标题。"};
-inline constexpr Text image_help{"Image URL.", "图片地址。"};
-inline constexpr Text mutable_help{"1: let the notification service extension modify it.",
-                                   "1:允许通知扩展修改通知内容。"};
 inline constexpr Text unknown_top_fields{"Other top-level fields", "其他顶层字段"};
 
 // Raw JSON
@@ -341,6 +293,8 @@ inline constexpr Text no_match{"No code matches.", "没有匹配的错误码。"
 // The Device pane (panel_device.cpp).
 #include "ui/text_device.h"
 #include "ui/text_learn.h"
+// The explained request (panel_explain.cpp).
+#include "ui/text_explain.h"
 // The Follow place (panel_follow*.cpp).
 #include "ui/text_follow.h"
 // The test send, the schedule and the Schedules place (panel_schedules.cpp, sched_flow.cpp).

@@ -10,6 +10,7 @@
 #include <imgui_internal.h>
 #include <misc/cpp/imgui_stdlib.h>
 
+#include "ui/explain_panels.h"
 #include "ui/item_registry.h"
 
 namespace timpush::ui {
@@ -46,6 +47,16 @@ ImVec4 tone_colour(Tone tone) {
     case Tone::warn: break;
   }
   return light ? ImVec4(0.58f, 0.38f, 0.0f, 1.0f) : ImVec4(0.95f, 0.75f, 0.30f, 1.0f);
+}
+
+ImVec4 json_token_colour(JsonToken kind) {
+  switch (kind) {
+    case JsonToken::key: return ImVec4(0.55f, 0.78f, 1.00f, 1.0f);
+    case JsonToken::string: return ImVec4(0.80f, 0.90f, 0.55f, 1.0f);
+    case JsonToken::number: return ImVec4(0.95f, 0.70f, 0.45f, 1.0f);
+    case JsonToken::literal: return ImVec4(0.85f, 0.60f, 0.95f, 1.0f);
+    default: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
+  }
 }
 
 void error_code_explained(const AppState& state, int64_t code) {
@@ -89,6 +100,15 @@ void help_marker(const AppState& state, const Text& help) {
   }
 }
 
+void help_marker(const AppState& state, core::ExplainScope scope, const std::string& key) {
+  ImGui::SameLine();
+  ImGui::TextDisabled("%s", "(?)");
+  if (ImGui::BeginItemTooltip()) {
+    explanation_tooltip(state, scope, key);
+    ImGui::EndTooltip();
+  }
+}
+
 void field_issues(const AppState& state, const std::string& pointer, bool descendants) {
   for (const auto& issue : state.derived.report.issues) {
     if (issue.pointer != pointer && !(descendants && under(issue.pointer, pointer))) continue;
@@ -128,7 +148,7 @@ void field_anchor(AppState& state, const std::string& pointer) {
 }
 
 bool optional_text(AppState& state, const char* label_text, std::optional<std::string>& value,
-                   const std::string& pointer, const Text& help, bool multiline) {
+                   const std::string& pointer, bool multiline) {
   field_anchor(state, pointer);
   std::string buffer = value.value_or("");
   bool changed = multiline
@@ -139,14 +159,14 @@ bool optional_text(AppState& state, const char* label_text, std::optional<std::s
     if (buffer.empty()) value.reset();
     else value = buffer;
   }
-  help_marker(state, help);
+  help_marker(state, core::ExplainScope::body, pointer);
   field_issues(state, pointer);
   return changed;
 }
 
 bool optional_int_choice(AppState& state, const char* label_text, std::optional<int64_t>& value,
                          std::initializer_list<std::pair<int64_t, const char*>> choices,
-                         const std::string& pointer, const Text& help) {
+                         const std::string& pointer) {
   field_anchor(state, pointer);
   std::string preview = tr(state.lang, txt::not_set);
   if (value) {
@@ -168,14 +188,13 @@ bool optional_int_choice(AppState& state, const char* label_text, std::optional<
     }
     ImGui::EndCombo();
   }
-  help_marker(state, help);
+  help_marker(state, core::ExplainScope::body, pointer);
   field_issues(state, pointer);
   return changed;
 }
 
 bool optional_string_choice(AppState& state, const char* label_text, std::optional<std::string>& value,
-                            std::initializer_list<const char*> choices, const std::string& pointer,
-                            const Text& help) {
+                            std::initializer_list<const char*> choices, const std::string& pointer) {
   field_anchor(state, pointer);
   std::string preview = value ? *value : std::string(tr(state.lang, txt::not_set));
   bool changed = false;
@@ -192,7 +211,7 @@ bool optional_string_choice(AppState& state, const char* label_text, std::option
     }
     ImGui::EndCombo();
   }
-  help_marker(state, help);
+  help_marker(state, core::ExplainScope::body, pointer);
   field_issues(state, pointer);
   return changed;
 }
@@ -205,6 +224,7 @@ bool tag_list_editor(AppState& state, const char* name, std::optional<std::vecto
   ImGui::TextUnformatted(name);
   ImGui::SameLine();
   ImGui::TextDisabled("(%d)", tags ? static_cast<int>(tags->size()) : 0);
+  help_marker(state, core::ExplainScope::body, pointer);
   field_issues(state, pointer);
   ImGui::Indent();
   int remove_at = -1;
@@ -253,6 +273,7 @@ bool attr_map_editor(AppState& state, const char* name, std::optional<core::Attr
   ImGui::TextUnformatted(name);
   ImGui::SameLine();
   ImGui::TextDisabled("(%d)", attrs ? static_cast<int>(attrs->size()) : 0);
+  help_marker(state, core::ExplainScope::body, pointer);
   field_issues(state, pointer);
   ImGui::Indent();
   float column = ImGui::GetFontSize() * 8;
@@ -359,6 +380,7 @@ bool extra_fields_editor(AppState& state, const char* id, Json& extra, const std
     }
     ImGui::SameLine();
     if (small_button(state, label(state.lang, txt::remove))) remove_key = it.key();
+    help_marker(state, core::ExplainScope::body, item_pointer);
     field_issues(state, item_pointer, true);
     ImGui::PopID();
   }

@@ -12,7 +12,9 @@
 
 #include <imgui.h>
 
+#include "core/explain.h"
 #include "ui/app_state.h"
+#include "ui/json_highlight.h"
 
 namespace timpush::ui {
 
@@ -21,8 +23,14 @@ namespace timpush::ui {
 enum class Tone { good, bad, warn };
 ImVec4 tone_colour(Tone tone);
 
+// The colour of a JSON token in the preview (the plain and the explained one).
+ImVec4 json_token_colour(JsonToken kind);
+
 // A "(?)" after the last widget that shows help on hover.
 void help_marker(const AppState& state, const Text& help);
+// The same for a field of the request: its explanation from the core's one table (core/explain.h),
+// looked up only on hover. key: a body pointer, a query parameter's name or a UserSig field's.
+void help_marker(const AppState& state, core::ExplainScope scope, const std::string& key);
 // Issues of the body whose pointer is `pointer` (or, with `descendants`, below it), in red
 // (errors) or yellow (warnings), under the widget.
 void field_issues(const AppState& state, const std::string& pointer, bool descendants = false);
@@ -30,17 +38,17 @@ void field_issues(const AppState& state, const std::string& pointer, bool descen
 // moves keyboard focus and scroll to it.
 void field_anchor(AppState& state, const std::string& pointer);
 
+// The editors of body fields show the field's explanation (help_marker) by its pointer.
 // Text field for an optional string: empty means absent (the field is left out of the body).
 bool optional_text(AppState& state, const char* label, std::optional<std::string>& value,
-                   const std::string& pointer, const Text& help, bool multiline = false);
+                   const std::string& pointer, bool multiline = false);
 // Combo for an optional integer among documented values; keeps an undocumented value shown.
 bool optional_int_choice(AppState& state, const char* label, std::optional<int64_t>& value,
                          std::initializer_list<std::pair<int64_t, const char*>> choices,
-                         const std::string& pointer, const Text& help);
+                         const std::string& pointer);
 // Combo for an optional string among documented values (other values are kept and shown).
 bool optional_string_choice(AppState& state, const char* label, std::optional<std::string>& value,
-                            std::initializer_list<const char*> choices, const std::string& pointer,
-                            const Text& help);
+                            std::initializer_list<const char*> choices, const std::string& pointer);
 // An editable list of tags (add, edit, remove). Emptying the list makes it absent.
 bool tag_list_editor(AppState& state, const char* label,
                      std::optional<std::vector<std::string>>& tags, std::string& new_tag,

@@ -109,7 +109,7 @@ test('the lessons load only when Learn is opened, by GET, and list with their pr
   assert.deepEqual(lessonRequests(), [], 'no lesson is fetched before Learn opens');
   await s.click('中文');
   await openLearn();
-  await s.waitForText('已通过 0 / 12，已尝试 0。');
+  await s.waitForText('已通过 0 / 14，已尝试 0。');
   const got = lessonRequests();
   assert.ok(got.length >= 13, 'the index and each lesson file');
   assert.ok(got.every((r) => r.method === 'GET'));
@@ -184,7 +184,7 @@ test('a lesson that meets 90039 first: seen in Checks, explained, fixed, passed'
   assert.deepEqual(sent.Condition, { TagsOr: ['股票A'] });
   await s.screenshot('learn-7-passed');
   await openLearn();
-  await s.waitForText('已通过 2 / 12，已尝试 2。');
+  await s.waitForText('已通过 2 / 14，已尝试 2。');
 });
 
 test('the progress stays on the device and a #lesson= link opens that lesson', async () => {
@@ -196,7 +196,7 @@ test('the progress stays on the device and a #lesson= link opens that lesson', a
   await s.page.reload();
   await s.page.waitForFunction(() => window.timpush && window.timpush.firstFrameMs() !== null, null, { timeout: 20000 });
   await s.click('中文');
-  await s.waitForText('已通过 2 / 12，已尝试 2。');
+  await s.waitForText('已通过 2 / 14，已尝试 2。');
   const text = await s.waitForText('这个请求同时用了标签和属性');
   assert.ok(text.includes('标签与属性不能同时使用（90039）  [已通过]'));
   await s.screenshot('learn-8-link');

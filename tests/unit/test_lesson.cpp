@@ -97,3 +97,43 @@ TEST_CASE("lessons: a file that is not a lesson is refused, naming the field") {
   // Every refusal is in both languages.
   CHECK_FALSE(read_lesson(bad_kind, "t").error.zh.empty());
 }
+
+namespace {
+
+Lesson shipped(const std::string& id) {
+  const std::filesystem::path path = std::filesystem::path(TIMPUSH_SOURCE_DIR) / "web" / "lessons" / (id + ".json");
+  LessonRead read = read_lesson(read_file(path), id);
+  REQUIRE_MESSAGE(read.lesson, read.error.en);
+  return *read.lesson;
+}
+
+}  // namespace
+
+TEST_CASE("lessons: wrong-region asks for the request as it was, sent to the app's own host") {
+  const Lesson l = shipped("wrong-region");
+  const std::string model = dump(l.model);
+  CHECK(grade_lesson(l, {{model, ok_answer}}).passed);
+  // The rewritten start fails on both rewritten fields, even when the service accepts it.
+  Verdict start = grade_lesson(l, {{l.start, ok_answer}});
+  CHECK_FALSE(start.passed);
+  REQUIRE(start.results.size() == 3);
+  CHECK_FALSE(start.results[0].met);
+  CHECK_FALSE(start.results[1].met);
+  CHECK(start.results[1].pointer == "/OfflinePushInfo/Desc");
+  // The right request sent to the wrong host again: the service's 70016 is not a pass.
+  Json wrong_host = {{"ActionStatus", "FAIL"}, {"ErrorCode", 70016}, {"ErrorInfo", "key not found"}};
+  CHECK_FALSE(grade_lesson(l, {{model, wrong_host}}).passed);
+}
+
+TEST_CASE("lessons: spacing-quota asks for one push to either tag, not two pushes") {
+  const Lesson l = shipped("spacing-quota");
+  CHECK(grade_lesson(l, {{dump(l.model), ok_answer}}).passed);
+  CHECK_FALSE(grade_lesson(l, {{l.start, ok_answer}}).passed);
+  // Both tags under TagsAnd reach only the users with both: not what the lesson asks.
+  const std::string both = R"({"MsgRandom":24047,"Condition":{"TagsOr":["股票A","股票B"],"TagsAnd":["股票A","股票B"]},
+    "OfflinePushInfo":{"Title":"股市早报","Desc":"今日大盘行情已更新，点击查看"}})";
+  CHECK_FALSE(grade_lesson(l, {{both, ok_answer}}).passed);
+  // The second of two pushes a moment apart is refused: no pass on a 90024.
+  Json too_soon = {{"ActionStatus", "FAIL"}, {"ErrorCode", 90024}, {"ErrorInfo", "too frequent"}};
+  CHECK_FALSE(grade_lesson(l, {{dump(l.model), too_soon}}).passed);
+}
