@@ -64,10 +64,15 @@ std::vector<std::string> task_ids(const AppState& state) {
 }
 
 // One round: statistics over the last 30 days and loss over the last 7 (the documents' caps),
-// ending a minute ahead of this clock in case the service's runs ahead.
+// ending a minute past this clock or past the newest task's own send time (its TaskId's first
+// field), whichever is later: a service whose clock runs ahead (or a sandbox moved forward)
+// still has its newest push inside the window.
 void ask_round(AppState& state) {
   FollowState& f = state.follow;
-  const int64_t end = state.input.now_unix + 60;
+  int64_t newest = state.input.now_unix;
+  for (const FollowedTask& t : f.tasks)
+    if (auto sent = core::task_id_time(t.task_id)) newest = std::max(newest, *sent);
+  const int64_t end = newest + 60;
   const auto ids = task_ids(state);
   f.stats_request = queue_service_call(state, "v4/timpush/all_member_push_statistics",
                           core::statistics_body(end - core::max_statistics_window_s, end, ids));

@@ -114,6 +114,21 @@ TEST_CASE("rounds go where the push goes, at most 1 a second, and stop after two
   CHECK(s.out.http.size() == 2);  // Refresh always asks
 }
 
+TEST_CASE("a push the service sent after this page's clock still falls inside the rounds' window") {
+  ui::AppState s = ready_state();
+  // The page's clock 10 minutes behind the service's (or a sandbox moved forward): the TaskId's
+  // own time (0x667015d4 = 1718621652) is later than "now".
+  s.input.now_unix = 1'718'621'652 - 600;
+  ui::follow_task(s, task);
+  ui::follow_tick(s);
+  REQUIRE(s.out.http.size() == 2);
+  for (const ui::HttpRequest& r : s.out.http) {
+    const Json body = core::parse_json(r.body);
+    CHECK(body.at("EndTime").get<int64_t>() >= 1'718'621'652);
+    CHECK(body.at("StartTime").get<int64_t>() <= 1'718'621'652);
+  }
+}
+
 TEST_CASE("revoke carries the TaskId and the replacement OfflinePushInfo, and needs some text") {
   ui::AppState s = ready_state();
   ui::follow_task(s, task);
