@@ -112,6 +112,7 @@ test('the help view lists the shortcuts; Escape closes the places menu', async (
 });
 
 test('Enter in a new attribute\'s name goes on to its value; Enter there adds the attribute', async () => {
+  await s.click('Compose');  // the help view, above, holds the right side until then
   await s.click('Attributes');
   const name = await s.click('##new name AttrsAnd');
   await s.page.waitForFunction((id) => window.timpush.textActive() && window.timpush.activeId() === id, name.id);
@@ -124,10 +125,12 @@ test('Enter in a new attribute\'s name goes on to its value; Enter there adds th
   await s.page.keyboard.type('shenzhen');
   await s.waitForActiveText('shenzhen');
   await s.page.keyboard.press('Enter');
-  // The preview shows the attribute in the body, and the keyboard is in a new, empty name field.
-  await s.waitForText(/"AttrsAnd"\s*:\s*\{\s*"city"\s*:\s*"shenzhen"\s*\}/);
+  // The keyboard is in a new, empty name field, and the preview (the Response tab shows since the
+  // send above) has the attribute in the body.
   await s.page.waitForFunction((id) => window.timpush.textActive() && window.timpush.activeId() === id, name.id,
     { timeout: 3000 });
   assert.equal((await s.state()).activeText, '');
+  await s.click('Preview###Preview');
+  await s.waitForText(/"AttrsAnd"\s*:\s*\{\s*"city"\s*:\s*"shenzhen"\s*\}/);
   assert.deepEqual(s.errors(), []);
 });
