@@ -245,17 +245,23 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
       return found;
     },
 
-    // Like a person, turns the mouse wheel over the window holding the item until it shows.
+    // Like a person, turns the mouse wheel over the window holding the item until it shows whole
+    // (a row cut by the window's edge takes a click on that edge instead).
     async scrollIntoView(label, { window, tries = 40 } = {}) {
       const match = (it) => (it.label === label || it.idLabel === label) && !it.isWindow &&
         (!window || it.window === window);
+      const whole = (it, items) => {
+        const holder = items.find((w) => w.isWindow && w.child === it.child);
+        return !holder || (it.y >= holder.y - 1 && it.y + it.h <= holder.y + holder.h + 1);
+      };
       for (let i = 0; i < tries; i++) {
         const shown = await session.items();
-        if (shown.some((it) => match(it) && it.visible)) return;
+        const hit = shown.find((it) => match(it) && it.visible);
+        if (hit && whole(hit, shown)) return;
         // Items out of view carry no label in a normal frame: look in a frame drawn unclipped.
         const all = await page.evaluate(() => window.timpush.allItems());
         const item = all.find(match);
-        if (!item || item.visible) return;
+        if (!item || (item.visible && whole(item, all))) return;
         const holder = all.find((it) => it.isWindow && it.child === item.child);
         if (!holder) return;
         const cy = holder.y + holder.h / 2;

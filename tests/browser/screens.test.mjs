@@ -195,20 +195,29 @@ test('a field typed into stays above the soft keyboard; a pinch zoom draws the c
   }
 });
 
-test('two fingers on the phone are the browser\'s pinch: they neither press what is under them nor scroll', async () => {
+test('two fingers on the phone are the browser\'s pinch: it zooms, and the page neither presses nor scrolls', async () => {
   const s = await openPage({ server, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
   try {
     await waitForText(s, 'press Send');
     const tab = await s.itemByLabel('Preview');
-    const title = await s.itemByLabel('Title', { visible: false });
-    // A pinch that starts with a finger on the Preview switch and spreads over the form.
+    const field = await s.itemByLabel('SDKAppID');
+    const before = await s.page.evaluate(() => document.getElementById('canvas').width);
+    // A pinch out that starts with a finger on the Preview switch and spreads over the form.
     await s.pinch(tab.x + tab.w / 2, tab.y + tab.h / 2);
     await sleep(700);  // past the long-press time: a held first finger is no long press either
     await s.nextFrame();
+    const zoom = await s.page.evaluate(() => ({ scale: visualViewport.scale, left: visualViewport.offsetLeft,
+      top: visualViewport.offsetTop, width: document.getElementById('canvas').width }));
+    assert.ok(zoom.scale > 1.05, `the browser zoomed the page (scale ${zoom.scale})`);
+    assert.ok(zoom.width > before, `the canvas is drawn at the zoom: ${before} -> ${zoom.width} px`);
     assert.equal(await s.page.evaluate(() => location.hash), '', 'the pinch opened no pane');
-    assert.equal((await s.itemByLabel('Title', { visible: false })).y, title.y, 'the form did not scroll');
+    assert.equal((await s.itemByLabel('SDKAppID')).y, field.y, 'the form did not scroll');
     assert.equal(await s.textActive(), false, 'no field took the focus');
-    // The same place with one finger is a tap, so the switch was live under the pinch.
+    await s.screenshot('screens-390-pinch-zoomed');
+    // Zoomed back out, one finger on the same switch is a tap: it was live under the pinch.
+    await s.cdp.send('Emulation.setPageScaleFactor', { pageScaleFactor: 1 });
+    await sleep(300);
+    await s.nextFrame();
     await s.touchAt(tab.x + tab.w / 2, tab.y + tab.h / 2);
     await s.page.waitForFunction(() => location.hash === '#view=preview', null, { timeout: 5000 });
     assert.deepEqual(s.errors(), []);

@@ -3,6 +3,7 @@
 // sends then need (there is no origin for the sandbox or the relay).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -44,7 +45,14 @@ test('the single-file page carries a Content-Security-Policy that still lets it 
   assert.ok(meta, 'a CSP meta tag');
   const policy = meta[1];
   assert.ok(html.indexOf(meta[0]) < html.indexOf('<style>'), 'the policy comes before what it governs');
-  assert.match(policy, /script-src 'sha256-[A-Za-z0-9+/=]+' 'sha256-[A-Za-z0-9+/=]+' 'wasm-unsafe-eval'/);
+  // Every inline script (touch.js, bridge.js, timpush.js; not the wasm's data blocks) is let in by
+  // its own hash, and nothing else is.
+  const scripts = [...html.matchAll(/<script>([\s\S]*?)<\/script>/g)].map((m) => m[1]);
+  assert.equal(scripts.length, 3, 'three inline scripts');
+  const allowed = policy.match(/script-src ((?:'sha256-[A-Za-z0-9+/=]+' )+)'wasm-unsafe-eval'/);
+  assert.ok(allowed, policy);
+  const hashes = allowed[1].trim().split(' ');
+  assert.deepEqual(hashes, scripts.map((t) => `'sha256-${createHash('sha256').update(t, 'utf8').digest('base64')}'`));
   assert.ok(!policy.includes('unsafe-inline'), policy);
   assert.match(policy, /default-src 'none'/);
   assert.match(policy, /connect-src data: https: http:\/\/127\.0\.0\.1:\* http:\/\/localhost:\*/);
