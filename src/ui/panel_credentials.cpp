@@ -107,24 +107,34 @@ void draw_decoded(AppState& state, const core::usersig::Verdict& verdict) {
   ImGui::Indent();
   ImGui::PushStyleColor(ImGuiCol_Text, ImGui::GetStyleColorVec4(ImGuiCol_TextDisabled));
   const std::string sig = d.sig.size() > 12 ? d.sig.substr(0, 12) + "..." : d.sig;
-  const std::pair<const char*, std::string> fields[] = {
-      {"TLS.ver", "TLS.ver " + d.version},
-      {"TLS.sdkappid", "TLS.sdkappid " + std::to_string(d.sdkappid)},
-      {"TLS.identifier", "TLS.identifier " + d.identifier},
-      {"TLS.time", "TLS.time " + std::to_string(d.time) + " (" + tr(lang, txt::issued) + " " + core::usersig::format_utc(d.time) + ")"},
-      {"TLS.expire", "TLS.expire " + std::to_string(d.expire) + " (" + tr(lang, txt::expires) + " " +
-                         core::usersig::format_utc(d.expires_at()) + ")"},
-      {"TLS.sig", "TLS.sig " + sig},
+  struct Field {
+    const char* name;
+    std::string text;  // the field and its value: one explained item
+    std::string note;  // the date it stands for, which may go on the next line
+  };
+  const Field fields[] = {
+      {"TLS.ver", "TLS.ver " + d.version, ""},
+      {"TLS.sdkappid", "TLS.sdkappid " + std::to_string(d.sdkappid), ""},
+      {"TLS.identifier", "TLS.identifier " + d.identifier, ""},
+      {"TLS.time", "TLS.time " + std::to_string(d.time),
+       "(" + std::string(tr(lang, txt::issued)) + " " + core::usersig::format_utc(d.time) + ")"},
+      {"TLS.expire", "TLS.expire " + std::to_string(d.expire),
+       "(" + std::string(tr(lang, txt::expires)) + " " + core::usersig::format_utc(d.expires_at()) + ")"},
+      {"TLS.sig", "TLS.sig " + sig, ""},
+  };
+  // A phone's width wraps the fields, and a date after its number, onto more lines.
+  auto next_fits = [](const std::string& text, float gap) {
+    ImGui::SameLine(0, gap);
+    if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text.c_str()).x) ImGui::NewLine();
   };
   bool first = true;
-  for (const auto& [name, text] : fields) {
-    // A phone's width wraps the fields onto more lines.
-    if (!first) {
-      ImGui::SameLine(0, ImGui::GetFontSize());
-      if (ImGui::GetContentRegionAvail().x < ImGui::CalcTextSize(text.c_str()).x) ImGui::NewLine();
-    }
+  for (const Field& f : fields) {
+    if (!first) next_fits(f.text, ImGui::GetFontSize());
     first = false;
-    explained_text(state, core::ExplainScope::usersig, name, text + "##" + name);
+    explained_text(state, core::ExplainScope::usersig, f.name, f.text + "##" + f.name);
+    if (f.note.empty()) continue;
+    next_fits(f.note, -1.0f);
+    ImGui::TextUnformatted(f.note.c_str());
   }
   ImGui::PopStyleColor();
   ImGui::PushTextWrapPos(0);
