@@ -1,5 +1,7 @@
 #include "core/json.h"
 
+#include "core/text_util.h"
+
 #include <vector>
 
 namespace timpush::core {
@@ -94,10 +96,11 @@ std::string describe_char(std::string_view rest) {
   if (c < 0x80) return "'" + std::string(1, static_cast<char>(c)) + "'";
   size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : c >= 0xC0 ? 2 : 0;
   if (len == 0 || c > 0xF4 || rest.size() < len) return "byte " + byte;
-  for (size_t i = 1; i < len; ++i) {
-    if ((static_cast<unsigned char>(rest[i]) & 0xC0) != 0x80) return "byte " + byte;
-  }
-  return "'" + std::string(rest.substr(0, len)) + "'";
+  // Well-formed by RFC 3629 too: an overlong form (0xC1 0x9B) or a surrogate has the right
+  // shape but is no character, and would make the message itself not UTF-8.
+  const std::string_view seq = rest.substr(0, len);
+  if (valid_utf8(seq) != seq) return "byte " + byte;
+  return "'" + std::string(seq) + "'";
 }
 
 bool has(const std::string& text, const char* part) {

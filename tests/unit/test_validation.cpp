@@ -537,3 +537,16 @@ TEST_CASE("90001 messages name the usual mistakes") {
     CHECK(report.issues[0].message.zh.find("JSON") != std::string::npos);
   }
 }
+
+TEST_CASE("90001 on bytes that only look like UTF-8 (an overlong form) still says so in UTF-8") {
+  // Found by validate_fuzzer: after 0xEF comes 0xC1 0x9B, a lead and a continuation byte, but
+  // RFC 3629 allows no 0xC1 lead; quoted as it came, the message itself was not UTF-8.
+  const std::string found("\xEF\xC1\x9B\x0E\x01\xE0\x60\x00\x00\x55\xBC\x6D\x41\x5F\x63\x63"
+                          "\x6F\x75\x6E\x74\x22\x3A\xA0\x6E\x26\x0A", 26);
+  ValidationReport report = validate_body(found);
+  REQUIRE(error_codes(report) == std::vector<int>{90001});
+  const Issue& issue = report.issues[0];
+  CHECK(valid_utf8(issue.message.en) == issue.message.en);
+  CHECK(valid_utf8(issue.message.zh) == issue.message.zh);
+  CHECK(issue.message.en.find("\xC1") == std::string::npos);
+}
