@@ -66,6 +66,8 @@ test('Explain: a key of the preview explains its field, in English and Chinese, 
   await s.page.mouse.down();
   await s.page.mouse.up();
   await s.waitForActiveText(number);
+  // A field focused from elsewhere takes text a frame or two later (as Tab's, keyboard.test.mjs).
+  await s.page.waitForFunction(() => window.timpush.textActive(), null, { timeout: 3000 });
   assert.ok(await s.textActive(), 'the MsgRandom field has the keyboard after the click');
   await s.screenshot('explain-3-focused');
 });
