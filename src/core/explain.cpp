@@ -118,9 +118,9 @@ ExplanationText explanation_text(const FieldExplanation& entry, std::string_view
       if (entry.key.size() >= 2 && entry.key.substr(entry.key.size() - 2) == "/*") key = key.substr(0, key.rfind('/'));
       name = same(std::string(last_token(key)));
     } else if (entry.field == "?validity") {
-      name = {"Validity (days)", "有效期(天)"};
+      name = validity_field_name;
     } else if (entry.field == "?identifier") {
-      name = {"Admin identifier", "管理员账号"};
+      name = identifier_field_name;
     } else {
       name = same(entry.field == "?sdkappid" ? "SDKAppID" : "UserSig");
     }

@@ -26,6 +26,12 @@ namespace timpush::core {
 enum class ExplainScope { body, query, usersig };
 
 // Where the form has a field: its section, named as the page names it.
+// The form's names of its two fields that no request carries as they are typed (the UserSig's
+// validity and the admin account), written once for the explanations' "where" and the form's own
+// labels (ui/text.h takes these).
+inline constexpr Bilingual<const char*> validity_field_name{"Validity (days)", "有效期(天)"};
+inline constexpr Bilingual<const char*> identifier_field_name{"Admin identifier", "管理员账号"};
+
 enum class FormSection { none, body, audience, audience_tags, audience_attrs, message, offline, android, apns, other_top, credentials };
 
 struct FieldExplanation {

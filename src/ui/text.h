@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/explain.h"
 #include "core/words.h"
 
 namespace timpush::ui {
@@ -141,7 +142,7 @@ inline constexpr Text custom_base{"Base URL", "基础地址"};
 inline constexpr Text base_url_is{"Requests go to", "请求发往"};
 inline constexpr Text sdkappid_bad{"SDKAppID must be a whole number from 1 to 4294967295.",
                                    "SDKAppID 必须是 1 到 4294967295 之间的整数。"};
-inline constexpr Text identifier{"Admin identifier", "管理员账号"};
+inline constexpr Text identifier = core::identifier_field_name;
 inline constexpr Text identifier_empty{"The admin identifier is empty.", "管理员账号为空。"};
 inline constexpr Text sig_from_key{"Sign with SecretKey", "用密钥签名"};
 inline constexpr Text sig_pasted{"Paste a UserSig", "粘贴 UserSig"};
@@ -152,7 +153,7 @@ inline constexpr Text secret_key_help{
     "控制台中的应用密钥。仅在本页面内用于计算 UserSig:不会被发送、复制或保存。"};
 inline constexpr Text show{"Show", "显示"};
 inline constexpr Text hide{"Hide", "隐藏"};
-inline constexpr Text validity_days{"Validity (days)", "有效期(天)"};
+inline constexpr Text validity_days = core::validity_field_name;
 inline constexpr Text usersig{"UserSig", "UserSig"};
 inline constexpr Text usersig_paste{"UserSig to use", "要使用的 UserSig"};
 inline constexpr Text usersig_none{"No UserSig yet: enter the SecretKey.",
