@@ -55,7 +55,9 @@ add_library(tp_imgui STATIC
   "${CMAKE_SOURCE_DIR}/src/ui/imgui_hooks.cpp")
 target_include_directories(tp_imgui SYSTEM PUBLIC "${_tp}/imgui" "${_tp}/imgui/misc/cpp")
 target_include_directories(tp_imgui PRIVATE "${CMAKE_SOURCE_DIR}/src")
-target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE)
+# 32-bit indices: the page's renderer draws a frame's lists from one shared vertex buffer.
+target_compile_definitions(tp_imgui PUBLIC IMGUI_DISABLE_OBSOLETE_FUNCTIONS IMGUI_ENABLE_TEST_ENGINE
+  "ImDrawIdx=unsigned int")
 target_compile_options(tp_imgui PRIVATE ${TIMPUSH_LIBRARY_OPTIONS})
 if(EMSCRIPTEN)
   # The page never shows ImGui's demo, metrics or debug-log windows, and has no file system. It

@@ -20,7 +20,10 @@ constexpr GLuint kPositionAttribute = 0;
 constexpr GLuint kUvAttribute = 1;
 constexpr GLuint kColorAttribute = 2;
 
-constexpr GLenum kIndexType = sizeof(ImDrawIdx) == 2 ? GL_UNSIGNED_SHORT : GL_UNSIGNED_INT;
+// 32-bit indices (ImDrawIdx is set in cmake/third_party.cmake): the frame's lists share one
+// vertex buffer, so an index counts every vertex of the lists before its own, past 65535.
+static_assert(sizeof(ImDrawIdx) == 4, "the renderer joins the frame's lists in one buffer");
+constexpr GLenum kIndexType = GL_UNSIGNED_INT;
 
 struct Renderer {
   GLuint program = 0;
@@ -29,6 +32,15 @@ struct Renderer {
   GLuint index_buffer = 0;
   GLint scale_uniform = -1;
   GLint offset_uniform = -1;
+  // The frame's vertices and indices, every draw list's after the one before, uploaded in one
+  // call each: a WebGL call costs far more than copying a list, so a frame makes two uploads
+  // rather than two per list (kept between frames so their memory is reused).
+  ImVector<ImDrawVert> vertices;
+  ImVector<ImDrawIdx> indices;
+  // What the last draw set, so a command that keeps the clip rectangle or texture of the one
+  // before it makes no call; cleared when a callback may have changed GL's state.
+  GLint scissor[4] = {-1, -1, -1, -1};
+  GLuint bound_texture = 0;
   // The device cards' program (shaders/card.*), made when the first card is drawn.
   GLuint card_program = 0;
   GLuint card_vertex_array = 0;  // no attributes: the quad comes from gl_VertexID
@@ -185,8 +197,12 @@ bool set_scissor(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int
   const float x1 = std::min(static_cast<float>(fb_width), (cmd.ClipRect.z - data.DisplayPos.x) * scale.x);
   const float y1 = std::min(static_cast<float>(fb_height), (cmd.ClipRect.w - data.DisplayPos.y) * scale.y);
   if (x1 <= x0 || y1 <= y0) return false;
-  glScissor(static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1), static_cast<GLsizei>(x1 - x0),
-            static_cast<GLsizei>(y1 - y0));
+  const GLint rect[4] = {static_cast<GLint>(x0), static_cast<GLint>(static_cast<float>(fb_height) - y1),
+                         static_cast<GLint>(x1 - x0), static_cast<GLint>(y1 - y0)};
+  GLint* last = g_renderer.scissor;
+  if (std::equal(rect, rect + 4, last)) return true;
+  std::copy(rect, rect + 4, last);
+  glScissor(rect[0], rect[1], rect[2], rect[3]);
   return true;
 }
 
@@ -241,11 +257,36 @@ void draw_card(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int f
   set_projection(data);
 }
 
-void draw_list(const ImDrawData& data, const ImDrawList& list, int fb_width, int fb_height) {
-  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.VtxBuffer.Size * sizeof(ImDrawVert)),
-               list.VtxBuffer.Data, GL_STREAM_DRAW);
-  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(list.IdxBuffer.Size * sizeof(ImDrawIdx)),
-               list.IdxBuffer.Data, GL_STREAM_DRAW);
+// Copies every list of the frame into the shared buffers and uploads them. No base vertex in
+// WebGL2 (Dear ImGui is told so: no RendererHasVtxOffset, so VtxOffset is 0): each index is
+// offset here by the vertices of the lists before its own.
+void upload_lists(const ImDrawData& data) {
+  Renderer& r = g_renderer;
+  r.vertices.resize(data.TotalVtxCount);
+  r.indices.resize(data.TotalIdxCount);
+  ImDrawVert* vtx = r.vertices.Data;
+  ImDrawIdx* idx = r.indices.Data;
+  ImDrawIdx base = 0;
+  for (const ImDrawList* list : data.CmdLists) {
+    std::memcpy(vtx, list->VtxBuffer.Data, static_cast<size_t>(list->VtxBuffer.Size) * sizeof(ImDrawVert));
+    vtx += list->VtxBuffer.Size;
+    for (const ImDrawIdx i : list->IdxBuffer) *idx++ = static_cast<ImDrawIdx>(i + base);
+    base = static_cast<ImDrawIdx>(base + list->VtxBuffer.Size);
+  }
+  glBufferData(GL_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.vertices.size_in_bytes()), r.vertices.Data, GL_STREAM_DRAW);
+  glBufferData(GL_ELEMENT_ARRAY_BUFFER, static_cast<GLsizeiptr>(r.indices.size_in_bytes()), r.indices.Data,
+               GL_STREAM_DRAW);
+}
+
+void forget_bindings() {
+  Renderer& r = g_renderer;
+  std::fill(r.scissor, r.scissor + 4, -1);
+  r.bound_texture = 0;
+}
+
+// One list's commands; `first_index` is where its indices start in the frame's index buffer.
+void draw_list(const ImDrawData& data, const ImDrawList& list, size_t first_index, int fb_width, int fb_height) {
+  Renderer& r = g_renderer;
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
     if (cmd.UserCallback) {
       if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
@@ -256,13 +297,18 @@ void draw_list(const ImDrawData& data, const ImDrawList& list, int fb_width, int
       } else {
         cmd.UserCallback(&list, &cmd);
       }
+      forget_bindings();
       continue;
     }
     if (!set_scissor(data, cmd, fb_width, fb_height)) continue;
-    glBindTexture(GL_TEXTURE_2D, gl_texture_of(cmd.GetTexID()));
-    // No base vertex in WebGL2: Dear ImGui is told so (no RendererHasVtxOffset), so VtxOffset is 0.
+    const GLuint texture = gl_texture_of(cmd.GetTexID());
+    if (texture != r.bound_texture) {
+      glBindTexture(GL_TEXTURE_2D, texture);
+      r.bound_texture = texture;
+    }
+    const size_t offset = (first_index + cmd.IdxOffset) * sizeof(ImDrawIdx);
     glDrawElements(GL_TRIANGLES, static_cast<GLsizei>(cmd.ElemCount), kIndexType,
-                   reinterpret_cast<const void*>(static_cast<std::uintptr_t>(cmd.IdxOffset * sizeof(ImDrawIdx))));
+                   reinterpret_cast<const void*>(static_cast<std::uintptr_t>(offset)));
   }
 }
 
@@ -295,10 +341,16 @@ void webgl2_renderer_draw(ImDrawData* draw_data, int fb_width, int fb_height, co
   glClear(GL_COLOR_BUFFER_BIT);
   glEnable(GL_SCISSOR_TEST);
   if (!draw_data) return;
+  forget_bindings();  // the clear and the texture updates bind and set what they need
   if (draw_data->Textures) carry_out_texture_requests(*draw_data->Textures);
   if (fb_width <= 0 || fb_height <= 0 || draw_data->DisplaySize.x <= 0 || draw_data->DisplaySize.y <= 0) return;
   set_projection(*draw_data);
-  for (const ImDrawList* list : draw_data->CmdLists) draw_list(*draw_data, *list, fb_width, fb_height);
+  upload_lists(*draw_data);
+  size_t first_index = 0;
+  for (const ImDrawList* list : draw_data->CmdLists) {
+    draw_list(*draw_data, *list, first_index, fb_width, fb_height);
+    first_index += static_cast<size_t>(list->IdxBuffer.Size);
+  }
 }
 
 }  // namespace timpush::web
