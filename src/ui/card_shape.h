@@ -18,6 +18,8 @@ struct CardShape {
   ImVec4 fill;              // straight alpha; for frosted, the tint and how much of it
   ImVec4 wall_top, wall_bottom;
   ImVec2 wall_min, wall_max;  // the wallpaper's extent (the phone's screen)
+  // How far past min and max the drawn pixels go (the shadow's tail).
+  float reach() const { return shadow * 1.5f + 1.0f; }
 };
 
 // The marker the renderer recognises. Never called: the renderer draws the shape instead. Inline
@@ -25,8 +27,9 @@ struct CardShape {
 // pane), and an inline function has one address in every translation unit.
 inline void card_shape_callback(const ImDrawList*, const ImDrawCmd*) {}
 
-// Queues `shape` in the window's draw list, then restores Dear ImGui's render state for what
-// follows.
+// Queues `shape` in the window's draw list, unless none of it shows in the list's clip rectangle
+// (a card scrolled out of the pane costs the renderer nothing). The renderer restores Dear ImGui's
+// render state after it.
 void add_card_shape(ImDrawList* list, const CardShape& shape);
 
 }  // namespace timpush::ui

@@ -19,6 +19,12 @@
 namespace timpush::ui {
 
 void add_card_shape(ImDrawList* list, const CardShape& shape) {
+  const float reach = shape.reach();
+  const ImVec2 lo = list->GetClipRectMin();
+  const ImVec2 hi = list->GetClipRectMax();
+  if (shape.max.x + reach <= lo.x || shape.min.x - reach >= hi.x || shape.max.y + reach <= lo.y ||
+      shape.min.y - reach >= hi.y)
+    return;
   list->AddCallback(card_shape_callback, const_cast<CardShape*>(&shape), sizeof shape);
 }
 

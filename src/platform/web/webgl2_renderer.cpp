@@ -238,7 +238,7 @@ void draw_card(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int f
     glUniform4f(uniform, (a.x - origin.x) * scale.x, (a.y - origin.y) * scale.y, (b.x - origin.x) * scale.x,
                 (b.y - origin.y) * scale.y);
   };
-  const float reach = shape.shadow * 1.5f + 1.0f;
+  const float reach = shape.reach();
   glUseProgram(r.card_program);
   glBindVertexArray(r.card_vertex_array);
   set_projection(data, r.card.scale, r.card.offset);
@@ -253,8 +253,10 @@ void draw_card(const ImDrawData& data, const ImDrawCmd& cmd, int fb_width, int f
   glUniform1i(r.card.mode, static_cast<int>(shape.mode));
   glUniform1f(r.card.height, static_cast<float>(fb_height));
   glDrawArrays(GL_TRIANGLE_STRIP, 0, 4);
-  apply_render_state();
-  set_projection(data);
+  // A card changes only which program and vertex array are bound (blending, the scissor test and
+  // the texture stay; a program keeps its own uniforms), so those two are all it gives back.
+  glUseProgram(r.program);
+  glBindVertexArray(r.vertex_array);
 }
 
 // Copies every list of the frame into the shared buffers and uploads them. No base vertex in
@@ -289,11 +291,13 @@ void draw_list(const ImDrawData& data, const ImDrawList& list, size_t first_inde
   Renderer& r = g_renderer;
   for (const ImDrawCmd& cmd : list.CmdBuffer) {
     if (cmd.UserCallback) {
+      if (cmd.UserCallback == ui::card_shape_callback) {
+        draw_card(data, cmd, fb_width, fb_height);  // gives back the program and vertex array itself
+        continue;
+      }
       if (cmd.UserCallback == ImDrawCallback_ResetRenderState) {
         apply_render_state();
         set_projection(data);
-      } else if (cmd.UserCallback == ui::card_shape_callback) {
-        draw_card(data, cmd, fb_width, fb_height);
       } else {
         cmd.UserCallback(&list, &cmd);
       }
