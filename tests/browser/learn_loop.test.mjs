@@ -1,0 +1,114 @@
+// The lessons beyond one push, done as a trainee does them, in Chinese, against `timpush serve`'s
+// sandbox: the revoke lesson (send the mistaken push, follow it from its answer, revoke it in the
+// Follow place, the lesson bar there saying met or missed), and the follow-loss lesson (send,
+// follow, read the loss once it settles, answer the bar's question: a wrong pick is missed, the
+// right one passes). Screenshots at 1280x800 into test-artifacts/.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { openPage, startServer } from './helpers.mjs';
+
+let server;
+let s;
+
+before(async () => {
+  server = await startServer();
+  s = await openPage({ server });
+});
+after(async () => {
+  if (s) await s.close();
+  if (server) await server.stop();
+});
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+const calls = (api) => s.requests.filter((r) => r.url.includes(`/v4/timpush/${api}?`));
+const taskIdPattern = /TaskId\s+([0-9a-f]+(?:_[0-9a-f]+){4})/;
+
+async function waitForHash(hash) {
+  await s.page.waitForFunction((h) => location.hash === h, hash, { timeout: 5000, polling: 25 });
+}
+
+// Learn from the navigation, then the lesson `id` opened in the list and started.
+async function startLesson(id, barTitle) {
+  await s.click('学习###Learn');
+  await waitForHash('#view=learn');
+  await s.waitForText('已通过');
+  await s.clickWhere((it) => it.idLabel.endsWith(`###${id}`), `the ${id} lesson`);
+  await s.click('开始###Start');
+  await s.waitForText(`课程：${barTitle}`);
+}
+
+// Send, a second after the last push (90024 otherwise), and the TaskId the answer shows.
+async function sendForTaskId() {
+  await sleep(1100);
+  const before = calls('push').length;
+  await s.click('发送###Send');
+  const text = await s.waitForText(taskIdPattern);
+  assert.equal(calls('push').length, before + 1, 'Send sent one push');
+  return text.match(taskIdPattern)[1];
+}
+
+test('revoke: the mistaken push sent, followed from its answer and revoked, passes', async () => {
+  await s.waitForText('press Send');
+  await s.click('中文');
+  await startLesson('revoke', '撤回误发的推送');
+  const taskId = await sendForTaskId();
+  // The push alone: no revoke yet, and nothing this lesson made to revoke before it.
+  await s.waitForText('还有 2 项要求未满足。');
+  await s.waitForText('未满足：已发送撤回(v4/timpush/revoke)');
+  await s.screenshot('learn-loop-1-sent');
+
+  await s.click('跟踪###Follow##response');
+  await waitForHash('#view=follow');
+  await s.waitForText(taskId);
+  // The bar comes along to the Follow place, where the revoke is made.
+  await s.waitForText('课程：撤回误发的推送');
+  assert.equal(calls('revoke').length, 0, 'nothing revoked before the confirmation');
+  // The numbers arriving may move the button between finding and clicking it: click again.
+  for (let i = 0; i < 4 && !(await s.pageText()).includes('此操作不可撤销'); i++) {
+    await s.click('撤回...###Revoke...');
+    await s.nextFrame();
+  }
+  await s.waitForText('此操作不可撤销');
+  await s.screenshot('learn-loop-2-confirm');
+  await s.click('确认撤回###Revoke now');
+  await s.waitForText(`已撤回 ${taskId}。`);
+  await s.waitForText('通过：所有要求均已满足。');
+  const sent = calls('revoke');
+  assert.equal(sent.length, 1);
+  assert.equal(JSON.parse(sent[0].postData).TaskId, taskId, 'the lesson push is the one revoked');
+  const text = await s.pageText();
+  assert.ok(text.includes('已满足：其 TaskId 是服务为本课中你的推送返回的那个'));
+  await s.screenshot('learn-loop-3-passed');
+
+  const progress = JSON.parse(await s.page.evaluate(() => localStorage.getItem('timpush.lessons')));
+  assert.deepEqual(progress.lessons.revoke, { tried: true, passed: true });
+});
+
+test('follow-loss: the loss read once settled, the question answered wrong then right', async () => {
+  await s.click('编写###Compose');
+  await startLesson('follow-loss', '跟踪推送：设备为什么没收到？');
+  const taskId = await sendForTaskId();
+  await s.click('跟踪###Follow##response');
+  await waitForHash('#view=follow');
+  await s.waitForText(taskId);
+  // A minute of the sandbox's delivery at once: every device's fate is decided by then.
+  assert.equal(await s.advanceSandbox(61), 200);
+  await s.click('刷新###Refresh');
+  await s.waitForText(/\d+ 台设备，错误码 -3/, { timeout: 15000 });
+  // The page's loss answer, as the trainee reads it: the code with the most devices.
+  const losses = calls('all_member_push_loss');
+  assert.ok(losses.length >= 1);
+  assert.deepEqual(JSON.parse(losses.at(-1).postData).TaskID, [taskId]);
+  await s.waitForText('已满足：发送后的丢失已经出现');
+
+  await s.clickWhere((it) => it.idLabel.endsWith('###Code -2: the device never uploaded its push token'), 'a wrong choice');
+  await s.waitForText('未满足：指出了丢失设备最多的原因');
+  await s.screenshot('learn-loop-4-wrong-choice');
+  await s.clickWhere((it) => it.idLabel.endsWith("###Code -3: the vendor's daily cap on marketing messages was reached"), 'the right choice');
+  await s.waitForText('通过：所有要求均已满足。');
+  await s.screenshot('learn-loop-5-loss-passed');
+});
+
+test('no page error', async () => {
+  assert.deepEqual(s.errors(), []);
+});
