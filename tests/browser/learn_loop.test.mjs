@@ -1,6 +1,6 @@
 // The lessons beyond one push, done as a trainee does them, in Chinese, against `timpush serve`'s
 // sandbox: the revoke lesson (send the mistaken push, follow it from its answer, revoke it in the
-// Follow place, the lesson bar there saying met or missed), and the follow-loss lesson (send,
+// Follow place, the lesson bar beside it saying met or missed), and the follow-loss lesson (send,
 // follow, read the loss once it settles, answer the bar's question: a wrong pick is missed, the
 // right one passes). Screenshots at 1280x800 into test-artifacts/.
 import { test, before, after } from 'node:test';
@@ -60,7 +60,7 @@ test('revoke: the mistaken push sent, followed from its answer and revoked, pass
   await s.click('跟踪###Follow##response');
   await waitForHash('#view=follow');
   await s.waitForText(taskId);
-  // The bar comes along to the Follow place, where the revoke is made.
+  // The bar stays in view beside the Follow place, where the revoke is made.
   await s.waitForText('课程：撤回误发的推送');
   assert.equal(calls('revoke').length, 0, 'nothing revoked before the confirmation');
   // The numbers arriving may move the button between finding and clicking it: click again.
@@ -85,7 +85,6 @@ test('revoke: the mistaken push sent, followed from its answer and revoked, pass
 });
 
 test('follow-loss: the loss read once settled, the question answered wrong then right', async () => {
-  await s.click('编写###Compose');
   await startLesson('follow-loss', '跟踪推送：设备为什么没收到？');
   const taskId = await sendForTaskId();
   await s.click('跟踪###Follow##response');
@@ -98,7 +97,7 @@ test('follow-loss: the loss read once settled, the question answered wrong then 
   // The page's loss answer, as the trainee reads it: the code with the most devices.
   const losses = calls('all_member_push_loss');
   assert.ok(losses.length >= 1);
-  assert.deepEqual(JSON.parse(losses.at(-1).postData).TaskID, [taskId]);
+  assert.ok(JSON.parse(losses.at(-1).postData).TaskID.includes(taskId), 'the loss of the lesson push is asked');
   await s.waitForText('已满足：发送后的丢失已经出现');
 
   await s.clickWhere((it) => it.idLabel.endsWith('###Code -2: the device never uploaded its push token'), 'a wrong choice');
