@@ -8,11 +8,11 @@
 //   every answer is in, a file that failed or did not read with its problem.
 // - Start keeps the current draft (saved first) and opens the lesson's start in a new draft
 //   "Lesson <id> N", as reopening a history entry does, so nothing typed before is lost.
-// - A Send graded for a lesson is any send that ends while the lesson is on; its attempt is the
-//   exact body sent and the answer's JSON. An expected error seen in Checks (the page does not
-//   send a body Checks refuse) becomes an attempt of its own, with no answer, the moment it shows.
-// - A Send graded for a lesson is a send to an API the lesson grades (a push lesson does not count
-//   a test send). Calls the other places make (the Follow place's loss round and revoke, the
+// - A Send graded for a lesson is any send to an API it grades (a push lesson does not count a
+//   test send) that ends while the lesson is on; its attempt is the exact body sent and the
+//   answer's JSON. An expected error seen in Checks (the page does not send a body Checks refuse)
+//   becomes an attempt of its own, with no answer, the moment it shows.
+// - Calls the other places make (the Follow place's loss round and revoke, the
 //   composer's Schedule) are seen as they leave, in this frame's requests, and become attempts
 //   when their answer comes (note_lesson_answer): the other flows are not told about lessons.
 //   Only the API's name and the body are kept, never the URL with its UserSig.

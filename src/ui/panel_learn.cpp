@@ -87,10 +87,13 @@ void draw_verdict(AppState& state, const core::Verdict& verdict) {
 void draw_question(AppState& state, const core::Requirement& question) {
   const Lang lang = state.lang;
   wrapped(tr(lang, fill(txt::lesson_question, question.question)));
+  // Side by side where they fit: the verdict under them stays in the bar's view.
   for (size_t i = 0; i < question.choices.size(); ++i) {
+    const std::string shown = words_label(lang, question.choices[i]);
+    if (i > 0) same_line_or_wrap(shown);
     ImGui::PushID(static_cast<int>(i));
     const bool picked = state.learn.run.chosen == i;
-    if (ImGui::RadioButton(words_label(lang, question.choices[i]).c_str(), picked) && !picked) choose_answer(state, i);
+    if (ImGui::RadioButton(shown.c_str(), picked) && !picked) choose_answer(state, i);
     ImGui::PopID();
   }
 }
