@@ -287,6 +287,18 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
       return item;
     },
 
+    // A place from the navigation by touch: its button when the places fit on one row, else from
+    // the places menu (a phone).
+    async tapPlace(name) {
+      const items = await session.items();
+      if (!items.some((it) => it.visible && it.label === name && it.child === 'timpush composer')) {
+        const menu = items.find((it) => it.visible && it.idLabel.endsWith('###Places'));
+        if (!menu) throw new Error(`neither ${name} nor the places menu is shown`);
+        await session.touchAt(menu.x + menu.w / 2, menu.y + menu.h / 2);
+      }
+      await session.tap(name);
+    },
+
     // Moves the sandbox's clock `seconds` ahead (POST /sandbox/clock, loopback only): a minute of
     // a push's delivery, or a schedule's wait, without waiting. Returns the HTTP status.
     async advanceSandbox(seconds) {

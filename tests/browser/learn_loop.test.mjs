@@ -2,7 +2,8 @@
 // sandbox: the revoke lesson (send the mistaken push, follow it from its answer, revoke it in the
 // Follow place, the lesson bar beside it saying met or missed), and the follow-loss lesson (send,
 // follow, read the loss once it settles, answer the bar's question: a wrong pick is missed, the
-// right one passes). Screenshots at 1280x800 into test-artifacts/.
+// right one passes); the question at a pixel ratio of 2 and the bar above Follow on a phone.
+// Screenshots into test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, startServer } from './helpers.mjs';
@@ -106,6 +107,32 @@ test('follow-loss: the loss read once settled, the question answered wrong then 
   await s.clickWhere((it) => it.idLabel.endsWith("###Code -3: the vendor's daily cap on marketing messages was reached"), 'the right choice');
   await s.waitForText('通过：所有要求均已满足。');
   await s.screenshot('learn-loop-5-loss-passed');
+});
+
+test('the question in the bar at pixel ratio 2, and the bar above Follow on a phone', async () => {
+  for (const [name, opts] of [['ratio2', { deviceScaleFactor: 2 }],
+    ['phone', { viewport: { width: 390, height: 844 }, hasTouch: true, isMobile: true }]]) {
+    const other = await openPage({ server, path: '/#lesson=follow-loss', ...opts });
+    try {
+      await other.click('中文');
+      await other.waitForText('开始');
+      await other.click('开始###Start');
+      if (name === 'phone') {
+        // One column: the Follow place holds the bar itself, the form being out of sight.
+        await other.tapPlace('跟踪推送');
+        await other.waitForText('导航：跟踪推送');
+        await other.waitForText('还没有任务');
+      } else {
+        await other.waitForText('问题：哪个原因丢失的设备最多？');
+        await other.waitForText('错误码 -3：已达到厂商对营销类消息的每日上限');
+      }
+      await other.waitForText('课程：跟踪推送：设备为什么没收到？');
+      await other.screenshot(`learn-loop-6-${name}`);
+      assert.deepEqual(other.errors(), []);
+    } finally {
+      await other.close();
+    }
+  }
 });
 
 test('no page error', async () => {
