@@ -2,7 +2,7 @@
 // sandbox: the revoke lesson (send the mistaken push, follow it from its answer, revoke it in the
 // Follow place, the lesson bar beside it saying met or missed), and the follow-loss lesson (send,
 // follow, read the loss once it settles, answer the bar's question: a wrong pick is missed, the
-// right one passes); the question at a pixel ratio of 2 and the bar above Follow on a phone.
+// right one passes); the test send and the scheduled push done from Send as; the question at a pixel ratio of 2 and the bar above Follow on a phone.
 // Screenshots into test-artifacts/.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -33,7 +33,14 @@ async function startLesson(id, barTitle) {
   await s.click('学习###Learn');
   await waitForHash('#view=learn');
   await s.waitForText('已通过');
-  await s.clickWhere((it) => it.idLabel.endsWith(`###${id}`), `the ${id} lesson`);
+  // Down the list with the wheel, as a person does, until the lesson's header is in view.
+  const header = (it) => !it.isWindow && it.visible && it.idLabel.endsWith(`###${id}`);
+  for (let i = 0; i < 20 && !(await s.items()).some(header); i++) {
+    await s.page.mouse.move(960, 500);
+    await s.page.mouse.wheel(0, 240);
+    await s.nextFrame();
+  }
+  await s.clickWhere(header, `the ${id} lesson`);
   await s.click('开始###Start');
   await s.waitForText(`课程：${barTitle}`);
 }
@@ -107,6 +114,29 @@ test('follow-loss: the loss read once settled, the question answered wrong then 
   await s.clickWhere((it) => it.idLabel.endsWith("###Code -3: the vendor's daily cap on marketing messages was reached"), 'the right choice');
   await s.waitForText('通过：所有要求均已满足。');
   await s.screenshot('learn-loop-5-loss-passed');
+});
+
+test('test-send and scheduled-push: Send as Test send to two accounts, then as Schedule, each passes', async () => {
+  await startLesson('test-send', '先测试推送给两个账号');
+  await s.click('测试推送###Test send##mode');
+  await s.fill('##Accounts', 'user1, user2');
+  await sleep(1100);
+  await s.clickWhere((it) => it.idLabel === '测试推送###Send', 'Send as a test send');
+  await s.waitForText('已满足：其 TaskId 以 batch_ 开头（测试推送的任务）');
+  await s.waitForText('通过：所有要求均已满足。');
+  assert.deepEqual(JSON.parse(calls('batch').at(-1).postData).To_Account, ['user1', 'user2']);
+
+  await startLesson('scheduled-push', '定时推送：稍后再发');
+  await s.click('定时推送###Schedule##mode');
+  await s.click('+10 分钟###plus 10 min');
+  await s.waitForText('SchedAt(UTC)：');
+  await s.clickWhere((it) => it.idLabel === '定时推送###Send', 'Send as a schedule');
+  await s.waitForText('已满足：应答中带有任务的 TaskID');
+  await s.waitForText('通过：所有要求均已满足。');
+  const task = JSON.parse(calls('add_sched_task').at(-1).postData);
+  assert.equal(task.Type, 'Tag');
+  assert.deepEqual(task.Content.Condition, { TagsOr: ['基金'] });
+  await s.screenshot('learn-loop-7-scheduled');
 });
 
 test('the question in the bar at pixel ratio 2, and the bar above Follow on a phone', async () => {
