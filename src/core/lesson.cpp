@@ -1,11 +1,8 @@
-// Reading lesson files and grading attempts (lesson.h).
+// Reading lesson files (lesson.h): every field of the schema (web/lessons/README.md) checked, and
+// a file refused with the field it fails on. Grading is lesson_grade.cpp.
 #include "core/lesson.h"
 
 #include <algorithm>
-
-#include "core/device_preview.h"
-#include "core/response.h"
-#include "core/validation.h"
 
 namespace timpush::core {
 
@@ -33,93 +30,108 @@ bool valid_id(std::string_view id) {
   return std::all_of(id.begin(), id.end(), [](char c) { return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-'; });
 }
 
-// RFC 6901 resolution without exceptions (the page's JSON has none): nullptr when nothing is there.
-const Json* resolve(const Json& doc, std::string_view pointer) {
-  const Json* at = &doc;
-  if (pointer.empty()) return at;
-  if (pointer[0] != '/') return nullptr;
-  size_t i = 1;
-  while (true) {
-    size_t end = pointer.find('/', i);
-    std::string_view raw = pointer.substr(i, end == std::string_view::npos ? std::string_view::npos : end - i);
-    std::string token;
-    for (size_t k = 0; k < raw.size(); ++k) {
-      if (raw[k] == '~' && k + 1 < raw.size() && (raw[k + 1] == '0' || raw[k + 1] == '1')) {
-        token += raw[k + 1] == '0' ? '~' : '/';
-        ++k;
-      } else {
-        token += raw[k];
-      }
-    }
-    if (at->is_object()) {
-      at = find_member(*at, token.c_str());
-    } else if (at->is_array() && !token.empty() && token.size() < 6 &&
-               std::all_of(token.begin(), token.end(), [](char c) { return c >= '0' && c <= '9'; })) {
-      size_t index = std::stoul(token);
-      at = index < at->size() ? &(*at)[index] : nullptr;
-    } else {
-      return nullptr;
-    }
-    if (!at || end == std::string_view::npos) return at;
-    i = end + 1;
-  }
-}
-
 std::optional<Requirement::Kind> kind_named(const std::string& name) {
   using K = Requirement::Kind;
-  static const std::pair<const char*, K> names[] = {{"equals", K::equals},   {"contains", K::contains},
-                                                    {"present", K::present}, {"absent", K::absent},
-                                                    {"valid", K::valid},     {"answer_ok", K::answer_ok},
-                                                    {"answer_code", K::answer_code}, {"no_issue", K::no_issue}};
+  static const std::pair<const char*, K> names[] = {
+      {"equals", K::equals},       {"contains", K::contains},       {"present", K::present},
+      {"absent", K::absent},       {"valid", K::valid},             {"answer_ok", K::answer_ok},
+      {"answer_code", K::answer_code}, {"no_issue", K::no_issue},   {"prefix", K::prefix},
+      {"api", K::api},             {"same_task", K::same_task},     {"choice", K::choice}};
   for (const auto& [n, k] : names)
     if (name == n) return k;
   return std::nullopt;
 }
 
-bool same_unordered(const Json& a, const Json& b) {
-  if (!a.is_array() || !b.is_array() || a.size() != b.size()) return a == b;
-  return std::all_of(b.begin(), b.end(), [&](const Json& x) { return std::find(a.begin(), a.end(), x) != a.end(); }) &&
-         std::all_of(a.begin(), a.end(), [&](const Json& x) { return std::find(b.begin(), b.end(), x) != b.end(); });
+// An API as lessons name it: the last part of its path, a-z and '_'.
+bool valid_api(const std::string& api) {
+  return !api.empty() && api.size() <= 40 &&
+         std::all_of(api.begin(), api.end(), [](char c) { return (c >= 'a' && c <= 'z') || c == '_'; });
 }
 
-std::optional<int64_t> answer_code(const Json& answer) {
-  if (!answer.is_object()) return std::nullopt;
-  return read_push_response(200, answer.dump(-1, ' ', false, Json::error_handler_t::replace)).error_code;
-}
+Words requirement_error(const std::string& en, const std::string& zh) { return field_error("requirements", en, zh); }
 
-bool met(const Requirement& r, const Json& body, const std::string& text, const Json& answer) {
+// One requirement; the error names what is wrong with it.
+std::optional<Requirement> read_requirement(const Json& r, bool needs_send, Words& error) {
   using K = Requirement::Kind;
-  const Json* at = body.is_object() ? resolve(body, r.pointer) : nullptr;
-  switch (r.kind) {
-    case K::equals: return at && (r.unordered ? same_unordered(*at, r.value) : *at == r.value);
-    case K::contains:
-      return at && at->is_array() && r.value.is_array() &&
-             std::all_of(r.value.begin(), r.value.end(), [&](const Json& x) { return std::find(at->begin(), at->end(), x) != at->end(); });
-    case K::present: return at != nullptr;
-    case K::absent: return body.is_object() && !at;
-    case K::valid: return validate_body(text).ok();
-    case K::answer_ok: {
-      if (!answer.is_object()) return false;
-      PushResponse r2 = read_push_response(200, answer.dump(-1, ' ', false, Json::error_handler_t::replace));
-      return r2.kind == ResponseKind::ok;
-    }
-    case K::answer_code: return r.value.is_number_integer() && answer_code(answer) == r.value.get<int64_t>();
-    case K::no_issue: {
-      if (!r.value.is_number_integer()) return false;
-      const int64_t code = r.value.get<int64_t>();
-      ValidationReport report = validate_body(text);
-      for (const Issue& issue : report.issues)
-        if (issue.code == code) return false;
-      DevicePreview devices = preview_devices(report.document);
-      for (const auto& card : devices.platforms)
-        for (const auto& w : card.warnings)
-          if (w.code == code) return false;
-      for (const auto& w : devices.common)
-        if (w.code == code) return false;
-      return true;
-    }
+  Requirement q;
+  auto kind = r.is_object() ? kind_named(get_string(r, "kind").value_or("")) : std::nullopt;
+  auto say = r.is_object() ? read_words(r, "say") : std::nullopt;
+  if (!kind || !say) {
+    error = requirement_error("each needs a known \"kind\" and a \"say\" in en and zh", "每条须有已知的 \"kind\" 以及中英文 \"say\"");
+    return std::nullopt;
   }
-  return false;
+  q.kind = *kind;
+  q.say = *say;
+  q.pointer = get_string(r, "pointer").value_or(q.kind == K::same_task ? "/TaskId" : "");
+  if (const Json* v = find_member(r, "value")) q.value = *v;
+  q.unordered = get_bool(r, "unordered").value_or(false);
+  const std::string in = get_string(r, "in").value_or("body");
+  q.in_answer = in == "answer";
+  const bool needs_pointer = q.kind == K::equals || q.kind == K::contains || q.kind == K::present ||
+                             q.kind == K::absent || q.kind == K::prefix || q.kind == K::same_task;
+  const bool needs_answer = q.kind == K::answer_ok || q.kind == K::answer_code || q.kind == K::same_task || q.in_answer;
+  if ((in != "body" && in != "answer") || (needs_pointer && (q.pointer.empty() || q.pointer[0] != '/')) ||
+      (needs_answer && !needs_send)) {
+    error = requirement_error("a field rule needs a \"pointer\" (/...) and \"in\" body or answer; an answer rule a lesson checked on send",
+                              "字段规则须有 \"pointer\"（/...），\"in\" 须为 body 或 answer；应答规则须用于发送时评判的课程");
+    return std::nullopt;
+  }
+  if ((q.kind == K::prefix || q.kind == K::api) && !q.value.is_string()) {
+    error = requirement_error("a \"prefix\" or \"api\" rule needs a text \"value\"", "\"prefix\" 或 \"api\" 规则须有文本 \"value\"");
+    return std::nullopt;
+  }
+  if (q.kind == K::choice) {
+    auto question = read_words(r, "question");
+    const Json* choices = find_member(r, "choices");
+    const auto correct = get_int64(r, "correct");
+    if (question && choices && choices->is_array() && choices->size() >= 2 && choices->size() <= 6) {
+      q.question = *question;
+      for (const Json& c : *choices) {
+        Json wrap = {{"c", c}};
+        if (auto words = read_words(wrap, "c")) q.choices.push_back(*words);
+      }
+    }
+    if (q.choices.size() < 2 || q.choices.size() != choices->size() || !correct || *correct < 0 ||
+        static_cast<size_t>(*correct) >= q.choices.size()) {
+      error = requirement_error("a \"choice\" needs a \"question\", 2 to 6 \"choices\" (en and zh) and the \"correct\" one's index",
+                                "\"choice\" 规则须有 \"question\"、2 至 6 个中英文 \"choices\"，以及正确项的序号 \"correct\"");
+      return std::nullopt;
+    }
+    q.correct = static_cast<size_t>(*correct);
+  }
+  return q;
+}
+
+// "apis" (default push) and "model_steps", the model made of several calls.
+std::optional<Words> read_calls(const Json& doc, Lesson& l) {
+  if (const Json* apis = find_member(doc, "apis")) {
+    if (!apis->is_array() || apis->empty() || apis->size() > 8)
+      return field_error("apis", "needs 1 to 8 API names", "须有 1 至 8 个 API 名");
+    for (const Json& a : *apis) {
+      if (!a.is_string() || !valid_api(a.get<std::string>()))
+        return field_error("apis", "each is the last part of an API's path (a-z, _)", "每项须为 API 路径的最后一段（a-z、_）");
+      l.apis.push_back(a.get<std::string>());
+    }
+  } else {
+    l.apis = {"push"};
+  }
+  const Json* steps = find_member(doc, "model_steps");
+  if (!steps) return std::nullopt;
+  if (!steps->is_array() || steps->empty() || steps->size() > 5)
+    return field_error("model_steps", "needs 1 to 5 calls", "须有 1 至 5 次调用");
+  for (const Json& s : *steps) {
+    ModelStep step;
+    step.api = s.is_object() ? get_string(s, "api").value_or("") : "";
+    const Json* body = s.is_object() ? find_member(s, "body") : nullptr;
+    const Json* answer = s.is_object() ? find_member(s, "answer") : nullptr;
+    if (!grades_api(l, step.api) || !body || !body->is_object() || (l.needs_send && (!answer || !answer->is_object())))
+      return field_error("model_steps", "each needs an \"api\" the lesson grades, a \"body\" and (checked on send) the \"answer\"",
+                         "每次调用须有本课评判的 \"api\"、\"body\"，以及（发送时评判）\"answer\"");
+    step.body = *body;
+    if (answer) step.answer = *answer;
+    l.model_steps.push_back(std::move(step));
+  }
+  return std::nullopt;
 }
 
 }  // namespace
@@ -193,102 +205,36 @@ LessonRead read_lesson(std::string_view text, std::string_view file_id) {
     out.error = field_error("requirements", "needs at least one", "至少须有一条");
     return out;
   }
+  size_t questions = 0;
   for (const Json& r : *reqs) {
-    Requirement q;
-    auto kind = r.is_object() ? kind_named(get_string(r, "kind").value_or("")) : std::nullopt;
-    auto say = r.is_object() ? read_words(r, "say") : std::nullopt;
-    if (!kind || !say) {
-      out.error = field_error("requirements", "each needs a known \"kind\" and a \"say\" in en and zh",
-                              "每条须有已知的 \"kind\" 以及中英文 \"say\"");
-      return out;
-    }
-    q.kind = *kind;
-    q.say = *say;
-    q.pointer = get_string(r, "pointer").value_or("");
-    if (const Json* v = find_member(r, "value")) q.value = *v;
-    q.unordered = get_bool(r, "unordered").value_or(false);
-    const bool needs_pointer = q.kind == Requirement::Kind::equals || q.kind == Requirement::Kind::contains ||
-                               q.kind == Requirement::Kind::present || q.kind == Requirement::Kind::absent;
-    const bool needs_answer = q.kind == Requirement::Kind::answer_ok || q.kind == Requirement::Kind::answer_code;
-    if ((needs_pointer && (q.pointer.empty() || q.pointer[0] != '/')) || (needs_answer && !l.needs_send)) {
-      out.error = field_error("requirements", "a field rule needs a \"pointer\" (/...); an answer rule a lesson checked on send",
-                              "字段规则须有 \"pointer\"（/...）；应答规则须用于发送时评判的课程");
-      return out;
-    }
-    l.requirements.push_back(std::move(q));
+    auto q = read_requirement(r, l.needs_send, out.error);
+    if (!q) return out;
+    questions += q->kind == Requirement::Kind::choice ? 1 : 0;
+    l.requirements.push_back(std::move(*q));
   }
-  const Json* model = find_member(doc, "model");
-  if (!model || !model->is_object()) {
-    out.error = field_error("model", "needs the model answer's body", "须提供标准答案的请求体");
+  if (questions > 1) {
+    out.error = requirement_error("at most one \"choice\" a lesson", "每课至多一条 \"choice\"");
     return out;
   }
-  l.model = *model;
+  if (auto error = read_calls(doc, l)) {
+    out.error = *error;
+    return out;
+  }
+  const Json* model = find_member(doc, "model");
+  if ((!model || !model->is_object()) && l.model_steps.empty()) {
+    out.error = field_error("model", "needs the model answer's body (or \"model_steps\")", "须提供标准答案的请求体（或 \"model_steps\"）");
+    return out;
+  }
+  if (model) l.model = *model;
   if (const Json* a = find_member(doc, "model_answer")) l.model_answer = *a;
   if (const Json* a = find_member(doc, "start_answer")) l.start_answer = *a;
-  if (l.needs_send && !l.model_answer.is_object()) {
+  if (l.needs_send && l.model_steps.empty() && !l.model_answer.is_object()) {
     out.error = field_error("model_answer", "a lesson checked on send needs the service's answer to the model",
                             "发送时评判的课程须提供服务对标准答案的应答");
     return out;
   }
   out.lesson = std::move(l);
   return out;
-}
-
-Verdict grade_lesson(const Lesson& lesson, const std::vector<Attempt>& attempts) {
-  Verdict v;
-  if (attempts.empty()) {
-    v.summary = {"Nothing sent or checked yet.", "尚未发送或检查。"};
-    return v;
-  }
-  // The error is seen in the service's answer, or in Checks, which give the server's own code
-  // for what they catch first (the page does not send a body with errors).
-  if (lesson.expect_error)
-    for (size_t i = 0; i + 1 < attempts.size(); ++i) {
-      if (answer_code(attempts[i].answer) == *lesson.expect_error) v.error_seen = true;
-      for (const Issue& issue : validate_body(attempts[i].body).issues)
-        if (issue.code == *lesson.expect_error) v.error_seen = true;
-    }
-  const Attempt& last = attempts.back();
-  JsonReadResult read = read_json(last.body, {512, 10000});
-  const Json body = read.ok() ? read.value : Json();
-  size_t missed = 0;
-  for (const Requirement& r : lesson.requirements) {
-    RequirementResult result{met(r, body, last.body, last.answer), r.pointer, r.say};
-    missed += result.met ? 0 : 1;
-    v.results.push_back(std::move(result));
-  }
-  const bool error_ok = !lesson.expect_error || v.error_seen;
-  v.passed = missed == 0 && error_ok;
-  const std::string n = std::to_string(missed);
-  if (v.passed) {
-    v.summary = {"Passed: every requirement is met.", "通过：所有要求均已满足。"};
-  } else if (!error_ok && missed == 0) {
-    const std::string code = std::to_string(*lesson.expect_error);
-    v.summary = {"Right request, but this lesson asks you to see error " + code + " first and read its explanation.",
-                 "请求正确，但本课要求先看到错误 " + code + " 并阅读其说明。"};
-  } else {
-    v.summary = {n + (missed == 1 ? " requirement" : " requirements") + " not met yet.", "还有 " + n + " 项要求未满足。"};
-  }
-  return v;
-}
-
-Words self_check(const Lesson& l) {
-  const std::string model = l.model.dump(-1, ' ', false, Json::error_handler_t::replace);
-  const Json model_answer = l.needs_send ? l.model_answer : Json();
-  std::vector<Attempt> pass;
-  if (l.expect_error) pass.push_back({l.start, l.start_answer});
-  pass.push_back({model, model_answer});
-  Verdict good = grade_lesson(l, pass);
-  if (!good.passed) {
-    Words why = Words{"the model answer does not pass: ", "标准答案未通过："} + good.summary;
-    for (const auto& r : good.results)
-      if (!r.met) why += Words{" [", " ["} + r.say + Words{"]", "]"};
-    return why;
-  }
-  const Json start_answer = !l.needs_send ? Json() : l.start_answer.is_null() ? model_answer : l.start_answer;
-  if (grade_lesson(l, {{l.start, start_answer}}).passed)
-    return {"the starting request already passes: nothing to learn", "起始请求已能通过，课程无事可做"};
-  return {};
 }
 
 }  // namespace timpush::core

@@ -1,7 +1,8 @@
 // Training lessons: one JSON file each (web/lessons/*.json, schema in web/lessons/README.md), read
 // into a Lesson, and the grading of a trainee's attempts against it. Grading is a pure function of
-// the lesson, the requests sent (or checked) and the service's answers, so it runs the same in the
-// page, in `timpush lessons check` and in native tests.
+// the lesson, the calls made (or bodies checked), the service's answers and the trainee's answer to
+// a lesson's question, so it runs the same in the page, in `timpush lessons check` and in native
+// tests. Reading is lesson.cpp, grading lesson_grade.cpp.
 #pragma once
 
 #include <cstdint>
@@ -26,12 +27,28 @@ struct Requirement {
     answer_ok,    // the service answered ActionStatus OK
     answer_code,  // the service answered ErrorCode `value`
     no_issue,     // neither Checks nor the device preview report code `value` (a warning too)
+    prefix,       // the string at pointer starts with `value` (a TaskId's shape, not its value)
+    api,          // the last call went to API `value` ("revoke")
+    same_task,    // the value at pointer (default /TaskId) is, or holds, the TaskId an earlier
+                  // push's or test send's OK answer carried in this lesson
+    choice,       // the trainee's answer to `question` is choice `correct`
   };
   Kind kind = Kind::present;
-  std::string pointer;  // RFC 6901, into the body
+  std::string pointer;  // RFC 6901, into the body (or the answer, with in_answer)
+  bool in_answer = false;  // "in": "answer"
   Json value;
   bool unordered = false;
   Words say;            // what it asks, shown met or missed
+  Words question;       // choice: the question and its choices, shown in the lesson bar
+  std::vector<Words> choices;
+  size_t correct = 0;
+};
+
+// One call of the model answer, when the model is more than one push (`model_steps`).
+struct ModelStep {
+  std::string api;      // "push", "revoke", ... (the last part of the API's path)
+  Json body;
+  Json answer;          // the sandbox's answer, as recorded
 };
 
 struct Lesson {
@@ -48,6 +65,10 @@ struct Lesson {
   Json model;           // the model answer's body
   Json model_answer;    // what the sandbox answers the model (for `timpush lessons check`)
   Json start_answer;    // what it answers the start, when expect_error is set
+  // The APIs whose calls are graded (default push): a follow or schedule call made during a push
+  // lesson is not its attempt.
+  std::vector<std::string> apis;
+  std::vector<ModelStep> model_steps;  // the model as several calls; else one push of `model`
 };
 
 struct LessonRead {
@@ -64,7 +85,20 @@ LessonRead read_lesson(std::string_view text, std::string_view file_id);
 struct Attempt {
   std::string body;     // the exact text
   Json answer;          // the answer's JSON, or null
+  std::string api = "push";  // where it went (api_of_url), "push" for a body checked
 };
+
+// The API a request URL calls, as lessons name it: the last part of its path ("revoke" for
+// .../v4/timpush/revoke?sdkappid=...); "" when the URL calls no v4 API.
+std::string api_of_url(std::string_view url);
+// Whether the lesson grades calls to `api`.
+bool grades_api(const Lesson& lesson, std::string_view api);
+// The lesson's question (its choice requirement), or nullptr.
+const Requirement* question_of(const Lesson& lesson);
+// Keeps at most `most` attempts: the first (where an expected error was seen) and those whose OK
+// answer carries a TaskId (a same_task rule looks back at them) stay longest; the oldest others
+// go first.
+void trim_attempts(std::vector<Attempt>& attempts, size_t most);
 
 struct RequirementResult {
   bool met = false;
@@ -79,12 +113,15 @@ struct Verdict {
   Words summary;
 };
 
-// Grades the attempts of one lesson, oldest first: the last one must meet every requirement and,
-// with expect_error, an earlier one must have shown that code (answer or Checks).
-Verdict grade_lesson(const Lesson& lesson, const std::vector<Attempt>& attempts);
+// Grades the attempts of one lesson, oldest first, those to APIs it does not grade left out: the
+// last one must meet every requirement and, with expect_error, an earlier one must have shown that
+// code (answer or Checks). `chosen` is the trainee's answer to the lesson's question, if any.
+Verdict grade_lesson(const Lesson& lesson, const std::vector<Attempt>& attempts,
+                     std::optional<size_t> chosen = std::nullopt);
 
-// A lesson's check against itself: its model answer, with the answer the file records (after the
-// start, when an error must be seen first), must pass; its start must not, answered as the file
+// A lesson's check against itself: its model answer (its steps, or `model`), with the answers the
+// file records (after the start, when an error must be seen first) and the question's correct
+// choice, must pass; its start must not, answered as the file
 // records or, when it records nothing, as the model was (so the start fails on what it asks, not
 // for want of an answer). Empty when the lesson holds; else why not.
 Words self_check(const Lesson& lesson);

@@ -70,6 +70,7 @@ void App::start(const StartupInfo& info) {
 }
 
 void App::on_http_result(const HttpResult& result) {
+  note_lesson_answer(*state_, result);  // a lesson sees the answers to the calls it grades
   if (handle_sandbox_app_result(*state_, result)) return;
   if (handle_follow_result(*state_, result)) return;
   if (handle_sched_result(*state_, result)) return;

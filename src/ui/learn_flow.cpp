@@ -8,9 +8,15 @@
 //   every answer is in, a file that failed or did not read with its problem.
 // - Start keeps the current draft (saved first) and opens the lesson's start in a new draft
 //   "Lesson <id> N", as reopening a history entry does, so nothing typed before is lost.
-// - A Send graded for a lesson is any send that ends while the lesson is on; its attempt is the
-//   exact body sent and the answer's JSON. An expected error seen in Checks (the page does not
-//   send a body Checks refuse) becomes an attempt of its own, with no answer, the moment it shows.
+// - A Send graded for a lesson is any send to an API it grades (a push lesson does not count a
+//   test send) that ends while the lesson is on; its attempt is the exact body sent and the
+//   answer's JSON. An expected error seen in Checks (the page does not send a body Checks refuse)
+//   becomes an attempt of its own, with no answer, the moment it shows.
+// - Calls the other places make (the Follow place's loss round and revoke, the
+//   composer's Schedule) are seen as they leave, in this frame's requests, and become attempts
+//   when their answer comes (note_lesson_answer): the other flows are not told about lessons.
+//   Only the API's name and the body are kept, never the URL with its UserSig.
+// - A lesson's question is answered with a radio list in the bar; each pick grades again.
 // - A pass stays a pass in the progress; "tried" means graded at least once.
 #include "ui/learn_flow.h"
 
@@ -51,11 +57,14 @@ HttpRequest get_request(AppState& state, const std::string& url) {
   return request;
 }
 
+constexpr size_t kMostAttempts = 50;
+constexpr size_t kMostCalls = 8;
+
 void grade(AppState& state) {
   const core::Lesson* lesson = lesson_on(state);
   if (!lesson) return;
   LessonRun& run = state.learn.run;
-  run.verdict = core::grade_lesson(*lesson, run.attempts);
+  run.verdict = core::grade_lesson(*lesson, run.attempts, run.chosen);
   run.verdict_new = true;
   record_progress(state, lesson->id, run.verdict->passed);
 }
@@ -118,6 +127,22 @@ void on_lesson_file(AppState& state, LessonSlot& slot, const HttpResult& result)
   }
   LearnState& l = state.learn;
   if (l.pending > 0 && --l.pending == 0) settle_list(l);
+}
+
+// This frame's requests to APIs the lesson grades, other than the send flow's (graded above).
+void watch_calls(AppState& state, const core::Lesson& lesson) {
+  LessonRun& run = state.learn.run;
+  if (!lesson.needs_send) return;
+  for (const HttpRequest& request : state.out.http) {
+    if (request.id == state.send.request_id) continue;
+    const std::string api = core::api_of_url(request.url);
+    if (api.empty() || !core::grades_api(lesson, api)) continue;
+    const bool known = std::any_of(run.calls.begin(), run.calls.end(), [&](const LessonCall& c) { return c.request_id == request.id; });
+    if (known) continue;
+    // A call never answered is forgotten once newer ones pile up.
+    if (run.calls.size() >= kMostCalls) run.calls.erase(run.calls.begin());
+    run.calls.push_back(LessonCall{request.id, api, request.body});
+  }
 }
 
 }  // namespace
@@ -184,6 +209,24 @@ TIMPUSH_LATER void check_lesson(AppState& state) {
   grade(state);
 }
 
+TIMPUSH_LATER void choose_answer(AppState& state, size_t choice) {
+  if (!lesson_on(state)) return;
+  state.learn.run.chosen = choice;
+  grade(state);
+}
+
+TIMPUSH_LATER void note_lesson_answer_now(AppState& state, const HttpResult& result) {
+  LessonRun& run = state.learn.run;
+  auto call = std::find_if(run.calls.begin(), run.calls.end(), [&](const LessonCall& c) { return c.request_id == result.id; });
+  if (call == run.calls.end() || !lesson_on(state)) return;
+  Json answer = core::read_json(result.body, core::JsonLimits{64, 5000}).value;
+  if (!answer.is_object()) answer = Json();
+  run.attempts.push_back(core::Attempt{std::move(call->body), std::move(answer), std::move(call->api)});
+  run.calls.erase(call);
+  core::trim_attempts(run.attempts, kMostAttempts);
+  grade(state);
+}
+
 TIMPUSH_LATER bool handle_learn_result(AppState& state, const HttpResult& result) {
   LearnState& l = state.learn;
   if (result.id == l.index_request) {
@@ -212,17 +255,18 @@ TIMPUSH_LATER void learn_tick(AppState& state) {
       break;
     }
   }
+  watch_calls(state, *lesson);
   const SendFlow& send = state.send;
   if (send.has_result && !send.in_flight && send.request_id != run.graded_send) {
     run.graded_send = send.request_id;
     if (!lesson->needs_send) return;  // graded on Check; a send does not count
+    const std::string api = core::api_of_url(send.sent.url);
+    if (!core::grades_api(*lesson, api)) return;
     Json answer = core::read_json(send.result.body, core::JsonLimits{64, 1000}).value;
     if (!answer.is_object()) answer = Json();
     if (lesson->expect_error && core::get_int64(answer, "ErrorCode") == *lesson->expect_error) run.error_seen = true;
-    run.attempts.push_back(core::Attempt{send.sent.request_body, std::move(answer)});
-    // Attempts grow with sends only, a second apart at most; keep the first (where an expected
-    // error was seen) and the latest ones.
-    if (run.attempts.size() > 50) run.attempts.erase(run.attempts.begin() + 1, run.attempts.begin() + 26);
+    run.attempts.push_back(core::Attempt{send.sent.request_body, std::move(answer), api});
+    core::trim_attempts(run.attempts, kMostAttempts);
     grade(state);
   }
 }

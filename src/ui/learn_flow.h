@@ -35,6 +35,12 @@ void check_lesson(AppState& state);
 // A lesson about the audience: one whose requirements or start speak of the Condition.
 bool about_conditions(const core::Lesson& lesson);
 
+// The trainee's answer to the lesson's question (its choice requirement), graded at once.
+void choose_answer(AppState& state, size_t choice);
+// An answer to any request: one to a call the lesson grades (learn_tick saw it leave) becomes an
+// attempt. The frame's check is note_lesson_answer below.
+void note_lesson_answer_now(AppState& state, const HttpResult& result);
+
 // Answers to the Learn place's GETs and the reach requests; false for any other request.
 bool handle_learn_result(AppState& state, const HttpResult& result);
 // Each frame after the body is derived, while a lesson is on or the reach can be asked: a send's
@@ -52,6 +58,9 @@ int64_t reach_wait_ms(const AppState& state);
 inline bool learn_busy(const AppState& state) {
   return !state.learn.run.id.empty() ||
          (state.creds.kind == TargetKind::sandbox && state.sandbox.status == SandboxApp::Status::loaded);
+}
+inline void note_lesson_answer(AppState& state, const HttpResult& result) {
+  if (!state.learn.run.calls.empty()) note_lesson_answer_now(state, result);
 }
 inline bool learn_owns(const AppState& state, uint64_t id) {
   const LearnState& l = state.learn;

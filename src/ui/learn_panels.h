@@ -20,6 +20,11 @@ inline void draw_learn_place(AppState& state) {
 inline void draw_lesson_bar(AppState& state) {
   if (!state.learn.run.id.empty()) draw_lesson_bar_now(state);
 }
+// Above a place a lesson's calls are made in (Follow, Schedules): on one column only, where the
+// form and its bar are out of sight; on two the bar stays in view on the left.
+inline void draw_lesson_bar_in_place(AppState& state) {
+  if (state.screen.narrow) draw_lesson_bar(state);
+}
 inline void draw_reach(AppState& state) {
   if (state.creds.kind == TargetKind::sandbox && state.sandbox.status == SandboxApp::Status::loaded)
     draw_reach_now(state);

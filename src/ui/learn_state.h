@@ -27,6 +27,14 @@ struct LessonSlot {
   core::Words problem;  // the index entry, the GET or read_lesson said why not
 };
 
+// A call to an API the lesson grades, made outside the send flow (a revoke, a schedule, a loss
+// round), waiting for its answer. The URL (which holds the UserSig) is not kept: only its API.
+struct LessonCall {
+  uint64_t request_id = 0;
+  std::string api;
+  std::string body;
+};
+
 // One lesson being done: its attempts (oldest first) and the verdict on them.
 struct LessonRun {
   std::string id;                 // "" when no lesson is on
@@ -36,6 +44,8 @@ struct LessonRun {
   bool error_seen = false;        // the lesson's expect_error was seen (answer or Checks)
   uint64_t graded_send = 0;       // the send (its request id) already graded
   bool verdict_new = false;       // a verdict came: the form's pane scrolls up to the bar once
+  std::vector<LessonCall> calls;  // graded calls out, at most a few (follow's round is two)
+  std::optional<size_t> chosen;   // the answer picked to the lesson's question
 };
 
 // "reaches N of M users" under the Audience, and in a lesson about conditions, each part's effect.

@@ -83,6 +83,21 @@ void draw_verdict(AppState& state, const core::Verdict& verdict) {
   }
 }
 
+// A lesson's question: one radio a choice, the pick graded at once (the verdict says met or missed).
+void draw_question(AppState& state, const core::Requirement& question) {
+  const Lang lang = state.lang;
+  wrapped(tr(lang, fill(txt::lesson_question, question.question)));
+  // Side by side where they fit: the verdict under them stays in the bar's view.
+  for (size_t i = 0; i < question.choices.size(); ++i) {
+    const std::string shown = words_label(lang, question.choices[i]);
+    if (i > 0) same_line_or_wrap(shown);
+    ImGui::PushID(static_cast<int>(i));
+    const bool picked = state.learn.run.chosen == i;
+    if (ImGui::RadioButton(shown.c_str(), picked) && !picked) choose_answer(state, i);
+    ImGui::PopID();
+  }
+}
+
 // The hints, Check and the verdict of the lesson on: in the lesson bar and in the list alike.
 void draw_lesson_work(AppState& state, const core::Lesson& lesson) {
   const Lang lang = state.lang;
@@ -110,6 +125,7 @@ void draw_lesson_work(AppState& state, const core::Lesson& lesson) {
       ImGui::TextDisabled("%s", tr(lang, fill(txt::lesson_expects, code)).c_str());
     }
   }
+  if (const core::Requirement* question = core::question_of(lesson)) draw_question(state, *question);
   if (run.verdict) draw_verdict(state, *run.verdict);
   else ImGui::TextDisabled("%s", tr(lang, lesson.needs_send ? txt::lesson_on_send : txt::lesson_on_check));
 }

@@ -122,8 +122,8 @@ void draw_place(AppState& state, View view) {
       return;
     case View::learn: draw_learn_place(state); return;
     case View::compose: return;  // drawn by the layout
-    case View::follow: draw_follow(state); return;
-    case View::schedules: draw_schedules(state); return;
+    case View::follow: draw_lesson_bar_in_place(state); draw_follow(state); return;
+    case View::schedules: draw_lesson_bar_in_place(state); draw_schedules(state); return;
     case View::app_data: draw_app_data(state); return;
   }
 }

@@ -44,6 +44,7 @@ inline constexpr Text lesson_error_seen{"You have seen {}. Read its explanation,
 inline constexpr Text lesson_explain{"Explain {}", "解释 {}"};
 inline constexpr Text lesson_expects{"First see the error {} (in Checks or in the answer), then fix it.",
                                      "先看到错误 {}（在“检查”或应答中），再修正它。"};
+inline constexpr Text lesson_question{"Question: {}", "问题：{}"};
 inline constexpr Text req_met{"Met: {}", "已满足：{}"};
 inline constexpr Text req_missed{"Missed: {}", "未满足：{}"};
 inline constexpr Text req_go{"(click: go to {})", "（点击：转到 {}）"};

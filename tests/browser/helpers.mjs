@@ -272,6 +272,43 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
       }
     },
 
+    // Clicks the first visible item matching `pred` (labels made at run time: a count, a lesson's
+    // title), the mouse held a frame as a person's click is.
+    async clickWhere(pred, what) {
+      const item = (await session.items()).find((it) => !it.isWindow && it.visible && pred(it));
+      if (!item) throw new Error(`no visible item for ${what}`);
+      await page.mouse.move(item.x + Math.min(item.w / 2, 40), item.y + item.h / 2);
+      await session.nextFrame();
+      await page.mouse.down();
+      await session.nextFrame();
+      await page.mouse.up();
+      await session.nextFrame();
+      await session.nextFrame();
+      return item;
+    },
+
+    // A place from the navigation by touch: its button when the places fit on one row, else from
+    // the places menu (a phone).
+    async tapPlace(name) {
+      const items = await session.items();
+      if (!items.some((it) => it.visible && it.label === name && it.child === 'timpush composer')) {
+        const menu = items.find((it) => it.visible && it.idLabel.endsWith('###Places'));
+        if (!menu) throw new Error(`neither ${name} nor the places menu is shown`);
+        await session.touchAt(menu.x + menu.w / 2, menu.y + menu.h / 2);
+      }
+      await session.tap(name);
+    },
+
+    // Moves the sandbox's clock `seconds` ahead (POST /sandbox/clock, loopback only): a minute of
+    // a push's delivery, or a schedule's wait, without waiting. Returns the HTTP status.
+    async advanceSandbox(seconds) {
+      return page.evaluate(async (n) => {
+        const r = await fetch('/sandbox/clock', { method: 'POST', headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ AdvanceSeconds: n }) });
+        return r.status;
+      }, seconds);
+    },
+
     async click(label, opts = {}) {
       const item = await session.itemByLabel(label, opts);
       const x = item.x + Math.min(item.w / 2, Math.max(4, item.w - 4));

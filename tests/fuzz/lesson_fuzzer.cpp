@@ -1,5 +1,6 @@
-// libFuzzer target: any bytes as a lesson file, then as an attempt graded against the lesson the
-// corpus's first seed makes, as the stored progress, as the lessons' index, and as a body whose
+// libFuzzer target: any bytes as a lesson file, then as an attempt (its body, and its answer for
+// the rules that read answers) graded against a fixed lesson of every kind, as a URL read for its
+// API, as the stored progress, as the lessons' index, and as a body whose
 // Condition is cut into parts for the reach. Built only with -DTIMPUSH_FUZZ=ON and clang (tests/fuzz/CMakeLists.txt).
 // Aborts on a broken invariant so libFuzzer keeps the input.
 #include "core/lesson.h"
@@ -33,6 +34,31 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   Verdict v = grade_lesson(*fixed.lesson, {{std::string(text), timpush::Json()}, {std::string(text), timpush::Json()}});
   FUZZ_ENSURE(v.results.size() == fixed.lesson->requirements.size());
   FUZZ_ENSURE(!v.summary.en.empty() && !v.summary.zh.empty());
+
+  // The kinds of the lessons over several calls: the bytes as a body and as an answer, from a push
+  // and a revoke, with every choice and none.
+  static const LessonRead calls = read_lesson(
+      R"({"schema":1,"id":"t","title":{"en":"a","zh":"b"},"goal":{"en":"a","zh":"b"},"start":{},)"
+      R"("hints":[{"en":"a","zh":"b"}],"apis":["push","revoke"],"requirements":[)"
+      R"({"kind":"api","value":"revoke","say":{"en":"a","zh":"b"}},{"kind":"same_task","say":{"en":"a","zh":"b"}},)"
+      R"({"kind":"prefix","in":"answer","pointer":"/TaskId","value":"batch_","say":{"en":"a","zh":"b"}},)"
+      R"({"kind":"present","in":"answer","pointer":"/Results/0/x~0","say":{"en":"a","zh":"b"}},)"
+      R"({"kind":"choice","question":{"en":"a","zh":"b"},"choices":[{"en":"a","zh":"b"},{"en":"c","zh":"d"}],)"
+      R"("correct":1,"say":{"en":"a","zh":"b"}}],)"
+      R"("model_steps":[{"api":"push","body":{},"answer":{"ActionStatus":"OK","ErrorCode":0,"TaskId":"x"}},)"
+      R"({"api":"revoke","body":{"TaskId":"x"},"answer":{"ActionStatus":"OK","ErrorCode":0}}]})",
+      "t");
+  FUZZ_ENSURE(calls.lesson.has_value() && self_check(*calls.lesson).en.empty());
+  const timpush::Json as_answer = read_json(text, JsonLimits{64, 1000}).value;
+  std::vector<Attempt> made = {{std::string(text), as_answer, "push"}, {std::string(text), as_answer, "revoke"},
+                               {std::string(text), as_answer, api_of_url(text)}};
+  for (std::optional<size_t> chosen : {std::optional<size_t>(), std::optional<size_t>(0), std::optional<size_t>(7)}) {
+    Verdict c = grade_lesson(*calls.lesson, made, chosen);
+    FUZZ_ENSURE(c.results.empty() || c.results.size() == calls.lesson->requirements.size());
+    FUZZ_ENSURE(!c.passed || chosen == std::optional<size_t>(1));  // only the correct choice passes
+  }
+  trim_attempts(made, 2);
+  FUZZ_ENSURE(made.size() == 2 && made.back().api == api_of_url(text));
 
   // Stored progress and the index: bounded, and what is kept reads back the same.
   ProgressRead progress = parse_progress(text);
