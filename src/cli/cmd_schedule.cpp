@@ -1,6 +1,7 @@
 // `timpush schedule add|list|get|modify|delete`: scheduled pushes (task-apis.md section 9) from
 // the command line. Times go to the API in UTC and are printed in UTC and in the zone of
-// --offset; a task's Type comes from its push's Condition, as the page derives it.
+// --offset; a task's Type comes from its push's Condition, as the page derives it, or is User
+// with --to / --to-file (the accounts of a test send, checked by the same rules).
 #include <chrono>
 #include <iostream>
 
@@ -10,6 +11,7 @@
 #include "core/schedule.h"
 #include "core/sched_report.h"
 #include "core/send_guard.h"
+#include "core/test_send.h"
 #include "core/validation.h"
 
 namespace timpush::cli {
@@ -22,10 +24,12 @@ using core::Words;
 const std::string kUsage =
     std::string(
         "usage: timpush schedule add FILE (--at TIME | --in SECONDS) [--all-users SDKAPPID]\n"
+        "                            [--to A,B,... | --to-file F]\n"
         "       timpush schedule list [--from TIME] [--until TIME] [--by created|sched] [--asc]\n"
         "                             [--offset N] [--want N] [--keyword TEXT]\n"
         "       timpush schedule get TASKID\n"
         "       timpush schedule modify TASKID [--at TIME | --in SECONDS] [--content FILE]\n"
+        "                               [--to A,B,... | --to-file F]\n"
         "       timpush schedule delete TASKID --yes\n"
         "       (each with the target options below, and --offset-minutes M)\n"
         "\n"
@@ -34,11 +38,15 @@ const std::string kUsage =
         "  add      the push body in FILE (checked as `timpush validate` does; errors refuse it)\n"
         "           becomes a task: Type All when it reaches every user (then --all-users with\n"
         "           the SDKAppID is required, as for send), else Tag. A time 1 min to 30 days ahead.\n"
+        "           With --to A,B,... or --to-file F (separated by commas, spaces or lines) it is\n"
+        "           Type User: the content goes to those 1..500 accounts at that time, as\n"
+        "           `timpush send --to` would send it now (no Condition, no --all-users).\n"
         "  list     tasks whose time (--by sched, the default, or created) lies in --from..--until\n"
         "           (default: 45 days either side of now; at most 90 days), newest first unless\n"
         "           --asc; --want (default 20) from --offset (default 0)\n"
         "  get      one task: status, both times, its push TaskId once it ran\n"
-        "  modify   a pending task's time and/or content (its Type cannot change)\n"
+        "  modify   a pending task's time and/or content (its Type cannot change); a User task's\n"
+        "           accounts with --to or --to-file (else it keeps its own)\n"
         "  delete   a pending task; --yes says you mean it\n"
         "TIME is \"YYYY-MM-DD HH:MM[:SS]\" in the zone --offset-minutes M east of UTC (default 0, UTC;\n"
         "480 for China). Times are printed in UTC and, when M is not 0, in that zone.\n"
@@ -117,6 +125,12 @@ void print_task(const Ctx& c, const core::SchedTask& task) {
   say(c, Words{"  at       ", "  定时     "} + core::same(both_times(c, task.sched_at)));
   if (!task.create_at.empty()) say(c, Words{"  created  ", "  创建     "} + core::same(both_times(c, task.create_at)));
   if (!task.title.empty() || !task.desc.empty()) say(c, core::same("  \"" + task.title + "\" / \"" + task.desc + "\""));
+  if (!task.to_account.empty()) {
+    // A User task's accounts: the first ten, and how many in all.
+    const std::string names = core::join_accounts(task.to_account, 10);
+    const std::string n = std::to_string(task.to_account.size());
+    say(c, Words{"  to       " + n + " account(s): ", "  账号     " + n + " 个:"} + core::same(names));
+  }
   if (!task.push_task_id.empty()) {
     say(c, Words{"  push TaskId " + task.push_task_id + " (follow it: timpush stats " + task.push_task_id + ")",
                  "  推送 TaskId " + task.push_task_id + "(跟进:timpush stats " + task.push_task_id + ")"});
@@ -146,6 +160,27 @@ std::optional<core::SchedTask> fetch(const Ctx& c, int64_t id) {
   return report->task;
 }
 
+// Prints a User Content's errors (its accounts', then the push rules'); true when there were any.
+bool refuse_content(const Ctx& c, const core::ValidationReport& report) {
+  if (report.ok()) return false;
+  for (const auto& issue : report.issues) {
+    if (issue.severity != core::Severity::error) continue;
+    std::cerr << issue.code << " /Content" << issue.pointer << ": " << core::tr(c.t.lang, issue.message) << "\n";
+  }
+  print_error("schedule", core::tr(c.t.lang, Words{"refused: the task has errors", "已拒绝:任务有错误"}));
+  return true;
+}
+
+int added(const Ctx& c, const std::optional<core::SchedReport>& report, int64_t at) {
+  if (!report) return 1;
+  if (!c.t.json) {
+    const std::string id = report->task_id ? std::to_string(*report->task_id) : "?";
+    say(c, Words{"scheduled: task " + id + " at ", "已定时:任务 " + id + ",时间 "} +
+               core::same(both_times(c, core::format_sched_at(at))));
+  }
+  return 0;
+}
+
 int run(const Args& args) {
   const auto& pos = args.positional();
   const std::string verb = pos.empty() ? "" : pos[0];
@@ -172,8 +207,16 @@ int run(const Args& args) {
       print_error("schedule", core::tr(c.t.lang, *problem));
       return 1;
     }
+    auto accounts = target::accounts_text(args, "schedule", &bad);
+    if (bad) return 2;
     auto body = push_body(c, pos[1], &code);
     if (!body) return code;
+    if (accounts) {
+      Json user = core::add_user_sched_body(c.t.sdkappid, *at, *body, core::parse_accounts(*accounts).accounts,
+                                            c.t.identifier);
+      if (refuse_content(c, core::validate_sched_content(user))) return 1;
+      return added(c, call(c, "add_sched_task", user), *at);
+    }
     if (core::reaches_everyone(*body)) {
       auto typed = args.value("--all-users");
       if (!typed || !core::confirmation_matches(*typed, c.t.sdkappid)) {
@@ -183,14 +226,7 @@ int run(const Args& args) {
         return 1;
       }
     }
-    auto report = call(c, "add_sched_task", core::add_sched_body(c.t.sdkappid, *at, *body, c.t.identifier));
-    if (!report) return 1;
-    if (!c.t.json) {
-      const std::string id = report->task_id ? std::to_string(*report->task_id) : "?";
-      say(c, Words{"scheduled: task " + id + " at ", "已定时:任务 " + id + ",时间 "} +
-                 core::same(both_times(c, core::format_sched_at(*at))));
-    }
-    return 0;
+    return added(c, call(c, "add_sched_task", core::add_sched_body(c.t.sdkappid, *at, *body, c.t.identifier)), *at);
   }
   if (verb == "list") {
     core::SchedListQuery q;
@@ -236,9 +272,7 @@ int run(const Args& args) {
   // modify and delete name the Type of creation: read it first.
   auto task = fetch(c, *id);
   if (!task) return 1;
-  const core::SchedType type = task->type == "All" ? core::SchedType::all
-                               : task->type == "User" ? core::SchedType::user
-                                                      : core::SchedType::tag;
+  const core::SchedType type = core::sched_type_named(task->type).value_or(core::SchedType::tag);
   if (verb == "delete") {
     auto report = call(c, "delete_sched_task", core::delete_sched_body(c.t.sdkappid, *id, type));
     if (!report) return 1;
@@ -247,24 +281,34 @@ int run(const Args& args) {
   }
   auto at = time_option(c, false, &bad);
   if (bad) return 2;
+  auto accounts = target::accounts_text(args, "schedule", &bad);
+  if (bad) return 2;
+  if (accounts && type != core::SchedType::user) {
+    return usage_error(args, {"--to and --to-file go with a task of Type User only (this one is " + task->type + ")",
+                              "--to 与 --to-file 只用于 Type 为 User 的任务(该任务为 " + task->type + ")"});
+  }
+  // A User task's accounts: the new ones, else its own (a User Content needs To_Account).
+  const std::vector<std::string> to = accounts ? core::parse_accounts(*accounts).accounts : task->to_account;
   std::optional<Json> content;
+  if (accounts && !args.has("--content")) content = core::sched_push_of(task->content);
   if (auto file = args.value("--content")) {
     content = push_body(c, *file, &code);
     if (!content) return code;
-    if (core::sched_type_of(*content) != type) {
+    if (type != core::SchedType::user && core::sched_type_of(*content) != type) {
       print_error("schedule", core::tr(c.t.lang, Words{"the new content's Type differs from the task's (" + task->type + ")",
                                                        "新内容的 Type 与任务的不同(" + task->type + ")"}));
       return 1;
     }
   }
-  if (!at && !content) return usage_error(args, {"give --at, --in or --content", "请给出 --at、--in 或 --content"});
+  if (!at && !content) return usage_error(args, {"give --at, --in, --content or --to", "请给出 --at、--in、--content 或 --to"});
   const int64_t when = at ? *at : core::parse_sched_at(task->sched_at).value_or(0);
   if (auto problem = at ? core::sched_time_problem(when, now_s()) : std::nullopt) {
     print_error("schedule", core::tr(c.t.lang, *problem));
     return 1;
   }
-  Json body = core::modify_sched_body(c.t.sdkappid, *id, type, when, content ? &*content : nullptr, c.t.identifier);
+  Json body = core::modify_sched_body(c.t.sdkappid, *id, type, when, content ? &*content : nullptr, c.t.identifier, &to);
   if (!at) body.erase("SchedAt");  // fields left out are unchanged
+  if (refuse_content(c, core::validate_sched_content(body))) return 1;
   auto report = call(c, "modify_sched_task", body);
   if (!report) return 1;
   if (!c.t.json) say(c, Words{"modified task " + std::to_string(*id), "已修改任务 " + std::to_string(*id)});
@@ -274,7 +318,7 @@ int run(const Args& args) {
 std::vector<std::string> valued() {
   auto list = target::valued();
   list.insert(list.end(), {"--at", "--in", "--all-users", "--from", "--until", "--by", "--offset", "--want",
-                           "--keyword", "--content", "--offset-minutes"});
+                           "--keyword", "--content", "--offset-minutes", "--to", "--to-file"});
   return list;
 }
 std::vector<std::string> flags() {

@@ -68,10 +68,6 @@ int run(const Args& args) {
                                "请给出一个 FILE(见 timpush send --help)"});
     return 2;
   }
-  if (args.has("--to") && args.has("--to-file")) {
-    print_error("send", args, {"give --to or --to-file, not both", "--to 与 --to-file 只能给出一个"});
-    return 2;
-  }
   InputText input = read_input(args.positional()[0]);
   if (!input.text) {
     print_error("send", args, input.error);
@@ -80,25 +76,17 @@ int run(const Args& args) {
   auto t = target::read(args, "send");
   if (!t) return 2;
 
-  const bool test_send = args.has("--to") || args.has("--to-file");
+  bool bad_accounts = false;
+  const std::optional<std::string> accounts_text = target::accounts_text(args, "send", &bad_accounts);
+  if (bad_accounts) return 2;
+  const bool test_send = accounts_text.has_value();
   std::string api = "push";
   std::string body = *input.text;
   core::ValidationReport report = core::validate_body(body);
   if (refuse_on_errors(report, *t)) return 1;
 
   if (test_send) {
-    std::string accounts_text;
-    if (auto to = args.value("--to")) {
-      accounts_text = *to;
-    } else {
-      InputText list = read_input(*args.value("--to-file"));
-      if (!list.text) {
-        print_error("send", args, core::Words{"--to-file: ", "--to-file:"} + list.error);
-        return 2;
-      }
-      accounts_text = *list.text;
-    }
-    core::AccountList accounts = core::parse_accounts(accounts_text);
+    core::AccountList accounts = core::parse_accounts(*accounts_text);
     Json batch = core::batch_body(report.document, accounts.accounts, t->identifier);
     // validate_batch judges the account list too (1..500, no empty or repeated ones).
     core::ValidationReport checked = core::validate_batch(batch);

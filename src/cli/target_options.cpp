@@ -20,7 +20,8 @@ const char kHelp[] =
     "                       GET /sandbox/app fills in a missing --sdkappid, --identifier and, when\n"
     "                       the sandbox made a demo key, the key\n"
     "  --region ID [--backup]  a region of the service (china, singapore, seoul, tokyo,\n"
-    "                       frankfurt, silicon-valley, jakarta, mumbai), its backup host with --backup\n"
+    "                       frankfurt, silicon-valley, jakarta, mumbai, riyadh), its backup host\n"
+    "                       with --backup (riyadh has none: Tencent documents only its main host)\n"
     "  --base URL           any base URL (http(s)://host[:port][/path])\n"
     "signing:\n"
     "  --sdkappid N         the app's SDKAppID\n"
@@ -75,7 +76,9 @@ std::optional<Target> read(const Args& args, const std::string& command) {
   if (auto region_id = args.value("--region")) {
     const core::Region* region = core::find_region(*region_id);
     if (!region) return fail(words("unknown region " + shown_value(*region_id).en, "未知地区 " + shown_value(*region_id).zh));
-    t.base = "https://" + std::string(args.has("--backup") ? region->backup_host : region->host);
+    const std::string_view host = core::region_host(*region, args.has("--backup"));
+    if (host.empty()) return fail(core::no_backup_host(*region));
+    t.base = "https://" + std::string(host);
   } else {
     t.base = args.has("--sandbox") ? sandbox_base(*args.value("--sandbox")) : *args.value("--base");
     while (!t.base.empty() && t.base.back() == '/') t.base.pop_back();
@@ -119,6 +122,24 @@ std::optional<Target> read(const Args& args, const std::string& command) {
                       std::string("没有 SecretKey:请设置 ") + opts::key_env + " 或使用 --key-file FILE"));
   }
   return t;
+}
+
+std::optional<std::string> accounts_text(const Args& args, const std::string& command, bool* bad) {
+  *bad = false;
+  if (args.has("--to") && args.has("--to-file")) {
+    *bad = true;
+    print_error(command, args, words("give --to or --to-file, not both", "--to 与 --to-file 只能给出一个"));
+    return std::nullopt;
+  }
+  if (auto to = args.value("--to")) return *to;
+  auto file = args.value("--to-file");
+  if (!file) return std::nullopt;
+  InputText list = read_input(*file);
+  if (!list.text) {
+    *bad = true;
+    print_error(command, args, core::Words{"--to-file: ", "--to-file:"} + list.error);
+  }
+  return list.text;
 }
 
 HttpReply call(const Target& target, const std::string& api, const std::string& body) {

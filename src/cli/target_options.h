@@ -36,6 +36,11 @@ struct Target {
 // only when the sandbox offers its demo key).
 std::optional<Target> read(const Args& args, const std::string& command);
 
+// The accounts of --to A,B,... or --to-file F, as typed (core::parse_accounts reads them);
+// nothing when neither is given. Both given, or a file that cannot be read, is bad usage: it is
+// printed for `command` and *bad set.
+std::optional<std::string> accounts_text(const Args& args, const std::string& command, bool* bad);
+
 // POSTs body to base/v4/timpush/<api> with a fresh UserSig and random.
 HttpReply call(const Target& target, const std::string& api, const std::string& body);
 

@@ -1,3 +1,4 @@
+// The region table and the request URL (endpoints.h).
 #include "core/endpoints.h"
 
 #include <cctype>
@@ -50,6 +51,12 @@ bool is_host_char(char c) {
 
 }  // namespace
 
+// reference.md section 1, and Riyadh from the scheduled-task pages (task-apis.md section 1,
+// https://trtc.io/zh/document/78839), which name its main host only; no backup host is documented,
+// so none is guessed. Our choice: Riyadh is offered for every API, push included, not only the
+// scheduled-task APIs. A host serves one data centre's apps, and a scheduled task there is
+// dispatched as that app's push; the push pages only predate the region. An app of another
+// region sent there is answered 70016/70020 as on any wrong host.
 const std::vector<Region>& regions() {
   static const std::vector<Region> table = {
       {"china", "China", "中国", "console.tim.qq.com", "adminapi.my-imcloud.com"},
@@ -60,6 +67,7 @@ const std::vector<Region>& regions() {
       {"silicon-valley", "Silicon Valley", "硅谷", "adminapiusa.im.qcloud.com", "adminapiusa.my-imcloud.com"},
       {"jakarta", "Jakarta", "雅加达", "adminapiidn.im.qcloud.com", "adminapiidn.my-imcloud.com"},
       {"mumbai", "Mumbai", "孟买", "adminapiind.im.qcloud.com", "adminapiind.my-imcloud.com"},
+      {"riyadh", "Riyadh", "利雅得", "adminapiksa.im.qcloud.com", ""},
   };
   return table;
 }
@@ -67,6 +75,30 @@ const std::vector<Region>& regions() {
 const Region* find_region(std::string_view id) {
   for (const auto& region : regions()) {
     if (region.id == id) return &region;
+  }
+  return nullptr;
+}
+
+std::string_view region_host(const Region& region, bool backup) {
+  return backup ? region.backup_host : region.host;
+}
+
+Words no_backup_host(const Region& region) {
+  return Words{std::string(region.name.en) + " has no backup host in Tencent's documents; use its main host (" +
+                   std::string(region.host) + ").",
+               std::string(region.name.zh) + "在腾讯云文档中没有备用域名，请使用其主域名(" +
+                   std::string(region.host) + ")。"};
+}
+
+const Region* region_of_host(std::string_view host, bool* backup) {
+  // Anything besides case and one trailing dot (a port, a path) is not a host of the table.
+  const std::string name = canonical_host(host);
+  if (name.empty()) return nullptr;  // never the missing backup host of a region
+  for (const auto& region : regions()) {
+    if (name == region.host || name == region.backup_host) {
+      if (backup) *backup = name != region.host;
+      return &region;
+    }
   }
   return nullptr;
 }
@@ -79,14 +111,7 @@ std::string canonical_host(std::string_view host) {
   return out;
 }
 
-bool is_known_host(std::string_view host) {
-  // Anything besides case and one trailing dot (a port, a path) is not a host of the table.
-  std::string name = canonical_host(host);
-  for (const auto& region : regions()) {
-    if (name == region.host || name == region.backup_host) return true;
-  }
-  return false;
-}
+bool is_known_host(std::string_view host) { return region_of_host(host) != nullptr; }
 
 std::string url_authority(std::string_view url) {
   size_t scheme = url.find("://");

@@ -16,11 +16,20 @@ struct Region {
   std::string_view id;       // "china", "singapore", ...
   Phrase name;
   std::string_view host;     // main host
-  std::string_view backup_host;
+  std::string_view backup_host;  // empty when the documents name none (Riyadh)
 };
 
 const std::vector<Region>& regions();
 const Region* find_region(std::string_view id);
+// The region's main host, or its backup host; empty when `backup` and the region has none, so
+// that a caller never sends to an empty host (no_backup_host says why).
+std::string_view region_host(const Region& region, bool backup);
+// "Riyadh has no backup host ...": what the page and the CLI say where a backup host was asked
+// of a region without one.
+Words no_backup_host(const Region& region);
+// The region whose main or backup host `host` is (compared as canonical_host), or nothing;
+// *backup tells which when given.
+const Region* region_of_host(std::string_view host, bool* backup = nullptr);
 // A host as every check compares it: ASCII letters lower-cased and one trailing dot dropped, so
 // "Console.TIM.qq.com." is judged as console.tim.qq.com (DNS treats them as one name).
 std::string canonical_host(std::string_view host);

@@ -45,13 +45,12 @@ DraftTarget infer_target(std::string_view base) {
   std::string_view rest = base;
   if (size_t scheme = rest.find("://"); scheme != std::string_view::npos) rest.remove_prefix(scheme + 3);
   std::string host = canonical_host(rest.substr(0, rest.find_first_of(":/")));
-  for (const auto& region : regions()) {
-    if (host == region.host || host == region.backup_host) {
-      target.kind = TargetKind::region;
-      target.region_id = std::string(region.id);
-      target.backup_host = host == region.backup_host;
-      return target;
-    }
+  bool backup = false;
+  if (const Region* region = region_of_host(host, &backup)) {
+    target.kind = TargetKind::region;
+    target.region_id = std::string(region->id);
+    target.backup_host = backup;
+    return target;
   }
   target.kind = TargetKind::custom;
   target.custom_base = std::string(base);

@@ -22,6 +22,8 @@ SchedTask task_of(const Json& item) {
     t.content = *content;
     // The get example writes From_Account as a number (task-apis.md section 9).
     t.from_account = loose_text(*content, "From_Account");
+    for (const Json& account : array_of(*content, "To_Account"))
+      if (account.is_string()) t.to_account.push_back(account.get<std::string>());
     if (const Json* info = find_member(*content, "OfflinePushInfo")) {
       t.title = loose_text(*info, "Title");
       t.desc = loose_text(*info, "Desc");

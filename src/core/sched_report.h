@@ -39,6 +39,7 @@ struct SchedTask {
   std::string create_at, type, sched_at;  // as given ("YYYY-MM-DD HH:MM:SS", UTC)
   Json content;                           // the push; null when absent
   std::string from_account;               // Content.From_Account, a string or a number
+  std::vector<std::string> to_account;    // Content.To_Account (Type User), its strings in order
   std::string title, desc, status;
   std::optional<int64_t> dispatch_success;
   std::string dispatch_err;

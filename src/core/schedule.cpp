@@ -4,6 +4,7 @@
 #include <cstdio>
 
 #include "core/audience.h"
+#include "core/test_send.h"
 #include "core/usersig.h"
 
 namespace timpush::core {
@@ -92,6 +93,12 @@ std::string_view sched_type_name(SchedType type) {
   return type == SchedType::all ? "All" : type == SchedType::tag ? "Tag" : "User";
 }
 
+std::optional<SchedType> sched_type_named(std::string_view name) {
+  for (SchedType t : {SchedType::all, SchedType::tag, SchedType::user})
+    if (sched_type_name(t) == name) return t;
+  return std::nullopt;
+}
+
 // Type All carries no Condition and Tag carries one (task-apis.md, add_sched_task). A Condition
 // with a part in it is Tag even when it selects nobody by itself: TagsNot alone narrows every user,
 // and as All its exclusion would be dropped with the Condition.
@@ -112,11 +119,36 @@ Json add_sched_body(uint32_t sdkappid, int64_t at, const Json& push_body, const 
           {"Content", content_of(push_body, from_account, type != SchedType::all)}};
 }
 
+Json add_user_sched_body(uint32_t sdkappid, int64_t at, const Json& push_body, const std::vector<std::string>& to,
+                         const std::string& from_account) {
+  return {{"Sdkappid", sdkappid},
+          {"Type", sched_type_name(SchedType::user)},
+          {"SchedAt", format_sched_at(at)},
+          {"Content", batch_body(push_body, to, from_account)}};
+}
+
 Json modify_sched_body(uint32_t sdkappid, int64_t task_id, SchedType type, int64_t at, const Json* push_body,
-                       const std::string& from_account) {
+                       const std::string& from_account, const std::vector<std::string>* to) {
   Json out = {{"Sdkappid", sdkappid}, {"TaskID", task_id}, {"Type", sched_type_name(type)}, {"SchedAt", format_sched_at(at)}};
-  if (push_body) out["Content"] = content_of(*push_body, from_account, type != SchedType::all);
+  if (push_body && type == SchedType::user)
+    out["Content"] = batch_body(*push_body, to ? *to : std::vector<std::string>{}, from_account);
+  else if (push_body)
+    out["Content"] = content_of(*push_body, from_account, type != SchedType::all);
   return out;
+}
+
+ValidationReport validate_sched_content(const Json& sched_body) {
+  const Json* type = sched_body.is_object() ? find_member(sched_body, "Type") : nullptr;
+  if (!type || !type->is_string() || type->get<std::string>() != sched_type_name(SchedType::user)) return {};
+  // A modify may leave Content out (the time alone): then there is nothing to judge.
+  const Json* content = find_member(sched_body, "Content");
+  return content ? validate_batch(*content) : ValidationReport{};
+}
+
+Json sched_push_of(const Json& content) {
+  Json push = content.is_object() ? content : Json::object();
+  push.erase("To_Account");
+  return push;
 }
 
 Json delete_sched_body(uint32_t sdkappid, int64_t task_id, SchedType type) {

@@ -188,7 +188,7 @@ ShareDecoded decode_share_fragment(std::string_view url_or_fragment) {
     out.host = url_authority(draft.target.custom_base);
   } else if (draft.target.kind == TargetKind::region) {
     if (const Region* region = find_region(draft.target.region_id))
-      out.host = std::string(draft.target.backup_host ? region->backup_host : region->host);
+      out.host = std::string(region_host(*region, draft.target.backup_host));
   }
   out.draft = std::move(draft);
   return out;

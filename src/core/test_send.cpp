@@ -57,6 +57,13 @@ AccountList parse_accounts(std::string_view text) {
   return out;
 }
 
+std::string join_accounts(const std::vector<std::string>& accounts, size_t at_most) {
+  std::string out;
+  for (size_t i = 0; i < accounts.size() && i < at_most; ++i) out += (i ? ", " : "") + accounts[i];
+  if (accounts.size() > at_most) out += ", ...";
+  return out;
+}
+
 Json batch_body(const Json& push_body, const std::vector<std::string>& to, const std::string& from_account) {
   Json out = Json::object();
   out["From_Account"] = from_account;

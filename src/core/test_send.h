@@ -29,6 +29,9 @@ struct AccountList {
 // between separators are skipped. Duplicates, more than 500, and none at all are issues.
 AccountList parse_accounts(std::string_view text);
 
+// Accounts as a field shows them, "user1, user2"; after `at_most` of them ", ..." (a task's list).
+std::string join_accounts(const std::vector<std::string>& accounts, size_t at_most = max_test_accounts);
+
 // The batch body for `push_body`'s content to `to`, from the admin `from_account`.
 Json batch_body(const Json& push_body, const std::vector<std::string>& to, const std::string& from_account);
 

@@ -1,6 +1,6 @@
 // The relay: POST /relay/<host>/v4/timpush/<api>?<query> is forwarded to
-// https://<host>/v4/timpush/<api>?<query> for the region hosts of reference.md section 1 and
-// nothing else, so the page can reach the service even though it sends no CORS headers. Only the
+// https://<host>/v4/timpush/<api>?<query> for the region hosts of reference.md section 1 (and
+// Riyadh's main host, task-apis.md section 1: core::regions() is the one table) and nothing else, so the page can reach the service even though it sends no CORS headers. Only the
 // push APIs (v4/timpush/...) this tool sends: the relay does not carry the rest of the REST API
 // (accounts, groups, messages), which the admin's UserSig would otherwise open to any page that
 // can reach the relay. Never an open proxy; never logs queries or bodies. Each exchange is

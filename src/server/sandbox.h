@@ -130,8 +130,14 @@
 //     TaskId) or "failed" (DispatchSuccess 0, DispatchErr "CODE info" of the refusal, e.g. the
 //     daily quota). A due task is pushed at max(SchedAt, last push + 1 s) of the injected clock,
 //     through push's own checks (validation with the app's attribute names, dedup, spacing,
-//     quota); Type User goes out as a batch of its To_Account. Due tasks go in SchedAt order,
-//     then TaskID. There is no timer: each request to the sandbox (any API, GET /sandbox/tasks)
+//     quota). Due tasks go in SchedAt order, then TaskID.
+//   * Type User (Content with To_Account, no Condition) goes out at its SchedAt as a test send
+//     of its Content would (the document says nothing of how): batch's own rules (To_Account
+//     1..500 non-empty strings, the push checks on what it carries, dedup in batch's MsgRandom
+//     space, and a call's slot in the batch rate, so a full window fails it with 60018) and
+//     neither the 1 s push spacing nor the daily push quota, which batch is not under: it
+//     neither waits for the last push nor holds the next one back. Its PushTaskID is the
+//     batch's "batch_..." TaskId, and it reaches those accounts' devices only. There is no timer: each request to the sandbox (any API, GET /sandbox/tasks)
 //     first dispatches what is due by then, with the times it was due, so what a client sees
 //     is what a timer would have made.
 //   * 90104 for: Sdkappid missing or not the URL's, TaskID not a known task (get, modify,

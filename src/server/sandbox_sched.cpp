@@ -65,15 +65,16 @@ void Sandbox::dispatch_due(int64_t now_ms) {
       if (!next || task.sched_at < next->sched_at) next = &task;
     }
     if (!next) return;
+    // Type User is a test send at its time: batch is under no push spacing (sandbox.h).
+    const bool batch = next->type == "User";
     int64_t at = next->sched_at * 1000;
-    if (pushed_ && at < last_push_ms_ + options_.min_push_interval_ms) {
+    if (!batch && pushed_ && at < last_push_ms_ + options_.min_push_interval_ms) {
       at = last_push_ms_ + options_.min_push_interval_ms;
     }
     if (at > now_ms) {
       next->status = "dispatching";  // waits out the spacing after the last push
       return;
     }
-    const bool batch = next->type == "User";
     // push's whole flow: the checks with today's attribute names, dedup, spacing and quota.
     SandboxAnswer result = push(at, options_.admin, dump(next->content), batch);
     Json doc = core::parse_json(result.body);

@@ -191,7 +191,8 @@ std::string host_to_confirm(const AppState& state) {
   if (state.creds.kind == TargetKind::region) {
     const core::Region* region = core::find_region(state.creds.region_id);
     if (!region) return {};
-    host = core::canonical_host(state.creds.backup_host ? region->backup_host : region->host);
+    host = core::canonical_host(core::region_host(*region, state.creds.backup_host));
+    if (host.empty()) return {};  // no backup host: nothing is sent (the target says why)
   } else {
     host = core::url_authority(state.derived.base_url);
     if (host.empty() || (!state.origin.empty() && host == core::url_authority(state.origin))) return {};

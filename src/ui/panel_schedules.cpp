@@ -53,10 +53,10 @@ void form_send_button(AppState& state) {
   }
 }
 
-TIMPUSH_LATER void draw_test_fields(AppState& state) {
+// The accounts field of a test send, and of a schedule to the test accounts (Type User).
+void draw_accounts_field(AppState& state) {
   const Lang lang = state.lang;
   SchedState& sc = state.sched;
-  note_disabled(state, txt::mode_test_note);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(lang, txt::test_accounts));
   ImGui::SameLine();
@@ -69,10 +69,31 @@ TIMPUSH_LATER void draw_test_fields(AppState& state) {
     wrapped(std::to_string(issue.code) + ": " + tr(lang, issue.message), Tone::bad);
   }
   if (sc.parsed.issues.empty()) {
+    ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s", tr(lang, fill(fill(Words(txt::test_accounts_count), std::to_string(sc.parsed.accounts.size())),
                                            state.creds.sdkappid)).c_str());
+    ImGui::PopTextWrapPos();
   }
+}
+
+TIMPUSH_LATER void draw_test_fields(AppState& state) {
+  note_disabled(state, txt::mode_test_note);
+  draw_accounts_field(state);
   form_send_button(state);
+}
+
+// Who the task goes to: the Condition below (All or Tag) or the test accounts (User).
+void draw_sched_audience(AppState& state) {
+  const Lang lang = state.lang;
+  ImGui::AlignTextToFramePadding();
+  ImGui::TextUnformatted(tr(lang, txt::sched_audience));
+  same_line_or_wrap(label(lang, txt::sched_to_condition, "audience"));
+  int to = state.sched.to_accounts ? 1 : 0;
+  bool changed = ImGui::RadioButton(label(lang, txt::sched_to_condition, "audience").c_str(), &to, 0);
+  same_line_or_wrap(label(lang, txt::sched_to_accounts, "audience"));
+  changed |= ImGui::RadioButton(label(lang, txt::sched_to_accounts, "audience").c_str(), &to, 1);
+  if (changed) set_sched_to_accounts(state, to == 1);
+  if (state.sched.to_accounts) draw_accounts_field(state);
 }
 
 TIMPUSH_LATER void draw_schedule_fields(AppState& state) {
@@ -86,6 +107,7 @@ TIMPUSH_LATER void draw_schedule_fields(AppState& state) {
     ImGui::SameLine();
     if (small_button(state, label(lang, txt::sched_cancel_modify))) stop_modifying(state);
   }
+  draw_sched_audience(state);
   ImGui::AlignTextToFramePadding();
   ImGui::TextUnformatted(tr(lang, fill(Words(txt::sched_at_local), zone_name(state.input.screen.utc_offset_minutes))).c_str());
   ImGui::SameLine();
@@ -100,9 +122,13 @@ TIMPUSH_LATER void draw_schedule_fields(AppState& state) {
   const std::string utc = sc.at ? core::format_sched_at(*sc.at) : std::string("-");
   ImGui::TextUnformatted(tr(lang, fill(Words(txt::sched_at_utc), utc)).c_str());
   if (auto problem = sched_field_problem(state)) wrapped(tr(lang, *problem), Tone::bad);
-  const std::string type(core::sched_type_name(sc.modifying ? sc.modifying_type
-                                                            : core::sched_type_of(state.derived.report.document)));
-  ImGui::TextDisabled("%s", tr(lang, fill(Words(sc.modifying ? txt::sched_type_kept : txt::sched_type_is), type)).c_str());
+  const core::SchedType now = sc.modifying ? sc.modifying_type : sched_task_type(state);
+  const std::string type(core::sched_type_name(now));
+  ImGui::PushTextWrapPos(0);
+  if (sc.modifying) ImGui::TextDisabled("%s", tr(lang, fill(Words(txt::sched_type_kept), type)).c_str());
+  else if (now == core::SchedType::user) ImGui::TextDisabled("%s", tr(lang, txt::sched_type_user));
+  else ImGui::TextDisabled("%s", tr(lang, fill(Words(txt::sched_type_is), type)).c_str());
+  ImGui::PopTextWrapPos();
   if (sc.action_answer) {
     wrapped(tr(lang, fill(Words(txt::sched_refused), tr(lang, sc.action_answer->summary))), Tone::bad);
     if (sc.action_answer->error_code) error_code_explained(state, *sc.action_answer->error_code);
@@ -135,6 +161,13 @@ void draw_task(AppState& state, const core::SchedTask& task) {
   if (!task.title.empty() || !task.desc.empty()) {
     ImGui::PushTextWrapPos(0);
     ImGui::TextDisabled("%s | %s", task.title.c_str(), task.desc.c_str());
+    ImGui::PopTextWrapPos();
+  }
+  if (!task.to_account.empty()) {
+    // A User task's accounts: the first ten, and how many in all.
+    const std::string names = core::join_accounts(task.to_account, 10);
+    ImGui::PushTextWrapPos(0);
+    ImGui::TextDisabled("%s", tr(lang, fill(fill(Words(txt::sched_to_line), std::to_string(task.to_account.size())), names)).c_str());
     ImGui::PopTextWrapPos();
   }
   if (task.pending() && task.task_id) {

@@ -44,12 +44,6 @@ void sync_accounts(AppState& state) {
   sc.accounts = it == sc.kept.end() ? std::string() : it->second;
 }
 
-std::optional<core::SchedType> type_named(const std::string& name) {
-  for (core::SchedType t : {core::SchedType::all, core::SchedType::tag, core::SchedType::user})
-    if (core::sched_type_name(t) == name) return t;
-  return std::nullopt;
-}
-
 bool service_ready(const AppState& state) {
   const Derived& d = state.derived;
   return !d.base_error && !d.base_url.empty() && d.sdkappid && !state.creds.identifier.empty() && !d.usersig.empty();
@@ -76,10 +70,24 @@ TIMPUSH_LATER void set_send_mode(AppState& state, SendMode mode) {
   if (sc.mode == mode) return;
   sc.mode = mode;
   mark_edited(state);
-  if (mode == SendMode::test) sync_accounts(state);
+  if (mode == SendMode::test || sc.to_accounts) sync_accounts(state);
   if (mode == SendMode::schedule && sc.at_text.empty()) set_time_ahead(state, 10);
   if (mode != SendMode::schedule) sc.modifying.reset();
   sc.action_answer.reset();
+}
+
+TIMPUSH_LATER void set_sched_to_accounts(AppState& state, bool to_accounts) {
+  SchedState& sc = state.sched;
+  if (sc.to_accounts == to_accounts) return;
+  sc.to_accounts = to_accounts;
+  if (to_accounts) sync_accounts(state);
+  mark_edited(state);
+}
+
+core::SchedType sched_task_type(const AppState& state) {
+  // The push's own report: derive_send_mode replaces it by the Content's in User mode.
+  if (state.sched.to_accounts) return core::SchedType::user;
+  return core::sched_type_of(state.derived.report.document);
 }
 
 const Text& send_mode_text(const AppState& state) {
@@ -112,13 +120,22 @@ TIMPUSH_LATER void derive_send_mode(AppState& state) {
     d.body = compact(batch);
     d.pretty = pretty(batch);
   } else {
-    // The checks stay the push's: they judge the Content, whose fields are the form's.
-    const Json& push = d.report.document;
+    // All or Tag: the checks stay the push's, they judge the Content, whose fields are the
+    // form's. User: the test send's checks on the Content.
+    const Json push = d.report.document;
     const uint32_t app = d.sdkappid.value_or(0);
     const int64_t at = sc.at.value_or(0);
-    Json body = sc.modifying ? core::modify_sched_body(app, *sc.modifying, sc.modifying_type, at, &push, admin)
-                             : core::add_sched_body(app, at, push, admin);
+    if (sc.to_accounts) {
+      sync_accounts(state);
+      sc.parsed = core::parse_accounts(sc.accounts);
+    }
+    const std::vector<std::string>& to = sc.parsed.accounts;
+    const core::SchedType type = sc.modifying ? sc.modifying_type : sched_task_type(state);
+    Json body = sc.modifying ? core::modify_sched_body(app, *sc.modifying, type, at, &push, admin, &to)
+                : sc.to_accounts ? core::add_user_sched_body(app, at, push, to, admin)
+                                 : core::add_sched_body(app, at, push, admin);
     if (!sc.at) body["SchedAt"] = "";
+    if (type == core::SchedType::user) d.report = core::validate_sched_content(body);
     d.body = compact(body);
     d.pretty = pretty(body);
   }
@@ -133,7 +150,7 @@ std::optional<Words> sched_field_problem(const AppState& state) {
   }
   if (auto problem = core::sched_time_problem(*sc.at, state.input.now_unix)) return problem;
   if (sc.modifying) {
-    const core::SchedType now = core::sched_type_of(state.derived.report.document);
+    const core::SchedType now = sched_task_type(state);
     if (now != sc.modifying_type)
       return fill(fill(Words(txt::sched_type_changed), std::string(core::sched_type_name(sc.modifying_type))),
                   std::string(core::sched_type_name(now)));
@@ -146,6 +163,7 @@ std::optional<Text> send_mode_blocker(const AppState& state) {
   if (sc.mode == SendMode::test && !sc.parsed.issues.empty()) return txt::test_send_blocked;
   if (sc.mode != SendMode::schedule) return std::nullopt;
   if (sc.action_request) return txt::send_blocked_in_flight;
+  if (sc.to_accounts && !sc.parsed.issues.empty()) return txt::test_send_blocked;
   if (sched_field_problem(state)) return txt::sched_blocked;
   return std::nullopt;
 }
@@ -183,7 +201,7 @@ TIMPUSH_LATER void send_schedule(AppState& state) {
   if (send_blocker(state)) return;
   const uint32_t app = *state.derived.sdkappid;
   // A task of Type All will reach every user: the same typed SDKAppID as a push to them.
-  const bool everyone = core::sched_type_of(state.derived.report.document) == core::SchedType::all;
+  const bool everyone = sched_task_type(state) == core::SchedType::all;
   if (everyone && !core::confirmation_matches(state.view.confirm_typed, app)) {
     state.view.confirm_open = true;
     return;
@@ -226,7 +244,7 @@ TIMPUSH_LATER void open_schedule(AppState& state, int64_t task_id) {
 TIMPUSH_LATER void delete_schedule(AppState& state, const core::SchedTask& task) {
   SchedState& sc = state.sched;
   if (sc.action_request || !task.task_id || !service_ready(state)) return;
-  const core::SchedType type = type_named(task.type).value_or(core::SchedType::all);
+  const core::SchedType type = core::sched_type_named(task.type).value_or(core::SchedType::all);
   sc.action_api = "v4/timpush/delete_sched_task";
   sc.action_request = queue_service_call(
       state, sc.action_api.c_str(),
@@ -275,10 +293,17 @@ void on_opened(AppState& state, const core::SchedReport& r) {
     return;
   }
   const core::SchedTask& task = *r.task;
-  load_body(state, compact(task.content));
+  load_body(state, compact(core::sched_push_of(task.content)));
   sc.mode = SendMode::schedule;
   sc.modifying = task.task_id;
-  sc.modifying_type = type_named(task.type).value_or(core::SchedType::all);
+  sc.modifying_type = core::sched_type_named(task.type).value_or(core::SchedType::all);
+  // A User task comes back with its own accounts in the field.
+  sc.to_accounts = sc.modifying_type == core::SchedType::user;
+  if (sc.to_accounts) {
+    read_stored_once(sc);
+    sc.accounts_app = state.creds.sdkappid;
+    sc.accounts = core::join_accounts(task.to_account);
+  }
   sc.at_text = local_time_of(state, task.sched_at).substr(0, 16);
   time_edited(state);
   sc.action_answer.reset();

@@ -11,9 +11,13 @@
 //   the form's own button) does it. A test send keeps the send guard's spacing and retry rules
 //   and never asks for the all-user confirmation; a schedule of Type All does ask for it, since
 //   it will reach every user.
-// - A scheduled task of Type User cannot be made here: core::add_sched_body derives All or Tag
-//   from the Condition (core/schedule.h) and has no To_Account form. A User task made elsewhere
-//   can be listed, followed and deleted.
+// - A schedule's audience is chosen: the Condition (Type All or Tag, derived from it) or the test
+//   accounts (Type User, core::add_user_sched_body): the same field and per-app storage as Test
+//   send, so the accounts a test send went to are the ones a User task is scheduled for. The
+//   preview shows that body and Checks the test send's verdict on its Content (the accounts'
+//   rules, then the push rules); a User task never asks for the all-user confirmation. A
+//   pending User task opened from Schedules comes back with its accounts in the field (not
+//   written to storage until edited: they are the task's, not what was typed for the app).
 // - The time is typed in the browser's zone at the moment of typing (the platform's offset,
 //   screen_io.h); a schedule across a daylight-saving change is read in today's offset, and its
 //   UTC SchedAt is always shown beside it.
@@ -31,6 +35,10 @@ namespace timpush::ui {
 void keep_sched_startup(SchedState& sched, const StartupInfo& info);
 
 void set_send_mode(AppState& state, SendMode mode);
+// Schedule: the task's audience, the test accounts (Type User) or the Condition.
+void set_sched_to_accounts(AppState& state, bool to_accounts);
+// The Type the schedule would have now: User for the accounts, else from the Condition.
+core::SchedType sched_task_type(const AppState& state);
 // The Send button's text in the current mode.
 const Text& send_mode_text(const AppState& state);
 // The API the next Send calls ("v4/timpush/push", ".../batch", ".../add_sched_task", ...).

@@ -37,7 +37,9 @@ struct SchedState {
   std::map<std::string, std::string> kept;  // SDKAppID -> accounts as typed, as stored
   core::AccountList parsed;   // parse_accounts(accounts), at each derive
 
-  // Schedule: the local time typed, in the browser's zone at the time it was read
+  // Schedule: the task's audience, the Condition (Type All or Tag) or the test accounts above
+  // (Type User), and the local time typed, in the browser's zone at the time it was read
+  bool to_accounts = false;
   std::string at_text;
   std::optional<int64_t> at;  // Unix seconds, when at_text is a time
   int offset_minutes = 0;     // east of UTC, the zone at_text was read in

@@ -51,7 +51,7 @@ std::string region_host(const AppState& state) {
   if (state.creds.kind != TargetKind::region) return {};
   const core::Region* region = core::find_region(state.creds.region_id);
   if (!region) return {};
-  return std::string(state.creds.backup_host ? region->backup_host : region->host);
+  return std::string(core::region_host(*region, state.creds.backup_host));
 }
 
 std::optional<uint32_t> parse_sdkappid(const std::string& text) {
@@ -70,7 +70,10 @@ BaseUrl base_url(const AppState& state) {
       break;
     case TargetKind::region: {
       std::string host = region_host(state);
-      if (host.empty()) {
+      const core::Region* region = core::find_region(c.region_id);
+      if (host.empty() && region) {
+        out.error = tr(state.lang, core::no_backup_host(*region));
+      } else if (host.empty()) {
         out.error = tr(state.lang, unknown_region);
       } else if (c.via_relay) {
         if (state.origin.empty()) out.error = tr(state.lang, relay_needs_server);

@@ -34,6 +34,11 @@ inline constexpr Text sched_at_unreadable{"Type a time as YYYY-MM-DD HH:MM, e.g.
                                           "请按 YYYY-MM-DD HH:MM 填写时间，例如 {}。"};
 inline constexpr Text sched_plus{"+{} min", "+{} 分钟"};
 inline constexpr Text sched_type_is{"Type: {} (from the Condition)", "Type：{}(由 Condition 得出)"};
+inline constexpr Text sched_audience{"Task's audience", "任务受众"};
+inline constexpr Text sched_to_condition{"The Condition", "按 Condition"};
+inline constexpr Text sched_to_accounts{"The test accounts", "测试账号"};
+inline constexpr Text sched_type_user{"Type: User (To_Account: the accounts above, never the Condition)",
+                                      "Type：User(To_Account 为上方账号，不使用 Condition)"};
 inline constexpr Text sched_type_kept{"Type: {}. A modify keeps the task's Type; it cannot change.",
                                       "Type：{}。修改时沿用任务的 Type，不能更改。"};
 inline constexpr Text sched_type_changed{
@@ -66,6 +71,7 @@ inline constexpr Text sched_local{"local {}", "本地 {}"};
 inline constexpr Text sched_utc{"UTC {}", "UTC {}"};
 inline constexpr Text sched_type{"Type {}", "Type {}"};
 inline constexpr Text sched_push_task{"push TaskId {}", "推送 TaskId {}"};
+inline constexpr Text sched_to_line{"To_Account ({}): {}", "To_Account({} 个)：{}"};
 inline constexpr Text sched_dispatch_err{"error: {}", "错误：{}"};
 inline constexpr Text sched_modify{"Modify", "修改"};
 inline constexpr Text sched_delete{"Delete", "删除"};

@@ -323,6 +323,7 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
     // A finger: a tap on the item (touch events, as a phone sends them), a long press, a drag.
     // A finger scrolls a partly hidden item wholly into view first (by dragging its region).
     async tap(label, opts = {}) {
+      await session.dragIntoView(label, opts);
       let item = await session.itemByLabel(label, opts);
       for (let i = 0; i < 4; i++) {
         const holder = (await session.items()).find((it) => it.isWindow && it.child === item.child);
@@ -338,6 +339,24 @@ export async function openPage({ server, viewport, deviceScaleFactor, hasTouch, 
       }
       await session.touchAt(item.x + Math.min(item.w / 2, 40), item.y + item.h / 2, opts.holdMs || 0);
       return item;
+    },
+    // A finger's scrollIntoView: drags the region holding the item (found in a frame drawn
+    // unclipped) until the item shows whole, since a phone has no mouse wheel to turn.
+    async dragIntoView(label, { window, tries = 12 } = {}) {
+      const match = (it) => (it.label === label || it.idLabel === label) && !it.isWindow &&
+        (!window || it.window === window);
+      for (let i = 0; i < tries; i++) {
+        const all = await page.evaluate(() => window.timpush.allItems());
+        const item = all.find(match);
+        const holder = item && all.find((it) => it.isWindow && it.child === item.child);
+        if (!holder) return;
+        const below = item.y + item.h - (holder.y + holder.h - 8);
+        const above = holder.y + 8 - item.y;
+        if (below <= 0 && above <= 0) return;
+        const dy = below > 0 ? -Math.min(below + 40, holder.h / 2) : Math.min(above + 40, holder.h / 2);
+        await session.drag(holder.x + holder.w / 2, holder.y + holder.h / 2 - dy / 2, 0, dy, 8, 150);
+        await session.nextFrame();
+      }
     },
     async touchAt(x, y, holdMs = 0) {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });

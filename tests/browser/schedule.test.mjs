@@ -2,8 +2,10 @@
 // send to two sandbox accounts (the list typed with a Chinese comma through the IME) that shows
 // as a test in History, the push scheduled two minutes ahead in local time with its UTC SchedAt
 // beside it, listed with both times, modified to a new time, dispatched once the sandbox's clock
-// is moved past it (POST /sandbox/clock), and followed. Screenshots at 1280x800, at a pixel
-// ratio of 2 and on a 390x844 phone.
+// is moved past it (POST /sandbox/clock), and followed; a task of Type User scheduled to the
+// test accounts and listed as User with them; on a 390x844 phone, the schedule form filled by
+// touch with both times shown, scheduled and listed. Screenshots at 1280x800, at a pixel ratio
+// of 2 and on the phone.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { openPage, startServer } from './helpers.mjs';
@@ -149,27 +151,88 @@ test('the sandbox clock moves past the time; Refresh shows the task dispatched; 
   assert.deepEqual(s.errors(), []);
 });
 
-for (const [name, opts] of [['ratio2', { deviceScaleFactor: 2 }],
-  ['phone', { viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true }]]) {
-  test(`the Schedules place and the schedule form at ${name}`, async () => {
-    const p = await openPage({ server, timezoneId: zone, path: '#view=schedules', ...opts });
-    try {
-      await p.waitForText(/Task 1000000001\s+dispatched/, { timeout: 15000 });
-      await p.screenshot(`schedule-${name}-list`);
-      // On the phone the form's Schedule choice is not reached yet by this test (the tap lands on
-      // the Checks pane button): only the list is checked there.
-      if (opts.hasTouch) return;
-      const go = (label) => (opts.hasTouch ? p.tap(label) : p.click(label));
-      // The composer's form: the pane switch on a phone, the navigation on a wide screen.
-      await go(opts.hasTouch ? 'Form###Form' : 'Compose');
-      await p.waitForText('Send as');
-      await p.scrollIntoView('Schedule##mode');
-      await p.click('Schedule##mode');
-      await p.waitForText('SchedAt (UTC):');
-      await p.screenshot(`schedule-${name}-form`);
-      assert.deepEqual(p.errors(), []);
-    } finally {
-      await p.close();
-    }
-  });
-}
+test('a task of Type User: scheduled to the test accounts from the page, listed as User', async () => {
+  // The sandbox's clock is 400 s ahead now: ten minutes ahead here is still ahead there.
+  const when = ahead(10);
+  await s.click('Compose');
+  await s.click('Schedule##mode');
+  await s.click('The test accounts##audience');
+  let text = await s.waitForText('Type: User (To_Account: the accounts above, never the Condition)');
+  assert.match(text, /2 accounts; kept on this device for app 1400000000/, 'the accounts Test send kept');
+  await s.fill('##Schedule time', when.local);
+  await s.click('Preview###Preview');
+  text = await s.waitForText(`SchedAt (UTC): ${when.utc}`);
+  assert.match(text, /"Type"\s*:\s*"User"/);
+  assert.match(text, /"To_Account"\s*:\s*\[/);
+  await s.screenshot('schedule-1280-8-user-form');
+  // The push as it stands reaches every user; as a User task it goes to the two accounts only,
+  // so nothing asks for the SDKAppID.
+  await s.click('Schedule###Send');
+  text = await s.waitForText(/Task 1000000002\s+pending\s+Type User/, { timeout: 10000 });
+  assert.ok(!text.includes('Push to every user?'), 'no all-user confirmation');
+  assert.ok(text.includes('To_Account (2): user1, user2'), 'its accounts are listed');
+  assert.ok(text.includes(`UTC ${when.utc}`));
+  const body = JSON.parse(posted('add_sched_task').at(-1).postData);
+  assert.equal(body.Type, 'User');
+  assert.deepEqual(body.Content.To_Account, ['user1', 'user2']);
+  assert.ok(!('Condition' in body.Content), 'the accounts are the audience');
+  await s.screenshot('schedule-1280-9-user-listed');
+  // Opened again, it comes back as a User task with its accounts.
+  await s.click('Modify');
+  text = await s.waitForText('Modifying scheduled task 1000000002');
+  assert.match(text, /Type: User\. A modify keeps the task's Type/);
+  assert.match(text, /"To_Account"\s*:\s*\[/);
+  await s.click('Stop modifying');
+  assert.deepEqual(s.errors(), []);
+});
+
+test('the Schedules place and the schedule form at ratio2', async () => {
+  const p = await openPage({ server, timezoneId: zone, path: '#view=schedules', deviceScaleFactor: 2 });
+  try {
+    await p.waitForText(/Task 1000000001\s+dispatched/, { timeout: 15000 });
+    await p.screenshot('schedule-ratio2-list');
+    await p.click('Compose');
+    await p.waitForText('Send as');
+    await p.click('Schedule##mode');
+    await p.waitForText('SchedAt (UTC):');
+    await p.screenshot('schedule-ratio2-form');
+    assert.deepEqual(p.errors(), []);
+  } finally {
+    await p.close();
+  }
+});
+
+test('on a 390 px phone: the schedule form filled by touch, both times shown, scheduled and listed', async () => {
+  const p = await openPage({ server, timezoneId: zone, viewport: { width: 390, height: 844 }, deviceScaleFactor: 3,
+    hasTouch: true, isMobile: true });
+  try {
+    // A fresh device opens on the form with the demo tag push: a task of Type Tag.
+    await p.waitForText('Send as');
+    await p.tap('Schedule##mode');
+    await p.waitForText('SchedAt (UTC):');
+    await p.waitForText('Type: Tag (from the Condition)');
+    // Fifteen minutes ahead here is still ahead of the sandbox's moved clock (400 s).
+    const when = ahead(15);
+    await p.tap('##Schedule time');
+    await p.page.keyboard.press('Control+A');
+    await p.nextFrame();
+    await p.insertText(when.local);
+    await p.waitForActiveText(when.local);
+    let text = await p.waitForText(`SchedAt (UTC): ${when.utc}`);
+    assert.match(text, /Time \(UTC\+08:00\)/, 'the local zone is named');
+    // Up a little, so the screenshot holds the field, the UTC time under it and the Type.
+    await p.drag(200, 600, 0, -300, 8, 150);
+    await p.screenshot('schedule-phone-form');
+    const cut = (await p.items()).filter((it) => it.visible && !it.isWindow && it.x + it.w > 390 + 1);
+    assert.deepEqual(cut.map((it) => it.idLabel), [], 'nothing is cut off at the right');
+    await p.tap('Schedule###Send');
+    text = await p.waitForText(new RegExp(`Task 10000000\\d\\d\\s+pending\\s+Type Tag[\\s\\S]*local ${when.local}:00`),
+      { timeout: 15000 });
+    assert.ok(text.includes(`UTC ${when.utc}`), 'the UTC time beside the local one');
+    assert.equal(await p.page.evaluate(() => location.hash), '#view=schedules');
+    await p.screenshot('schedule-phone-listed');
+    assert.deepEqual(p.errors(), []);
+  } finally {
+    await p.close();
+  }
+});

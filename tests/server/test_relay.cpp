@@ -130,6 +130,13 @@ TEST_CASE("relay: a host is taken by its canonical name, lower case and without 
   REQUIRE(target != nullptr);
   CHECK(target->host == "console.tim.qq.com");
   CHECK(target->path_and_query == "/v4/timpush/push?random=1");
+  // Riyadh's host (task-apis.md section 1) is one of the table's; it has no backup to allow.
+  auto riyadh = server::parse_relay_target("/relay/adminapiksa.im.qcloud.com/v4/timpush/add_sched_task");
+  REQUIRE(std::get_if<server::RelayTarget>(&riyadh) != nullptr);
+  CHECK(std::get_if<server::RelayTarget>(&riyadh)->host == "adminapiksa.im.qcloud.com");
+  CHECK(std::holds_alternative<server::RelayRefusal>(server::parse_relay_target("/relay//v4/timpush/push")));
+  CHECK(std::holds_alternative<server::RelayRefusal>(
+      server::parse_relay_target("/relay/adminapiksa.my-imcloud.com/v4/timpush/push")));
   // Only one dot goes: "..." is no name of the table.
   CHECK(std::holds_alternative<server::RelayRefusal>(
       server::parse_relay_target("/relay/console.tim.qq.com../v4/timpush/push")));

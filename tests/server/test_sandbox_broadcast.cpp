@@ -254,3 +254,63 @@ TEST_CASE("scheduled-task APIs: at most 5 calls a second each (60018)") {
   h.advance_ms(1000);
   CHECK(code_of(call(h, "get_sched_task", {{"Sdkappid", kAppId}, {"TaskID", 1}})) == 90104);
 }
+
+TEST_CASE("a User task goes out at its time as a test send, to exactly its accounts' devices") {
+  HarnessOptions options;
+  options.daily_quota = 1;
+  Harness h(options);
+  const int64_t at = h.now_s() + 120;
+  const std::vector<std::string> to{"user3", "user7"};
+  Json added = call(h, "add_sched_task", core::add_user_sched_body(kAppId, at, Json::parse(body_with(80)), to, kAdmin));
+  REQUIRE(code_of(added) == 0);
+  const int64_t id = added["TaskID"].get<int64_t>();
+  Json info = get_task(h, id);
+  CHECK(info["Type"] == "User");
+  CHECK(info["Status"] == "pending");
+  CHECK(info["Content"]["To_Account"] == Json(to));
+
+  // A User Content must name its accounts; a modify keeps Type User.
+  Json no_accounts = {{"Sdkappid", kAppId}, {"TaskID", id}, {"Type", "User"}, {"Content", Json::parse(body_with(80))}};
+  CHECK(code_of(call(h, "modify_sched_task", no_accounts)) == 90104);
+  h.advance_ms(1000);
+  CHECK(code_of(call(h, "modify_sched_task", {{"Sdkappid", kAppId}, {"TaskID", id}, {"Type", "Tag"},
+                                               {"SchedAt", core::format_sched_at(at)}})) == 90104);
+
+  // The day's one push, half a second before SchedAt: a test send waits for neither the spacing
+  // nor the quota.
+  h.advance_ms(at * 1000 - 500 - h.now_ms());
+  REQUIRE(code_of(h.push(body_with(81, {{"Condition", {{"TagsOr", {"股票A"}}}}}))) == 0);
+  h.advance_ms(400);
+  CHECK(get_task(h, id)["Status"] == "pending");
+  h.advance_ms(200);  // SchedAt + 0.1 s
+  info = get_task(h, id);
+  CHECK(info["Status"] == "dispatched");
+  CHECK(info["DispatchSuccess"] == 1);
+  const std::string push_id = info["PushTaskID"].get<std::string>();
+  CHECK(push_id.rfind("batch_", 0) == 0);  // a test send's TaskId (task-apis.md section 1)
+  auto tasks = h.get("/sandbox/tasks");
+  REQUIRE(tasks);
+  Json list = Json::parse(tasks->body);
+  REQUIRE(list["total"] == 2);
+  CHECK(list["tasks"][1]["TaskId"] == push_id);
+  CHECK(list["tasks"][1]["Time"] == at);  // at its time, not when it was looked at
+
+  h.advance_ms(61000);
+  auto devices = [&](const std::string& task, const std::string& user) {
+    Json answer = call(h, "all_member_push_trace", {{"TaskID", task}, {"UserID", user}});
+    h.advance_ms(1000);  // the 1/s limit
+    REQUIRE(code_of(answer) == 0);
+    return answer["InstanceTrace"].size();
+  };
+  const size_t reached = devices(push_id, "user3") + devices(push_id, "user7");
+  CHECK(devices(push_id, "user3") > 0);
+  CHECK(devices(push_id, "user7") > 0);
+  for (const char* other : {"user1", "user4", "user2000"}) CHECK(devices(push_id, other) == 0);
+  // The same devices as a test send made now to the same accounts.
+  Json batch = h.push(body_with(82, {{"To_Account", to}}), h.good_params(), "batch");
+  REQUIRE(code_of(batch) == 0);
+  h.advance_ms(61000);
+  const std::string batch_id = batch["TaskId"].get<std::string>();
+  CHECK(devices(batch_id, "user3") + devices(batch_id, "user7") == reached);
+  CHECK(total_of(h, push_id) == total_of(h, batch_id));
+}

@@ -310,3 +310,61 @@ TEST_CASE("the Schedules place lists when opened, shows both times, and asks not
   }
   for (const auto& r : closed) CHECK_FALSE(has(r.url, "sched_task"));
 }
+
+TEST_CASE("schedule to the test accounts: Type User with To_Account, the accounts' rules, no all-user confirmation; reopened with its accounts") {
+  ui::AppState s = ready_state(tagged);
+  ui::set_send_mode(s, ui::SendMode::schedule);
+  ui::set_sched_to_accounts(s, true);
+  type_accounts(s, "user1, user1");
+  type_time(s, "2025-12-01 09:00");
+  CHECK(ui::sched_task_type(s) == core::SchedType::user);
+  CHECK(ui::send_blocker(s).has_value());  // the repeat (local code 36)
+  bool repeat = false;
+  for (const auto& issue : s.derived.report.issues) repeat |= issue.code == 36 && issue.pointer == "/To_Account/1";
+  CHECK(repeat);
+
+  type_accounts(s, "user1, user2");
+  CHECK_FALSE(ui::send_blocker(s).has_value());
+  Json body = core::parse_json(s.derived.body);
+  CHECK(body["Type"] == "User");
+  CHECK(body["SchedAt"] == "2025-12-01 01:00:00");
+  CHECK(body["Content"]["To_Account"] == Json::array({"user1", "user2"}));
+  CHECK_FALSE(body["Content"].contains("Condition"));  // the accounts are the audience
+  CHECK(body["Content"]["MsgRandom"] == 12);
+  // A push that would reach everyone is still sent to the accounts only: no confirmation.
+  ui::set_audience(s, ui::Audience::all);
+  ui::refresh_derived(s);
+  REQUIRE(ui::start_schedule(s));
+  CHECK_FALSE(s.view.confirm_open);
+  auto sent = take(s);
+  REQUIRE(sent.size() == 1);
+  CHECK(has(sent[0].url, "/v4/timpush/add_sched_task?"));
+  CHECK(body_of(sent[0])["Type"] == "User");
+  ui::handle_sched_result(s, ui::HttpResult{sent[0].id, 200, "OK",
+                                            R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"TaskID":1000000003})", false});
+  take(s);
+
+  // Opened from Schedules, a User task comes back in that mode with its own accounts.
+  ui::AppState o = ready_state(tagged);
+  ui::open_schedule(o, 1000000003);
+  auto get = take(o);
+  REQUIRE(get.size() == 1);
+  ui::handle_sched_result(o, ui::HttpResult{get[0].id, 200, "OK", R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,
+    "TaskInfo":{"TaskID":1000000003,"Type":"User","SchedAt":"2025-12-01 01:00:00","Status":"pending","Content":{
+    "From_Account":"administrator","To_Account":["user8","user9"],"MsgRandom":12,"OfflinePushInfo":{"Title":"Old","Desc":"d"}}}})", false});
+  CHECK(o.sched.mode == ui::SendMode::schedule);
+  CHECK(o.sched.to_accounts);
+  CHECK(o.sched.accounts == "user8, user9");
+  ui::refresh_derived(o);
+  CHECK(ui::sched_task_type(o) == core::SchedType::user);
+  CHECK_FALSE(ui::sched_field_problem(o).has_value());
+  Json m = core::parse_json(o.derived.body);
+  CHECK(m["Type"] == "User");
+  CHECK(m["TaskID"] == 1000000003);
+  CHECK(m["Content"]["To_Account"] == Json::array({"user8", "user9"}));
+  // Type cannot change: back to the Condition is refused at the field.
+  ui::set_sched_to_accounts(o, false);
+  ui::refresh_derived(o);
+  REQUIRE(ui::sched_field_problem(o).has_value());
+  CHECK(has(ui::sched_field_problem(o)->en, "Type cannot change"));
+}

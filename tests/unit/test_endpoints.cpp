@@ -7,7 +7,7 @@
 
 using namespace timpush::core;
 
-TEST_CASE("the region table of reference.md section 1") {
+TEST_CASE("the region table of reference.md section 1, and Riyadh of task-apis.md section 1") {
   struct Row {
     const char* id;
     const char* host;
@@ -22,9 +22,11 @@ TEST_CASE("the region table of reference.md section 1") {
       {"silicon-valley", "adminapiusa.im.qcloud.com", "adminapiusa.my-imcloud.com"},
       {"jakarta", "adminapiidn.im.qcloud.com", "adminapiidn.my-imcloud.com"},
       {"mumbai", "adminapiind.im.qcloud.com", "adminapiind.my-imcloud.com"},
+      // The scheduled-task pages add it with its main host only (https://trtc.io/zh/document/78839).
+      {"riyadh", "adminapiksa.im.qcloud.com", ""},
   };
-  REQUIRE(regions().size() == 8);
-  for (size_t i = 0; i < 8; ++i) {
+  REQUIRE(regions().size() == 9);
+  for (size_t i = 0; i < 9; ++i) {
     CAPTURE(expected[i].id);
     CHECK(regions()[i].id == expected[i].id);
     CHECK(regions()[i].host == expected[i].host);
@@ -40,8 +42,30 @@ TEST_CASE("the region table of reference.md section 1") {
   CHECK(find_region("China") == nullptr);  // ids are exact
 }
 
+TEST_CASE("a region without a backup host: no empty host, a message that names the main one") {
+  const Region* riyadh = find_region("riyadh");
+  REQUIRE(riyadh);
+  CHECK(region_host(*riyadh, false) == "adminapiksa.im.qcloud.com");
+  CHECK(region_host(*riyadh, true).empty());
+  CHECK(region_host(*find_region("tokyo"), true) == "adminapijpn.my-imcloud.com");
+  const Words why = no_backup_host(*riyadh);
+  CHECK(why.en.find("Riyadh") != std::string::npos);
+  CHECK(why.en.find("adminapiksa.im.qcloud.com") != std::string::npos);
+  CHECK(why.zh.find("利雅得") != std::string::npos);
+  CHECK(why.zh.find("adminapiksa.im.qcloud.com") != std::string::npos);
+  // The missing backup host is never a host of the table: "" names no region.
+  CHECK(region_of_host("") == nullptr);
+  CHECK_FALSE(is_known_host(""));
+  bool backup = true;
+  CHECK(region_of_host("AdminApiKSA.im.qcloud.com.", &backup) == riyadh);
+  CHECK_FALSE(backup);
+  CHECK(region_of_host("adminapi.my-imcloud.com", &backup) == find_region("china"));
+  CHECK(backup);
+}
+
 TEST_CASE("is_known_host admits the table's hosts and nothing that merely looks like them") {
   CHECK(is_known_host("console.tim.qq.com"));
+  CHECK(is_known_host("adminapiksa.im.qcloud.com"));
   CHECK(is_known_host("adminapi.my-imcloud.com"));
   CHECK(is_known_host("adminapiind.my-imcloud.com"));
   CHECK(is_known_host("ADMINAPISGP.IM.QCLOUD.COM"));  // DNS names ignore case

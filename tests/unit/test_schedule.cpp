@@ -3,6 +3,7 @@
 // independent implementation of the same proleptic Gregorian UTC arithmetic.
 #include <doctest/doctest.h>
 
+#include "core/sched_report.h"
 #include "core/schedule.h"
 #include "core/test_send.h"
 
@@ -107,4 +108,86 @@ TEST_CASE("test send: accounts as typed, 1 to 500, no repeats; the batch body ha
   }
   CHECK(has_90005);
   CHECK(has_empty);
+}
+
+TEST_CASE("Type User: the test send's content to 1..500 accounts, no Condition (269/130277, task-apis.md section 9)") {
+  // The document's add example with Type User in place of Tag: "User: To_Account [1..500]".
+  Json push = {{"MsgRandom", 7},
+               {"Condition", {{"TagsAnd", {"股票A", "股票B"}}}},
+               {"DataId", "d1"},
+               {"OfflinePushInfo", {{"Title", "t"}, {"Desc", "d"}}}};
+  Json add = add_user_sched_body(88888888, 1748772000, push, {"user1", "user2"}, "administrator");
+  CHECK(add["Sdkappid"] == 88888888);
+  CHECK(add["Type"] == "User");
+  CHECK(add["SchedAt"] == "2025-06-01 10:00:00");
+  const Json& content = add["Content"];
+  CHECK(content["From_Account"] == "administrator");
+  CHECK(content["To_Account"] == Json({"user1", "user2"}));
+  CHECK(content["MsgRandom"] == 7);
+  CHECK(content["DataId"] == "d1");
+  CHECK(content["OfflinePushInfo"]["Desc"] == "d");
+  CHECK_FALSE(content.contains("Condition"));  // the accounts are the audience
+  CHECK(validate_sched_content(add).ok());
+  for (const Issue& i : validate_sched_content(add).issues) CHECK(i.code != local_code::all_users);
+
+  // The accounts' rules are a test send's: none, a repeat, over 500.
+  auto first_code = [&](const std::vector<std::string>& to) {
+    ValidationReport r = validate_sched_content(add_user_sched_body(88888888, 1748772000, push, to, "administrator"));
+    return r.issues.empty() ? 0 : r.issues.front().code;
+  };
+  CHECK(first_code({}) == test_send_code::no_accounts);
+  CHECK(first_code({"user1", "user1"}) == test_send_code::duplicate_account);
+  CHECK(first_code({"user1", ""}) == test_send_code::no_accounts);
+  std::vector<std::string> many;
+  for (int i = 0; i < 501; ++i) many.push_back("u" + std::to_string(i));
+  CHECK(first_code(many) == 90018);
+  many.pop_back();
+  CHECK(first_code(many) == 0);
+  // And the push rules on what it carries.
+  Json bad = push;
+  bad["MsgRandom"] = -1;
+  CHECK_FALSE(validate_sched_content(add_user_sched_body(88888888, 1748772000, bad, {"user1"}, "administrator")).ok());
+  // Other Types' Content is the push, checked as a push: nothing judged here.
+  CHECK(validate_sched_content(add_sched_body(88888888, 1748772000, push, "administrator")).issues.empty());
+}
+
+TEST_CASE("modify of a User task keeps Type User and needs To_Account") {
+  Json push = {{"MsgRandom", 8}, {"OfflinePushInfo", {{"Title", "t2"}, {"Desc", "d2"}}}};
+  const std::vector<std::string> to{"user3"};
+  Json modify = modify_sched_body(88888888, 1234567890, SchedType::user, 1748772000, &push, "administrator", &to);
+  CHECK(modify["Type"] == "User");
+  CHECK(modify["TaskID"] == 1234567890);
+  CHECK(modify["Content"]["To_Account"] == Json({"user3"}));
+  CHECK(modify["Content"]["OfflinePushInfo"]["Title"] == "t2");
+  CHECK(validate_sched_content(modify).ok());
+  // A new Content without accounts has an empty To_Account, which is refused.
+  Json bare = modify_sched_body(88888888, 1234567890, SchedType::user, 1748772000, &push, "administrator");
+  CHECK(bare["Content"]["To_Account"] == Json::array());
+  CHECK(validate_sched_content(bare).issues.at(0).code == test_send_code::no_accounts);
+  // The time alone: no Content, nothing to refuse.
+  Json time_only = modify_sched_body(88888888, 1234567890, SchedType::user, 1748772000, nullptr, "administrator");
+  CHECK_FALSE(time_only.contains("Content"));
+  CHECK(validate_sched_content(time_only).ok());
+}
+
+TEST_CASE("a User task read back: its Type by name, its accounts, its push for the composer") {
+  CHECK(sched_type_named("User") == SchedType::user);
+  CHECK(sched_type_named("All") == SchedType::all);
+  CHECK(sched_type_named("Tag") == SchedType::tag);
+  CHECK_FALSE(sched_type_named("user"));  // the API's spelling only
+  CHECK_FALSE(sched_type_named(""));
+  // get_sched_task's example answer (269/130280) with a User Content; From_Account a number as there.
+  const char* answer = R"({"ActionStatus":"OK","ErrorInfo":"","ErrorCode":0,"TaskInfo":{"TaskID":1234567890,
+    "Sdkappid":88888888,"CreateAt":"2025-05-20 08:00:00","Type":"User","SchedAt":"2025-06-01 10:00:00",
+    "Content":{"From_Account":12345,"To_Account":["user1","user2",7],"MsgRandom":3,
+    "OfflinePushInfo":{"Title":"t","Desc":"d"}},"Status":"pending","DispatchSuccess":0,"DispatchErr":"","PushTaskID":""}})";
+  SchedReport r = read_sched(200, answer);
+  REQUIRE(r.task);
+  CHECK(r.task->type == "User");
+  CHECK(r.task->from_account == "12345");
+  CHECK(r.task->to_account == std::vector<std::string>{"user1", "user2"});  // a number is no account
+  Json push = sched_push_of(r.task->content);
+  CHECK_FALSE(push.contains("To_Account"));
+  CHECK(push["OfflinePushInfo"]["Title"] == "t");
+  CHECK(push["MsgRandom"] == 3);
 }
