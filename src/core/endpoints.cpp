@@ -59,15 +59,15 @@ bool is_host_char(char c) {
 // region sent there is answered 70016/70020 as on any wrong host.
 const std::vector<Region>& regions() {
   static const std::vector<Region> table = {
-      {"china", "China", "中国", "console.tim.qq.com", "adminapi.my-imcloud.com"},
-      {"singapore", "Singapore", "新加坡", "adminapisgp.im.qcloud.com", "adminapisgp.my-imcloud.com"},
-      {"seoul", "Seoul", "首尔", "adminapikr.im.qcloud.com", "adminapikr.my-imcloud.com"},
-      {"tokyo", "Tokyo", "东京", "adminapijpn.im.qcloud.com", "adminapijpn.my-imcloud.com"},
-      {"frankfurt", "Frankfurt", "法兰克福", "adminapiger.im.qcloud.com", "adminapiger.my-imcloud.com"},
-      {"silicon-valley", "Silicon Valley", "硅谷", "adminapiusa.im.qcloud.com", "adminapiusa.my-imcloud.com"},
-      {"jakarta", "Jakarta", "雅加达", "adminapiidn.im.qcloud.com", "adminapiidn.my-imcloud.com"},
-      {"mumbai", "Mumbai", "孟买", "adminapiind.im.qcloud.com", "adminapiind.my-imcloud.com"},
-      {"riyadh", "Riyadh", "利雅得", "adminapiksa.im.qcloud.com", ""},
+      {"china", {"China", "中国"}, "console.tim.qq.com", "adminapi.my-imcloud.com"},
+      {"singapore", {"Singapore", "新加坡"}, "adminapisgp.im.qcloud.com", "adminapisgp.my-imcloud.com"},
+      {"seoul", {"Seoul", "首尔"}, "adminapikr.im.qcloud.com", "adminapikr.my-imcloud.com"},
+      {"tokyo", {"Tokyo", "东京"}, "adminapijpn.im.qcloud.com", "adminapijpn.my-imcloud.com"},
+      {"frankfurt", {"Frankfurt", "法兰克福"}, "adminapiger.im.qcloud.com", "adminapiger.my-imcloud.com"},
+      {"silicon-valley", {"Silicon Valley", "硅谷"}, "adminapiusa.im.qcloud.com", "adminapiusa.my-imcloud.com"},
+      {"jakarta", {"Jakarta", "雅加达"}, "adminapiidn.im.qcloud.com", "adminapiidn.my-imcloud.com"},
+      {"mumbai", {"Mumbai", "孟买"}, "adminapiind.im.qcloud.com", "adminapiind.my-imcloud.com"},
+      {"riyadh", {"Riyadh", "利雅得"}, "adminapiksa.im.qcloud.com", ""},
   };
   return table;
 }

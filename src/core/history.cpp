@@ -98,7 +98,7 @@ struct EntriesIn {
 EntriesIn find_entries(const JsonReadResult& read) {
   if (!read.ok()) return {nullptr, {"the file is not JSON", "文件不是 JSON"}};
   const Json& root = read.value;
-  if (root.is_array()) return {&root, ""};
+  if (root.is_array()) return {&root, {}};
   if (!root.is_object()) return {nullptr, {"the file is not a history file (expected an object with \"entries\")",
                                         "文件不是历史记录文件(应为带 \"entries\" 的对象)"}};
   auto format = root.find("format");
@@ -109,7 +109,7 @@ EntriesIn find_entries(const JsonReadResult& read) {
   if (entries == root.end() || !entries->is_array())
     return {nullptr, {"the file is not a history file (no \"entries\" list)",
                       "文件不是历史记录文件(没有 \"entries\" 列表)"}};
-  return {&*entries, ""};
+  return {&*entries, {}};
 }
 
 }  // namespace
