@@ -46,7 +46,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       R"({"kind":"choice","question":{"en":"a","zh":"b"},"choices":[{"en":"a","zh":"b"},{"en":"c","zh":"d"}],)"
       R"("correct":1,"say":{"en":"a","zh":"b"}}],)"
       R"("model_steps":[{"api":"push","body":{},"answer":{"ActionStatus":"OK","ErrorCode":0,"TaskId":"x"}},)"
-      R"({"api":"revoke","body":{"TaskId":"x"},"answer":{"ActionStatus":"OK","ErrorCode":0}}]})",
+      R"({"api":"revoke","body":{"TaskId":"x"},"answer":{"ActionStatus":"OK","ErrorCode":0,"TaskId":"batch_x",)"
+      R"("Results":[{"x~":1}]}}]})",
       "t");
   FUZZ_ENSURE(calls.lesson.has_value() && self_check(*calls.lesson).en.empty());
   const timpush::Json as_answer = read_json(text, JsonLimits{64, 1000}).value;
